@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import { InputError } from './input-error';
+
+/**
+ * .xlsx → workbook snapshot (ExcelJS). Used by the CLI and the browser preview. Only cells holding a value count
+ * toward the used range: templates style whole columns out to IV, which must not widen the sheet.
+ */
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const MERGE_TYPE = 1; // ExcelJS ValueType.Merge: a follower cell of a merged area
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = Buffer.from(text, 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+/** Rejects what ExcelJS cannot read with a message that says what to do. */
+export function checkSignature(bytes: Uint8Array, file: string): void {
+  if (bytes.length === 0) throw new InputError('empty', file);
+  if (startsWith(bytes, OLE_MAGIC)) {
+    // Encrypted .xlsx files are OLE containers holding an "EncryptedPackage" stream.
+    throw new InputError(containsUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy_xls', file);
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError('not_excel', file);
+}
+
+type ExcelJsValue = ExcelJS.CellValue;
+
+/** ExcelJS cell value → snapshot value. Dates go back to serial numbers: the core decides what they mean. */
+export function toCellValue(v: ExcelJsValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_MS) / 86400000;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((p) => p.text).join('');
+    if ('error' in v) return { error: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelJsValue }).result;
+      return result === undefined ? null : toCellValue(result);
+    }
+    if ('text' in v) return toCellValue((v as { text: ExcelJsValue }).text);
+  }
+  return null;
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: (Cell | undefined)[][] = [];
+  let lastRow = -1;
+  let columnCount = 0;
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    const cells: (Cell | undefined)[] = [];
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === MERGE_TYPE) return;
+      const value = toCellValue(cell.value);
+      if (value === null || value === '') return;
+      const format = cell.numFmt;
+      cells[colNumber - 1] = format && format !== 'General' ? { value, format } : { value };
+      any = true;
+      if (colNumber > columnCount) columnCount = colNumber;
+    });
+    if (any) {
+      rows[r] = cells;
+      lastRow = r;
+    }
+  });
+  rows.length = lastRow + 1;
+  const merges: CellRange[] = [];
+  const raw = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })
+    ._merges;
+  for (const m of Object.values(raw ?? {})) {
+    const { top, left, bottom, right } = m.model;
+    if (top - 1 > lastRow || left - 1 >= columnCount) continue;
+    merges.push({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
+  }
+  const hiddenColumns: number[] = [];
+  for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
+  return { name: ws.name, rows, columnCount, merges, hiddenRows, hiddenColumns };
+}
+
+/** Reads .xlsx bytes into a snapshot; throws InputError for anything that is not a readable, non-empty workbook. */
+export async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  checkSignature(bytes, name);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new InputError('corrupt', name, e instanceof Error ? e.message : String(e));
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map(readSheet);
+  if (sheets.every((s) => s.rows.length === 0)) throw new InputError('empty', name);
+  return { name, sheets };
+}

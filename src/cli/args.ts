@@ -1,0 +1,41 @@
+/** Command line of `budget-review`. */
+export interface CheckOptions {
+  command: 'check';
+  files: string[];
+  json?: string;
+  jsonDir?: string;
+  quiet: boolean;
+}
+
+export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'error'; message: string };
+
+export const USAGE = `用法 Usage:
+  budget-review check FILE.xlsx... [--json OUT.json | --json-dir DIR] [--quiet]
+
+  --json FILE      写出审核报告 JSON（仅限一个工作簿） write the JSON report (one workbook)
+  --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json    write DIR/<file name>.json per workbook
+  --quiet          不输出表格明细                        print totals only
+
+退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read`;
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command !== 'check') return { command: 'error', message: `未知命令 Unknown command: ${command}` };
+  const opts: CheckOptions = { command: 'check', files: [], quiet: false };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (a === '--json' || a === '--json-dir') {
+      const v = rest[++i];
+      if (!v) return { command: 'error', message: `${a} 需要一个路径 needs a path` };
+      if (a === '--json') opts.json = v;
+      else opts.jsonDir = v;
+    } else if (a === '--quiet') opts.quiet = true;
+    else if (a.startsWith('--')) return { command: 'error', message: `未知选项 Unknown option: ${a}` };
+    else opts.files.push(a);
+  }
+  if (opts.files.length === 0) return { command: 'error', message: '请指定至少一个工作簿 No workbook given' };
+  if (opts.json && opts.files.length > 1)
+    return { command: 'error', message: '--json 只能用于一个工作簿，多个请用 --json-dir / use --json-dir for several files' };
+  return opts;
+}

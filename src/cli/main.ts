@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InputError } from '../adapters/xlsx/input-error';
+import { readWorkbookFile } from '../adapters/xlsx/read-file';
+import { recogniseWorkbook } from '../core/recognition/recognise';
+import { buildReport } from '../core/report/report';
+import { parseArgs, USAGE, type CheckOptions } from './args';
+import { summarise } from './summary';
+
+/** `budget-review check FILE...`: recognise, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). */
+async function check(opts: CheckOptions): Promise<number> {
+  let unreadable = 0;
+  let withErrors = 0;
+  if (opts.jsonDir) await mkdir(opts.jsonDir, { recursive: true });
+  const showProgress = opts.files.length > 1 && process.stderr.isTTY;
+  for (const [i, file] of opts.files.entries()) {
+    if (showProgress) process.stderr.write(`\r[${i + 1}/${opts.files.length}] ${basename(file)}\x1b[K`);
+    try {
+      const snapshot = await readWorkbookFile(file);
+      const workbook = recogniseWorkbook(snapshot);
+      const report = buildReport(workbook);
+      if (report.findings.some((f) => f.severity === 'error')) withErrors++;
+      const json = JSON.stringify(report, null, 1);
+      if (opts.json) await writeFile(opts.json, json);
+      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${basename(file)}.json`), json);
+      if (showProgress) process.stderr.write('\r\x1b[K');
+      process.stdout.write(summarise(workbook, report, opts.quiet) + '\n');
+    } catch (e) {
+      if (showProgress) process.stderr.write('\r\x1b[K');
+      if (!(e instanceof InputError)) throw e;
+      unreadable++;
+      process.stderr.write(`✗ ${file}: ${e.message}\n`);
+    }
+  }
+  if (opts.files.length > 1) {
+    process.stdout.write(
+      `\n共 ${opts.files.length} 个工作簿：${opts.files.length - unreadable} 个已审核，${withErrors} 个有错误，${unreadable} 个无法读取\n`,
+    );
+  }
+  return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.command === 'error') {
+    process.stderr.write(`${args.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  return check(args);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`内部错误 Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

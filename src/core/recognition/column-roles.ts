@@ -1,0 +1,162 @@
+import columnRoles from '../../data/column-roles.json';
+import { parseCodeText, type Classification } from '../text/codes';
+import type { TypedCell, TypedSheet } from './cell-typing';
+
+/** Stage 6 — what each column of a table holds, from its header path and confirmed by its data cells. */
+export type ColumnRole =
+  | 'seq'
+  | 'line_no'
+  | 'function_code'
+  | 'economic_code'
+  | 'code_part'
+  | 'unit_code'
+  | 'unit_name'
+  | 'name'
+  | 'project_name'
+  | 'indicator_level1'
+  | 'indicator_level2'
+  | 'indicator_level3'
+  | 'indicator_value'
+  | 'amount'
+  | 'text'
+  | 'empty';
+
+export type CodePart = 'class' | 'section' | 'item';
+
+export interface ColumnInfo {
+  readonly col: number;
+  readonly role: ColumnRole;
+  /** Header path joined with "/" ("本年收入/财政拨款收入"). */
+  readonly label: string;
+  /** For split code columns: 类, 款 or 项. */
+  readonly part?: CodePart;
+  /** For code columns: which classification the codes belong to. */
+  readonly classification?: Classification;
+  /** Index of the side-by-side block the column belongs to (收入 | 支出, or repeated 编码|名称|金额 groups). */
+  readonly block: number;
+}
+
+interface RoleRule {
+  readonly role: ColumnRole;
+  readonly part?: CodePart;
+  readonly leaf: RegExp;
+}
+
+const RULES: readonly RoleRule[] = columnRoles.rules.map((r) => ({
+  role: r.role as ColumnRole,
+  part: (r as { part?: CodePart }).part,
+  leaf: new RegExp(r.leaf),
+}));
+
+export interface ColumnStats {
+  nonEmpty: number;
+  numeric: number;
+  codes: number;
+  economicCodes: number;
+  parts: number;
+  texts: number;
+}
+
+function statsOf(cells: readonly TypedCell[]): ColumnStats {
+  const s: ColumnStats = { nonEmpty: 0, numeric: 0, codes: 0, economicCodes: 0, parts: 0, texts: 0 };
+  for (const c of cells) {
+    if (c.kind === 'placeholder') continue;
+    s.nonEmpty++;
+    if (c.kind === 'number' || c.kind === 'numeric_text') s.numeric++;
+    if (c.kind === 'text') s.texts++;
+    const digits = c.text.trim();
+    if (/^\d{1,2}$/.test(digits)) s.parts++;
+    const parsed = c.kind === 'number' || c.kind === 'text' || c.kind === 'numeric_text' ? parseCodeText(digits) : null;
+    if (parsed) {
+      s.codes++;
+      if (parsed.classification !== 'function' && parsed.classification !== 'revenue') s.economicCodes++;
+    }
+  }
+  return s;
+}
+
+function roleFromHeader(path: readonly string[]): { role: ColumnRole; part?: CodePart } | null {
+  const leaf = path[path.length - 1];
+  if (leaf === undefined) return null;
+  for (const rule of RULES) if (rule.leaf.test(leaf)) return { role: rule.role, part: rule.part };
+  return null;
+}
+
+const LABEL_ROLES = new Set<ColumnRole>(['function_code', 'economic_code', 'name', 'project_name', 'seq', 'unit_code']);
+
+/** Column cells of the data rows, grouped by column. */
+export function dataCellsByColumn(
+  sheet: TypedSheet,
+  rows: readonly [number, number] | null,
+  left: number,
+  right: number,
+): TypedCell[][] {
+  const out: TypedCell[][] = [];
+  for (let c = left; c <= right; c++) out.push([]);
+  if (!rows) return out;
+  for (let r = rows[0]; r <= rows[1]; r++) {
+    for (const cell of sheet.rows[r] ?? []) if (cell.col >= left && cell.col <= right) out[cell.col - left]?.push(cell);
+  }
+  return out;
+}
+
+export function assignColumnRoles(
+  paths: readonly (readonly string[])[],
+  columnCells: readonly (readonly TypedCell[])[],
+  left: number,
+): ColumnInfo[] {
+  const infos: Omit<ColumnInfo, 'block'>[] = paths.map((path, i) => {
+    const col = left + i;
+    const label = path.join('/');
+    const stats = statsOf(columnCells[i] ?? []);
+    const fromHeader = roleFromHeader(path);
+    const economicPath = /经济/.test(label);
+    let role: ColumnRole = fromHeader?.role ?? 'empty';
+    let part = fromHeader?.part;
+    if (role === 'function_code' || role === 'economic_code') {
+      // A "代码" column holding names (the 泉州 基本支出 table) is a name column.
+      if (stats.nonEmpty > 0 && stats.codes < stats.nonEmpty * 0.5 && stats.texts > stats.codes) role = 'name';
+      else if (economicPath || stats.economicCodes > stats.codes / 2) role = 'economic_code';
+    }
+    if (role === 'code_part' && stats.nonEmpty > 0 && stats.numeric + stats.parts < stats.nonEmpty * 0.5) role = 'name';
+    if (!fromHeader) {
+      // Content may name a code column only when no header label speaks for it: under an amount header,
+      // 13466 is money even though it has the shape of a code.
+      const headerSaysCode = path.length === 0 || /编码|代码|科目/.test(label);
+      if (stats.nonEmpty === 0) role = path.length > 0 ? 'amount' : 'empty';
+      else if (headerSaysCode && stats.codes >= stats.nonEmpty * 0.6 && stats.codes >= 2)
+        role = stats.economicCodes > stats.codes / 2 ? 'economic_code' : 'function_code';
+      else if (stats.numeric >= stats.nonEmpty * 0.6) role = 'amount';
+      else role = 'text';
+    }
+    if (role !== 'code_part') part = undefined;
+    const classification: Classification | undefined =
+      role === 'function_code'
+        ? 'function'
+        : role === 'economic_code'
+          ? 'economic'
+          : role === 'code_part'
+            ? economicPath
+              ? 'economic'
+              : 'function'
+            : undefined;
+    return { col, role, label, ...(part ? { part } : {}), ...(classification ? { classification } : {}) };
+  });
+  return withBlocks(infos);
+}
+
+/** Splits columns into side-by-side blocks: a label column after an amount column opens a new block. */
+function withBlocks(infos: readonly Omit<ColumnInfo, 'block'>[]): ColumnInfo[] {
+  let block = 0;
+  let sawAmount = false;
+  return infos.map((info) => {
+    const opensLabel = LABEL_ROLES.has(info.role) || (info.role === 'code_part' && info.part === 'class');
+    if (opensLabel && sawAmount) {
+      block++;
+      sawAmount = false;
+    }
+    if (info.role === 'amount') sawAmount = true;
+    return { ...info, block };
+  });
+}
+

@@ -1,0 +1,170 @@
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
+import { typeSheet, type TypedSheet } from './cell-typing';
+import { assignColumnRoles, dataCellsByColumn, type ColumnInfo } from './column-roles';
+import { headerPaths } from './header-band';
+import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
+import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
+import { extractRowCodes } from './row-codes';
+import { cellsInSpan } from './row-labelling';
+import { segmentSheet, type Region } from './segmentation';
+import { analyseRegion, type RegionLayout } from './table-layout';
+import { classifyTable, reportKindOf } from './table-type';
+import { TOTAL_PATTERN } from './vocabulary';
+
+type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
+
+/** A table being assembled from its own region and the title, data or notes regions around it. */
+interface Draft {
+  layout: TableLayout;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  titleRow: number | null;
+  preambleRows: number[];
+  data: [number, number] | null;
+  noteRows: number[];
+}
+
+const NEAR = 3;
+const MAX_FACT_STRINGS = 2000;
+
+const overlaps = (a: { left: number; right: number }, b: { left: number; right: number }): boolean =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) + 1 >= Math.min(a.right - a.left + 1, b.right - b.left + 1) / 2;
+
+function assemble(layouts: readonly RegionLayout[]): Draft[] {
+  const drafts: Draft[] = [];
+  const preambles: Extract<RegionLayout, { kind: 'preamble' }>[] = [];
+  for (const l of layouts) {
+    if (l.kind === 'table') {
+      const d: Draft = {
+        layout: l,
+        top: l.region.top,
+        bottom: Math.max(l.region.top, l.data?.[1] ?? l.header.bottom, ...l.noteRows),
+        left: l.region.left,
+        right: l.region.right,
+        titleRow: l.titleRow,
+        preambleRows: [...l.preambleRows],
+        data: l.data ? [l.data[0], l.data[1]] : null,
+        noteRows: [...l.noteRows],
+      };
+      // A title or unit line separated from its table by a blank row.
+      const above = preambles.filter((p) => p.region.bottom >= d.top - NEAR && p.region.bottom < d.top && overlaps(p.region, d));
+      for (const p of above) {
+        d.top = Math.min(d.top, p.region.top);
+        d.preambleRows.unshift(...p.rows);
+        preambles.splice(preambles.indexOf(p), 1);
+      }
+      drafts.push(d);
+    } else if (l.kind === 'preamble') {
+      preambles.push(l as Extract<RegionLayout, { kind: 'preamble' }>);
+    } else {
+      // Data or notes continuing the nearest table above (a blank row inside a long table, notes under it).
+      const owner = [...drafts]
+        .reverse()
+        .find((d) => l.region.top > d.bottom && l.region.top - d.bottom <= NEAR && overlaps(l.region, d));
+      if (!owner) continue;
+      if (l.kind === 'data' && owner.data && owner.noteRows.length === 0) owner.data[1] = l.region.bottom;
+      else if (l.kind === 'notes') owner.noteRows.push(...l.rows);
+      else continue;
+      owner.bottom = l.region.bottom;
+    }
+  }
+  return drafts;
+}
+
+function textAt(sheet: TypedSheet, row: number, left: number, right: number): string {
+  return cellsInSpan(sheet, row, left, right)
+    .map((c) => c.text)
+    .join(' ');
+}
+
+function unitOf(sheet: TypedSheet, d: Draft): AmountUnit | null {
+  const rows = [...d.preambleRows, d.layout.header.top, d.layout.header.bottom, ...d.noteRows];
+  for (const r of rows) {
+    for (const c of cellsInSpan(sheet, r, d.left, d.right)) {
+      const u = c.kind === 'text' ? unitFromText(c.norm) : null;
+      if (u) return u;
+    }
+  }
+  return null;
+}
+
+const LABEL_ROLES = new Set(['name', 'project_name', 'function_code', 'economic_code', 'code_part', 'unit_name', 'seq']);
+
+function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[]): DataRow[] {
+  if (!d.data) return [];
+  const labelCols = new Set(columns.filter((c) => LABEL_ROLES.has(c.role) || c.role === 'text').map((c) => c.col));
+  const out: DataRow[] = [];
+  for (let r = d.data[0]; r <= d.data[1]; r++) {
+    const cells = cellsInSpan(sheet, r, d.left, d.right);
+    if (cells.length === 0) continue;
+    const labels = cells.filter((c) => labelCols.has(c.col) && c.kind === 'text');
+    const isTotal = labels.some((c) => TOTAL_PATTERN.test(c.norm) && c.norm.length <= 12);
+    const kind = isTotal ? 'total' : cells.every((c) => c.kind === 'placeholder') ? 'placeholder' : 'item';
+    out.push({ row: r, kind, label: labels.map((c) => c.text).join(' ') });
+  }
+  return out;
+}
+
+function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: number): RecognisedTable {
+  const header = d.layout.header;
+  const paths = headerPaths(sheet, header, d.left, d.right);
+  const columns = assignColumnRoles(paths, dataCellsByColumn(sheet, d.data, d.left, d.right), d.left);
+  const rows = dataRowsOf(sheet, d, columns);
+  const title = d.titleRow !== null ? textAt(sheet, d.titleRow, d.left, d.right) : null;
+  const decision = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');
+  return {
+    id: `${sheet.name}#${index + 1}`,
+    sheet: sheet.name,
+    range: { top: d.top, left: d.left, bottom: d.bottom, right: d.right },
+    type: decision.type,
+    typeSource: decision.source,
+    title,
+    titleRow: d.titleRow,
+    unit: unitOf(sheet, d),
+    headerRows: [header.top, header.bottom],
+    dataRows: d.data,
+    columns,
+    rows,
+    codes: extractRowCodes(
+      sheet,
+      columns,
+      rows.filter((r) => r.kind === 'item').map((r) => r.row),
+    ),
+    notes: d.noteRows.map((r) => textAt(sheet, r, d.left, d.right)),
+  };
+}
+
+export function recogniseSheet(snapshot: SheetSnapshot): RecognisedTable[] {
+  const sheet = typeSheet(snapshot);
+  const layouts = segmentSheet(sheet).flatMap((region: Region) => analyseRegion(sheet, region));
+  const drafts = assemble(layouts);
+  return drafts.map((d, i) => buildTable(sheet, d, i, drafts.length));
+}
+
+/** Fiscal year and 预算/决算 kind: from table titles and metadata first, then from any text in the workbook. */
+function workbookFacts(snapshot: WorkbookSnapshot, tables: readonly RecognisedTable[]) {
+  const titles = tables.map((t) => t.title ?? '').filter(Boolean);
+  let years = titles.map(yearFromText).filter((y): y is number => y !== null);
+  let kinds = titles.map(reportKindOf).filter((k): k is 'budget' | 'final' => k !== null);
+  if (years.length === 0 || kinds.length === 0) {
+    // Metadata lines ("预算年度：2021") and notes ("本单位2021年度没有…"); the first strings of each sheet suffice.
+    const texts: string[] = [];
+    for (const s of snapshot.sheets) {
+      texts.push(s.name);
+      let seen = 0;
+      for (const row of s.rows) {
+        for (const c of row ?? []) if (typeof c?.value === 'string' && seen++ < MAX_FACT_STRINGS) texts.push(c.value);
+      }
+    }
+    if (years.length === 0) years = texts.map(yearFromText).filter((y): y is number => y !== null);
+    if (kinds.length === 0) kinds = texts.map(reportKindOf).filter((k): k is 'budget' | 'final' => k !== null);
+  }
+  return { fiscalYear: vote(years), reportKind: vote(kinds) };
+}
+
+export function recogniseWorkbook(snapshot: WorkbookSnapshot): RecognisedWorkbook {
+  const tables = snapshot.sheets.flatMap(recogniseSheet);
+  return { name: snapshot.name, ...workbookFacts(snapshot, tables), tables };
+}

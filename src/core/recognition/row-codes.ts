@@ -1,0 +1,95 @@
+import type { Cell } from '../snapshot/types';
+import { classifyCode, parseCodeCell, parseCodePart, parseCodeText, type Classification } from '../text/codes';
+import type { TypedSheet } from './cell-typing';
+import type { ColumnInfo } from './column-roles';
+
+/** Stage 7 — the classification code of every data row, per block, as written in the cells. */
+export interface RowCode {
+  readonly row: number;
+  /** Column the code was read from (the 类 column for split codes). */
+  readonly col: number;
+  readonly block: number;
+  readonly code: string;
+  readonly classification: Classification;
+  /** The row's name (科目名称) in the same block, if any. */
+  readonly name: string | null;
+}
+
+interface BlockColumns {
+  full?: ColumnInfo;
+  parts: Partial<Record<'class' | 'section' | 'item', ColumnInfo>>;
+  name?: ColumnInfo;
+}
+
+function blocksOf(columns: readonly ColumnInfo[]): Map<number, BlockColumns> {
+  const blocks = new Map<number, BlockColumns>();
+  for (const c of columns) {
+    const b = blocks.get(c.block) ?? { parts: {} };
+    if ((c.role === 'function_code' || c.role === 'economic_code') && !b.full) b.full = c;
+    else if (c.role === 'code_part' && c.part && !b.parts[c.part]) b.parts[c.part] = c;
+    else if ((c.role === 'name' || c.role === 'project_name') && !b.name) b.name = c;
+    blocks.set(c.block, b);
+  }
+  return blocks;
+}
+
+function textOf(cell: Cell | undefined): string | null {
+  if (!cell || cell.value === null) return null;
+  const t = String(cell.value).trim();
+  return t || null;
+}
+
+export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[], rows: readonly number[]): RowCode[] {
+  const grid = sheet.grid;
+  const out: RowCode[] = [];
+  for (const [block, cols] of blocksOf(columns)) {
+    // Split 类/款/项 columns: parents may be left blank under their first row, so fill down within the table.
+    let lastClass: string | null = null;
+    let lastSection: string | null = null;
+    for (const row of rows) {
+      const nameText = cols.name ? textOf(grid.cell(row, cols.name.col)) : null;
+      if (cols.full) {
+        const parsed = parseCodeCell(grid.cell(row, cols.full.col));
+        if (parsed) {
+          out.push({
+            row,
+            col: cols.full.col,
+            block,
+            code: parsed.code,
+            classification: parsed.classification,
+            name: parsed.name ?? nameText,
+          });
+          continue;
+        }
+      }
+      const { class: cls, section, item } = cols.parts;
+      if (cls || section || item) {
+        const c = cls ? parseCodePart(grid.cell(row, cls.col), 'class') : null;
+        const s = section ? parseCodePart(grid.cell(row, section.col), 'section') : null;
+        const i = item ? parseCodePart(grid.cell(row, item.col), 'item') : null;
+        if (c) {
+          lastClass = c;
+          lastSection = null;
+        }
+        if (s) lastSection = s;
+        let code: string | null = null;
+        if (i && lastClass && lastSection) code = lastClass + lastSection + i;
+        else if (s && lastClass) code = lastClass + s;
+        else if (c) code = c;
+        const classification = code ? classifyCode(code) : null;
+        if (code && classification) {
+          const anchor = (cls ?? section ?? item) as ColumnInfo;
+          out.push({ row, col: anchor.col, block, code, classification, name: nameText });
+          continue;
+        }
+      }
+      // "2080505 机关事业单位…" written in the name column.
+      if (nameText && cols.name) {
+        const parsed = parseCodeText(nameText);
+        if (parsed?.name)
+          out.push({ row, col: cols.name.col, block, code: parsed.code, classification: parsed.classification, name: parsed.name });
+      }
+    }
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}

@@ -1,0 +1,98 @@
+import type { TypedCell, TypedSheet } from './cell-typing';
+import { LINE_NO_LABELS, META_PATTERN, NOTE_PATTERN, TOTAL_PATTERN } from './vocabulary';
+
+/** Stage 2 — what a row looks like within a column span: the features segmentation and header finding use. */
+export interface RowFeatures {
+  readonly row: number;
+  /** Non-empty anchors inside the span. */
+  readonly cells: readonly TypedCell[];
+  readonly numbers: number;
+  readonly texts: number;
+  readonly placeholders: number;
+  /** A text cell longer than a header label would be (a sentence). */
+  readonly hasLongText: boolean;
+  /** 栏次/行次 row: "栏次 | 1 | 2 | 3 …" or a bare run of 1, 2, 3 … */
+  readonly isLineNumbers: boolean;
+  /** Every cell is a placeholder ("**", "—"). */
+  readonly isPlaceholderOnly: boolean;
+  /** Metadata line: 单位：万元, 编制单位, 预算年度, 公开01表 … */
+  readonly isMeta: boolean;
+  /** A note: 注：…, 本表无数据, 空表列示 … (one text cell). */
+  readonly isNote: boolean;
+  /** A title-like line: one text cell, wide or ending in 表. */
+  readonly isTitle: boolean;
+  /** A 合计/总计/小计 label in a text cell. */
+  readonly isTotal: boolean;
+}
+
+const LONG_TEXT = 30;
+
+export function cellsInSpan(sheet: TypedSheet, row: number, left: number, right: number): TypedCell[] {
+  const all = sheet.rows[row];
+  if (!all) return [];
+  const out: TypedCell[] = [];
+  for (const c of all) if (c.col >= left && c.col <= right) out.push(c);
+  return out;
+}
+
+function isLineNumberRun(cells: readonly TypedCell[]): boolean {
+  const labelled = cells.some((c) => c.kind === 'text' && LINE_NO_LABELS.has(c.norm));
+  let expected = 1;
+  let run = 0;
+  for (const c of cells) {
+    if (c.kind === 'text' && (LINE_NO_LABELS.has(c.norm) || /^[A-Za-z甲乙丙丁]$/.test(c.norm))) continue;
+    if (c.kind === 'text' && /^\d+栏$/.test(c.norm)) {
+      run++;
+      continue;
+    }
+    const n = c.kind === 'number' || c.kind === 'numeric_text' ? Number(c.text) : NaN;
+    if (!Number.isInteger(n)) return false;
+    if (n === expected || (run === 0 && n >= 1 && n <= 2) || n === expected + 1) {
+      expected = n + 1;
+      run++;
+    } else if (!labelled) return false;
+  }
+  return labelled ? run >= 1 : run >= 3;
+}
+
+export function labelRow(sheet: TypedSheet, row: number, left: number, right: number): RowFeatures {
+  const cells = cellsInSpan(sheet, row, left, right);
+  let numbers = 0;
+  let texts = 0;
+  let placeholders = 0;
+  let hasLongText = false;
+  let meta = 0;
+  let total = false;
+  for (const c of cells) {
+    if (c.kind === 'number' || c.kind === 'numeric_text') numbers++;
+    else if (c.kind === 'placeholder') placeholders++;
+    else if (c.kind === 'text') {
+      texts++;
+      if (c.norm.length > LONG_TEXT) hasLongText = true;
+      if (META_PATTERN.test(c.norm)) meta++;
+      if (TOTAL_PATTERN.test(c.norm) && c.norm.length <= 12) total = true;
+    }
+  }
+  const single = cells.length === 1 ? cells[0] : undefined;
+  const isNote = !!single && single.kind === 'text' && single.norm.length >= 6 && NOTE_PATTERN.test(single.norm);
+  const isTitle =
+    !!single &&
+    single.kind === 'text' &&
+    !isNote &&
+    single.norm.length >= 4 &&
+    (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(single.norm) || single.right - single.col >= 2);
+  return {
+    row,
+    cells,
+    numbers,
+    texts,
+    placeholders,
+    hasLongText,
+    isLineNumbers: cells.length >= 2 && isLineNumberRun(cells),
+    isPlaceholderOnly: cells.length > 0 && placeholders === cells.length,
+    isMeta: meta > 0 && numbers === 0 && texts - meta <= 1 && !hasLongText,
+    isNote,
+    isTitle,
+    isTotal: total,
+  };
+}

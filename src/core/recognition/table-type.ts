@@ -1,0 +1,74 @@
+import tableTypes from '../../data/table-types.json';
+import { normalizeLabel } from '../text/normalize';
+
+/** Stage 5 — the table type from its title (strong cue) or its sheet name (weak cue); "unknown" when neither says. */
+export type TableType =
+  | 'income_expenditure_summary'
+  | 'income_summary'
+  | 'expenditure_summary'
+  | 'fiscal_appropriation_summary'
+  | 'general_budget_expenditure'
+  | 'general_budget_economic'
+  | 'general_budget_basic_expenditure'
+  | 'three_public_expenses'
+  | 'government_fund_expenditure'
+  | 'state_capital_expenditure'
+  | 'project_expenditure'
+  | 'government_procurement'
+  | 'performance_targets_project'
+  | 'performance_targets_department'
+  | 'performance_self_evaluation'
+  | 'unknown';
+
+interface CompiledRule {
+  readonly type: TableType;
+  readonly all: readonly RegExp[];
+  readonly unless: readonly RegExp[];
+}
+
+const RULES: readonly CompiledRule[] = tableTypes.rules.map((r) => ({
+  type: r.type as TableType,
+  all: r.all.map((p) => new RegExp(p)),
+  unless: ((r as { unless?: string[] }).unless ?? []).map((p) => new RegExp(p)),
+}));
+
+/** A title reduced to its wording: no year, numbering, brackets or "（续）". */
+export function normalizeTitle(title: string): string {
+  return normalizeLabel(title)
+    .replace(/(19|20)\d{2}年度?/g, '')
+    .replace(/^(附表|表)[\d一二三四五六七八九十]+[、.:-]?/, '')
+    .replace(/^(\d+|[一二三四五六七八九十]+)[、.:-]/, '')
+    .replace(/\((续|续表)\)$/, '')
+    .replace(/[()[\]]/g, '');
+}
+
+export function typeFromText(text: string): TableType {
+  const t = normalizeTitle(text);
+  for (const rule of RULES) {
+    if (rule.all.every((p) => p.test(t)) && !rule.unless.some((p) => p.test(t))) return rule.type;
+  }
+  return 'unknown';
+}
+
+export interface TypeDecision {
+  readonly type: TableType;
+  /** Where the decision came from. */
+  readonly source: 'title' | 'sheet' | 'none';
+}
+
+export function classifyTable(title: string | null, sheetName: string): TypeDecision {
+  if (title) {
+    const type = typeFromText(title);
+    if (type !== 'unknown') return { type, source: 'title' };
+  }
+  const bySheet = typeFromText(sheetName.endsWith('表') ? sheetName : `${sheetName}表`);
+  if (bySheet !== 'unknown') return { type: bySheet, source: 'sheet' };
+  return { type: 'unknown', source: 'none' };
+}
+
+export function reportKindOf(text: string): 'budget' | 'final' | null {
+  const t = normalizeLabel(text);
+  if (tableTypes.kindWords.final.some((w) => t.includes(w))) return 'final';
+  if (tableTypes.kindWords.budget.some((w) => t.includes(w))) return 'budget';
+  return null;
+}

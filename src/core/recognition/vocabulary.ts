@@ -1,0 +1,12 @@
+import columnRoles from '../../data/column-roles.json';
+import rowVocabulary from '../../data/row-vocabulary.json';
+
+/** Compiled vocabularies from the data files (compiled once; matching is on normalised labels). */
+const compile = (patterns: readonly string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
+
+export const META_PATTERN = compile(rowVocabulary.meta);
+export const NOTE_PATTERN = compile(rowVocabulary.notes);
+export const TOTAL_PATTERN = compile(rowVocabulary.totals);
+export const UNIT_PATTERN = new RegExp(rowVocabulary.unitPattern);
+export const LINE_NO_LABELS = new Set(rowVocabulary.lineNoLabels);
+export const HEADER_TERMS = compile(columnRoles.headerTerms);

@@ -1,0 +1,99 @@
+import { columnLetter, rangeAddress } from '../snapshot/address';
+import type { RecognisedWorkbook } from '../recognition/model';
+
+/** The JSON review report, format version 1 (see the report-format spec): a public, versioned interface. */
+export const REPORT_FORMAT_VERSION = 1;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ReportColumn {
+  column: string;
+  role: string;
+  label: string;
+  block?: number;
+  part?: string;
+}
+
+export interface ReportTable {
+  sheet: string;
+  range: string;
+  type: string;
+  title: string | null;
+  unit: string | null;
+  headerRows: [number, number];
+  dataRows: [number, number] | null;
+  columns: ReportColumn[];
+}
+
+export interface ReportRow {
+  sheet: string;
+  row: number;
+  column: string;
+  code: string;
+  classification: string;
+  name: string | null;
+  source: 'cell' | 'inferred';
+  confidence: number;
+}
+
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cells: string[];
+  message: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+}
+
+export interface ReviewReport {
+  formatVersion: number;
+  workbook: string;
+  fiscalYear: number | null;
+  reportKind: 'budget' | 'final' | null;
+  tables: ReportTable[];
+  rows: ReportRow[];
+  findings: ReportFinding[];
+}
+
+export function buildReport(workbook: RecognisedWorkbook, findings: ReportFinding[] = []): ReviewReport {
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    workbook: workbook.name,
+    fiscalYear: workbook.fiscalYear,
+    reportKind: workbook.reportKind,
+    tables: workbook.tables.map((t) => ({
+      sheet: t.sheet,
+      range: rangeAddress(t.range),
+      type: t.type,
+      title: t.title,
+      unit: t.unit,
+      headerRows: [t.headerRows[0] + 1, t.headerRows[1] + 1],
+      dataRows: t.dataRows ? [t.dataRows[0] + 1, t.dataRows[1] + 1] : null,
+      columns: t.columns
+        .filter((c) => c.role !== 'empty')
+        .map((c) => ({
+          column: columnLetter(c.col),
+          role: c.role,
+          label: c.label,
+          ...(c.block > 0 ? { block: c.block } : {}),
+          ...(c.part ? { part: c.part } : {}),
+        })),
+    })),
+    rows: workbook.tables.flatMap((t) =>
+      t.codes.map((c) => ({
+        sheet: t.sheet,
+        row: c.row + 1,
+        column: columnLetter(c.col),
+        code: c.code,
+        classification: c.classification,
+        name: c.name,
+        source: 'cell' as const,
+        confidence: 1,
+      })),
+    ),
+    findings,
+  };
+}
+

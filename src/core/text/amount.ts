@@ -1,0 +1,113 @@
+import type { Cell } from '../snapshot/types';
+import { isCellError } from '../snapshot/types';
+import { toHalfWidth } from './normalize';
+
+/**
+ * What an amount cell holds. Amounts are kept as canonical decimal strings ("23047.39", "-123.45") so that checks
+ * can build exact decimal.js values; binary floats are never summed.
+ */
+export type Amount =
+  | { readonly kind: 'blank' }
+  | {
+      readonly kind: 'number';
+      /** Canonical decimal string, e.g. "23047.39". */
+      readonly value: string;
+      /** Decimal places the cell displays (from its number format or its text). */
+      readonly decimals: number;
+      /** True when the number was stored as text ("23,047.39"). */
+      readonly fromText: boolean;
+      readonly percent: boolean;
+    }
+  | { readonly kind: 'placeholder'; readonly text: string }
+  | { readonly kind: 'error'; readonly text: string }
+  | { readonly kind: 'invalid'; readonly text: string };
+
+const PLACEHOLDER = /^(\*+|[-—–─－_/／\\…·.]+|[-—–]{1,2}|无|\/|x+|X+)$/;
+const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/;
+
+/** True for "**", "—", "-", "…" and similar fillers that mean "nothing here". */
+export function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDER.test(text.replace(/\s+/g, ''));
+}
+
+/** Decimal places a number format displays: "#,##0.00" → 2, "0%" → 0, "General"/undefined → null. */
+export function formatDecimals(format: string | undefined): number | null {
+  if (!format || format === 'General' || format === '@') return null;
+  const section = format.split(';')[0] ?? '';
+  const m = /[0#](?:\.([0#]+))?/.exec(section.replace(/"[^"]*"/g, ''));
+  if (!m) return null;
+  return m[1] ? m[1].length : 0;
+}
+
+/** True when a number format shows a date or time (so 44531 means 2021-12-01, not an amount). */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const stripped = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  return /[ymdhs]|年|月|日/i.test(stripped) && !/[#0]\.?[#0]*%?$/.test(stripped.trim());
+}
+
+function canonical(sign: string, intPart: string, fracPart: string): string {
+  const int = intPart.replace(/^0+(?=\d)/, '') || '0';
+  const frac = fracPart.replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  return sign === '-' && body !== '0' ? `-${body}` : body;
+}
+
+/** Shortest decimal string of a JS number, without exponent ("1e-7" → "0.0000001"). */
+export function numberToDecimalString(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  return n.toFixed(20).replace(/\.?0+$/, '');
+}
+
+/** Parses numeric text: "23,047.39", "２３０４７．３９", "(123.45)", "-1,000", "12.5%"; null when not a number. */
+export function parseNumericText(raw: string): { value: string; decimals: number; percent: boolean } | null {
+  let text = toHalfWidth(raw).trim().replace(/[\s\u00a0]/g, '').replace(/。/g, '.').replace(/，/g, ',');
+  if (!text || !/\d/.test(text)) return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  const m = NUMERIC_TEXT.exec(text);
+  if (!m) return null;
+  const [, sign = '', intPart = '', fracPart = ''] = m;
+  if (!intPart && !fracPart) return null;
+  const frac = fracPart.slice(1);
+  const value = canonical(negative ? '-' : sign, intPart.replace(/,/g, ''), frac);
+  return { value, decimals: frac.length, percent };
+}
+
+/** Reads a cell as an amount. Blank means "no value" (not zero); text that is not a number is `invalid`. */
+export function parseAmount(cell: Cell | undefined): Amount {
+  if (!cell) return BLANK;
+  const v = cell.value;
+  if (v === null || v === '') return BLANK;
+  if (typeof v === 'number') {
+    const fmtDecimals = formatDecimals(cell.format);
+    const value = numberToDecimalString(v);
+    const own = value.includes('.') ? value.length - value.indexOf('.') - 1 : 0;
+    return {
+      kind: 'number',
+      value,
+      decimals: fmtDecimals ?? own,
+      fromText: false,
+      percent: !!cell.format && cell.format.includes('%'),
+    };
+  }
+  if (typeof v === 'boolean') return { kind: 'invalid', text: String(v) };
+  if (isCellError(v)) return { kind: 'error', text: v.error };
+  const text = v.trim();
+  if (!text) return BLANK;
+  if (isPlaceholderText(text)) return { kind: 'placeholder', text };
+  const parsed = parseNumericText(text);
+  if (parsed) return { kind: 'number', ...parsed, fromText: true };
+  return { kind: 'invalid', text };
+}
+
+const BLANK: Amount = { kind: 'blank' };

@@ -1,0 +1,90 @@
+import type { Cell } from '../snapshot/types';
+import { toHalfWidth } from './normalize';
+
+/**
+ * Classification codes as they appear in cells: 2080505 (支出功能分类 类/款/项 = 3/5/7 digits), 30101 (部门预算支出经济分类
+ * 类/款 = 3/5 digits), 50101 (政府预算支出经济分类), stored as numbers or text, alone or followed by a name
+ * ("2080505-机关事业单位…", "2080505 机关…", "[2080505]机关…").
+ */
+export type Classification = 'function' | 'economic' | 'government_economic' | 'revenue';
+
+export interface ParsedCode {
+  readonly code: string;
+  readonly classification: Classification;
+  /** A name written in the same cell after the code, if any. */
+  readonly name?: string;
+}
+
+/** Which classification a digit string belongs to, by its first digit and length; null if it cannot be one. */
+export function classifyCode(digits: string): Classification | null {
+  const len = digits.length;
+  const first = digits[0];
+  if (first === '2' && (len === 3 || len === 5 || len === 7)) return 'function';
+  if (first === '3' && (len === 3 || len === 5)) return 'economic';
+  if (first === '5' && (len === 3 || len === 5)) return 'government_economic';
+  if (first === '1' && (len === 3 || len === 5 || len === 7)) return 'revenue';
+  return null;
+}
+
+/** Level of a code within its classification: 1 = 类, 2 = 款, 3 = 项. */
+export function codeLevel(code: string): 1 | 2 | 3 {
+  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
+}
+
+/** The parent code (20805 → 208), or null for a 类. */
+export function parentCode(code: string): string | null {
+  return code.length > 3 ? code.slice(0, code.length - 2) : null;
+}
+
+const CODE_WITH_NAME = /^[[(（【]?(\d{3,7})[\])）】]?\s*[-—_:：.、\s]?\s*(\D.*)?$/;
+
+/** Parses a cell holding a full code, optionally followed by its name. */
+export function parseCodeCell(cell: Cell | undefined): ParsedCode | null {
+  if (!cell) return null;
+  const v = cell.value;
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v <= 0) return null;
+    const digits = String(v);
+    const classification = classifyCode(digits);
+    return classification ? { code: digits, classification } : null;
+  }
+  if (typeof v !== 'string') return null;
+  return parseCodeText(v);
+}
+
+export function parseCodeText(raw: string): ParsedCode | null {
+  const text = toHalfWidth(raw).trim();
+  if (!text || !/^[[(（【]?\d/.test(text)) return null;
+  const m = CODE_WITH_NAME.exec(text);
+  if (!m) return null;
+  const digits = m[1] ?? '';
+  const classification = classifyCode(digits);
+  if (!classification) return null;
+  const name = m[2]?.trim();
+  // "2080505元" or "208.5" are not codes: a name must start with a CJK character or letter.
+  if (name !== undefined && name !== '' && !/^[\u4e00-\u9fffA-Za-z]/.test(name)) return null;
+  return name ? { code: digits, classification, name } : { code: digits, classification };
+}
+
+/**
+ * A relative code part from a split 类/款/项 column: 类 = 3 digits ("205"), 款/项 = 2 digits ("02", 5 → "05").
+ * Returns the digits padded to the part's width, or null.
+ */
+export function parseCodePart(cell: Cell | undefined, part: 'class' | 'section' | 'item'): string | null {
+  if (!cell) return null;
+  const v = cell.value;
+  let digits: string;
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0) return null;
+    digits = String(v);
+  } else if (typeof v === 'string') {
+    digits = toHalfWidth(v).trim();
+    if (!/^\d{1,7}$/.test(digits)) return null;
+  } else return null;
+  const width = part === 'class' ? 3 : 2;
+  if (digits.length > width) {
+    // Some templates repeat the full code in a part column (20502 under 款): keep its last digits.
+    return digits.length === width + (part === 'class' ? 0 : part === 'section' ? 3 : 5) ? digits.slice(-width) : null;
+  }
+  return digits.padStart(width, '0');
+}
