@@ -34,7 +34,7 @@ const overlaps = (a: { left: number; right: number }, b: { left: number; right: 
 
 function assemble(layouts: readonly RegionLayout[]): Draft[] {
   const drafts: Draft[] = [];
-  const preambles: Extract<RegionLayout, { kind: 'preamble' }>[] = [];
+  const preambles: Exclude<RegionLayout, { kind: 'table' }>[] = [];
   for (const l of layouts) {
     if (l.kind === 'table') {
       const d: Draft = {
@@ -48,16 +48,18 @@ function assemble(layouts: readonly RegionLayout[]): Draft[] {
         data: l.data ? [l.data[0], l.data[1]] : null,
         noteRows: [...l.noteRows],
       };
-      // A title or unit line separated from its table by a blank row.
-      const above = preambles.filter((p) => p.region.bottom >= d.top - NEAR && p.region.bottom < d.top && overlaps(p.region, d));
-      for (const p of above) {
+      // Titles and unit lines separated from the table (and from each other) by blank rows, nearest first.
+      for (;;) {
+        const p = preambles.find((x) => x.region.bottom >= d.top - NEAR && x.region.bottom < d.top && overlaps(x.region, d));
+        if (!p) break;
         d.top = Math.min(d.top, p.region.top);
         d.preambleRows.unshift(...p.rows);
+        if (d.titleRow === null) d.titleRow = p.rows.find((r) => p.titleRows.includes(r)) ?? null;
         preambles.splice(preambles.indexOf(p), 1);
       }
       drafts.push(d);
     } else if (l.kind === 'preamble') {
-      preambles.push(l as Extract<RegionLayout, { kind: 'preamble' }>);
+      preambles.push(l);
     } else {
       // Data or notes continuing the nearest table above (a blank row inside a long table, notes under it).
       const owner = [...drafts]

@@ -79,6 +79,7 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
     !!single &&
     single.kind === 'text' &&
     !isNote &&
+    !META_PATTERN.test(single.norm) &&
     single.norm.length >= 4 &&
     (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(single.norm) || single.right - single.col >= 2);
   return {

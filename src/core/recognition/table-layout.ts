@@ -18,7 +18,13 @@ export type RegionLayout =
       readonly data: readonly [number, number] | null;
       readonly noteRows: readonly number[];
     }
-  | { readonly kind: 'preamble' | 'notes' | 'data'; readonly region: Region; readonly rows: readonly number[] };
+  | {
+      readonly kind: 'preamble' | 'notes' | 'data';
+      readonly region: Region;
+      readonly rows: readonly number[];
+      /** Rows that look like a table title (preamble regions). */
+      readonly titleRows: readonly number[];
+    };
 
 export function rowFeatures(sheet: TypedSheet, region: Region): Map<number, RowFeatures> {
   const map = new Map<number, RowFeatures>();
@@ -68,8 +74,11 @@ function analyseRows(features: Map<number, RowFeatures>, region: Region): Region
       const f = features.get(x) as RowFeatures;
       return f.cells.length === 0 || f.isNote;
     });
-    const kind = r > region.bottom ? (allNotes ? 'notes' : 'preamble') : 'data';
-    return [{ kind, region, rows }];
+    // A 合计 line left alone below a blank row still belongs to the data above it.
+    const hasTotal = rows.some((x) => (features.get(x) as RowFeatures).isTotal);
+    const kind = r <= region.bottom || hasTotal ? 'data' : allNotes ? 'notes' : 'preamble';
+    const titleRows = rows.filter((x) => (features.get(x) as RowFeatures).isTitle);
+    return [{ kind, region, rows, titleRows }];
   }
 
   const header = findHeaderBand(features, headerTop, region.bottom);
