@@ -74,7 +74,7 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
     }
   }
   const single = cells.length === 1 ? cells[0] : undefined;
-  const isNote = !!single && single.kind === 'text' && single.norm.length >= 6 && NOTE_PATTERN.test(single.norm);
+  const isNote = !!single && single.kind === 'text' && single.norm.length >= 4 && NOTE_PATTERN.test(single.norm);
   const isTitle =
     !!single &&
     single.kind === 'text' &&

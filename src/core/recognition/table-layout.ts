@@ -101,7 +101,10 @@ function analyseRows(features: Map<number, RowFeatures>, region: Region): Region
   }
   const titleRow =
     preamble.find((x) => (features.get(x) as RowFeatures).isTitle) ??
-    preamble.find((x) => (features.get(x) as RowFeatures).cells.length === 1) ??
+    preamble.find((x) => {
+      const f = features.get(x) as RowFeatures;
+      return f.cells.length === 1 && !f.isMeta && !f.hasLongText;
+    }) ??
     null;
   const table: RegionLayout = {
     kind: 'table',

@@ -33,10 +33,10 @@ export function isPlaceholderText(text: string): boolean {
 /** Decimal places a number format displays: "#,##0.00" → 2, "0%" → 0, "General"/undefined → null. */
 export function formatDecimals(format: string | undefined): number | null {
   if (!format || format === 'General' || format === '@') return null;
-  const section = format.split(';')[0] ?? '';
-  const m = /[0#](?:\.([0#]+))?/.exec(section.replace(/"[^"]*"/g, ''));
-  if (!m) return null;
-  return m[1] ? m[1].length : 0;
+  const section = (format.split(';')[0] ?? '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  if (!/[0#]/.test(section)) return null;
+  const m = /\.([0#]+)/.exec(section);
+  return m?.[1] ? m[1].length : 0;
 }
 
 /** True when a number format shows a date or time (so 44531 means 2021-12-01, not an amount). */

@@ -36,6 +36,7 @@ export function parentCode(code: string): string | null {
   return code.length > 3 ? code.slice(0, code.length - 2) : null;
 }
 
+const UNIT_WORDS = /^(元|万元|千元|亿元|年|年度|月|日|人|人次|个|次|户|%)$/;
 const CODE_WITH_NAME = /^[[(（【]?(\d{3,7})[\])）】]?\s*[-—_:：.、\s]?\s*(\D.*)?$/;
 
 /** Parses a cell holding a full code, optionally followed by its name. */
@@ -61,8 +62,8 @@ export function parseCodeText(raw: string): ParsedCode | null {
   const classification = classifyCode(digits);
   if (!classification) return null;
   const name = m[2]?.trim();
-  // "2080505元" or "208.5" are not codes: a name must start with a CJK character or letter.
-  if (name !== undefined && name !== '' && !/^[\u4e00-\u9fffA-Za-z]/.test(name)) return null;
+  // "2080505元", "2021年" or "208.5" are not codes: a name starts with a CJK character or letter and is not a unit.
+  if (name !== undefined && name !== '' && (!/^[\u4e00-\u9fffA-Za-z]/.test(name) || UNIT_WORDS.test(name))) return null;
   return name ? { code: digits, classification, name } : { code: digits, classification };
 }
 

@@ -1,0 +1,18 @@
+import { normalizeLabel, stripEnumeration, toHalfWidth } from '../../../src/core/text/normalize';
+
+describe('normalizeLabel', () => {
+  it('removes spaces, quotes and full-width forms', () => {
+    expect(normalizeLabel('合 计')).toBe('合计');
+    expect(normalizeLabel('项  目')).toBe('项目');
+    expect(normalizeLabel('“三公”经费')).toBe('三公经费');
+    expect(normalizeLabel('单位：万元（保留２位）')).toBe('单位:万元(保留2位)');
+    expect(toHalfWidth('ＡＢＣ　１')).toBe('ABC 1');
+  });
+  it('strips enumeration prefixes', () => {
+    expect(stripEnumeration('八、社会保障和就业支出')).toBe('社会保障和就业支出');
+    expect(stripEnumeration('(十)卫生健康支出')).toBe('卫生健康支出');
+    expect(stripEnumeration('1、工资福利支出')).toBe('工资福利支出');
+    expect(stripEnumeration('其中:公务用车购置费')).toBe('公务用车购置费');
+    expect(stripEnumeration('2080505')).toBe('2080505');
+  });
+});
