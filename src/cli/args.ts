@@ -36,6 +36,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (opts.files.length === 0) return { command: 'error', message: '请指定至少一个工作簿 No workbook given' };
   if (opts.json && opts.files.length > 1)
-    return { command: 'error', message: '--json 只能用于一个工作簿，多个请用 --json-dir / use --json-dir for several files' };
+    return {
+      command: 'error',
+      message: '--json 只能用于一个工作簿，多个请用 --json-dir / use --json-dir for several files',
+    };
   return opts;
 }

@@ -26,7 +26,12 @@ export function sheet(
   });
   const shift = (a: string) => {
     const m = parseRange(a);
-    return { top: m.top + origin.top, bottom: m.bottom + origin.top, left: m.left + origin.left, right: m.right + origin.left };
+    return {
+      top: m.top + origin.top,
+      bottom: m.bottom + origin.top,
+      left: m.left + origin.left,
+      right: m.right + origin.left,
+    };
   };
   return { name: opts.name ?? 'Sheet1', rows: out, columnCount, merges: (opts.merges ?? []).map(shift) };
 }

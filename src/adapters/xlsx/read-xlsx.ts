@@ -74,8 +74,11 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   });
   rows.length = lastRow + 1;
   const merges: CellRange[] = [];
-  const raw = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })
-    ._merges;
+  const raw = (
+    ws as unknown as {
+      _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+    }
+  )._merges;
   for (const m of Object.values(raw ?? {})) {
     const { top, left, bottom, right } = m.model;
     if (top - 1 > lastRow || left - 1 >= columnCount) continue;

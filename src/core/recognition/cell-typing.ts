@@ -2,9 +2,21 @@ import { SheetGrid } from '../snapshot/grid';
 import { isCellError, type SheetSnapshot } from '../snapshot/types';
 import { isPlaceholderText, parseNumericText } from '../text/amount';
 import { normalizeLabel } from '../text/normalize';
+import { HEADER_TERMS, META_PATTERN, NOTE_PATTERN, TOTAL_PATTERN } from './vocabulary';
 
 /** Stage 1 — what each non-empty cell looks like, before we know which table or column it belongs to. */
 export type CellKind = 'number' | 'numeric_text' | 'placeholder' | 'text' | 'error' | 'boolean';
+
+/** Facts about a piece of text, computed once per distinct string of a sheet (names repeat thousands of times). */
+export interface TextFacts {
+  readonly kind: CellKind;
+  /** Normalised label for vocabulary matching (see normalizeLabel). */
+  readonly norm: string;
+  readonly meta: boolean;
+  readonly total: boolean;
+  readonly note: boolean;
+  readonly headerTerm: boolean;
+}
 
 export interface TypedCell {
   readonly row: number;
@@ -12,12 +24,41 @@ export interface TypedCell {
   readonly kind: CellKind;
   /** The cell's text as written (trimmed); numbers rendered plainly. */
   readonly text: string;
-  /** Normalised label for vocabulary matching (see normalizeLabel). */
   readonly norm: string;
+  /** Vocabulary facts of text cells. */
+  readonly facts: TextFacts | null;
+  /** The value of number cells (null for others). */
+  readonly num: number | null;
   /** Last column covered (merged areas span several). */
   readonly right: number;
   /** Last row covered. */
   readonly bottom: number;
+}
+
+/** Numbers are rendered to text only when asked: most amount cells never are. */
+class TypedCellRecord implements TypedCell {
+  private rendered: string | null;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly kind: CellKind,
+    text: string | null,
+    private readonly raw: unknown,
+    readonly facts: TextFacts | null,
+    readonly right: number,
+    readonly bottom: number,
+  ) {
+    this.rendered = text;
+  }
+  get text(): string {
+    return (this.rendered ??= String(this.raw));
+  }
+  get num(): number | null {
+    return typeof this.raw === 'number' ? this.raw : null;
+  }
+  get norm(): string {
+    return this.facts ? this.facts.norm : this.text;
+  }
 }
 
 export interface TypedSheet {
@@ -29,23 +70,58 @@ export interface TypedSheet {
   readonly columnCount: number;
 }
 
+function kindOfText(t: string): CellKind {
+  if (isPlaceholderText(t)) return 'placeholder';
+  if (parseNumericText(t)) return 'numeric_text';
+  return 'text';
+}
+
 export function typeCell(value: unknown): CellKind | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return 'number';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'string') {
     const t = value.trim();
-    if (!t) return null;
-    if (isPlaceholderText(t)) return 'placeholder';
-    if (parseNumericText(t)) return 'numeric_text';
-    return 'text';
+    return t ? kindOfText(t) : null;
   }
   if (isCellError(value as never)) return 'error';
   return null;
 }
 
+/**
+ * Memo of textFacts across sheets and workbooks: the same names and headers recur on every sheet. Bounded so a sheet
+ * of unique strings cannot grow it without limit; the facts are a pure function of the text.
+ */
+const FACTS_CACHE = new Map<string, TextFacts>();
+const FACTS_CACHE_LIMIT = 50_000;
+
+export function cachedTextFacts(text: string): TextFacts {
+  let info = FACTS_CACHE.get(text);
+  if (!info) {
+    if (FACTS_CACHE.size >= FACTS_CACHE_LIMIT) FACTS_CACHE.clear();
+    info = textFacts(text);
+    FACTS_CACHE.set(text, info);
+  }
+  return info;
+}
+
+export function textFacts(text: string): TextFacts {
+  const kind = kindOfText(text);
+  const norm = kind === 'text' ? normalizeLabel(text) : text;
+  const isText = kind === 'text';
+  return {
+    kind,
+    norm,
+    meta: isText && META_PATTERN.test(norm),
+    total: isText && norm.length <= 12 && TOTAL_PATTERN.test(norm),
+    note: isText && norm.length >= 4 && NOTE_PATTERN.test(norm),
+    headerTerm: isText && HEADER_TERMS.test(norm),
+  };
+}
+
 export function typeSheet(sheet: SheetSnapshot): TypedSheet {
   const grid = new SheetGrid(sheet);
+  const hasMerges = sheet.merges.length > 0;
   const rows: TypedCell[][] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     const src = sheet.rows[r];
@@ -54,21 +130,39 @@ export function typeSheet(sheet: SheetSnapshot): TypedSheet {
       for (let c = 0; c < src.length; c++) {
         const cell = src[c];
         if (!cell) continue;
-        const kind = typeCell(cell.value);
-        if (!kind || grid.isMergedFollower(r, c)) continue;
-        const merge = grid.mergeAt(r, c);
         const v = cell.value;
-        const text =
-          typeof v === 'string' ? v.trim() : isCellError(v) ? v.error : (cell.text ?? String(v as number | boolean));
-        out.push({
-          row: r,
-          col: c,
-          kind,
-          text,
-          norm: kind === 'text' ? normalizeLabel(text) : text,
-          right: merge ? Math.min(merge.right, grid.columnCount - 1) : c,
-          bottom: merge ? merge.bottom : r,
-        });
+        let kind: CellKind;
+        let text: string | null;
+        let info: TextFacts | null = null;
+        if (typeof v === 'string') {
+          text = v.trim();
+          if (!text) continue;
+          info = cachedTextFacts(text);
+          kind = info.kind;
+        } else if (typeof v === 'number') {
+          kind = 'number';
+          text = cell.text ?? null;
+        } else if (typeof v === 'boolean') {
+          kind = 'boolean';
+          text = String(v);
+        } else if (v !== null && isCellError(v)) {
+          kind = 'error';
+          text = v.error;
+        } else continue;
+        const merge = hasMerges ? grid.mergeAt(r, c) : undefined;
+        if (merge && (merge.top !== r || merge.left !== c)) continue;
+        out.push(
+          new TypedCellRecord(
+            r,
+            c,
+            kind,
+            text,
+            v,
+            info && info.kind === 'text' ? info : null,
+            merge ? Math.min(merge.right, grid.columnCount - 1) : c,
+            merge ? merge.bottom : r,
+          ),
+        );
       }
     }
     rows.push(out);

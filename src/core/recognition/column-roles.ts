@@ -64,9 +64,11 @@ function statsOf(cells: readonly TypedCell[]): ColumnStats {
     s.nonEmpty++;
     if (c.kind === 'number' || c.kind === 'numeric_text') s.numeric++;
     if (c.kind === 'text') s.texts++;
-    const digits = c.text.trim();
-    if (/^\d{1,2}$/.test(digits)) s.parts++;
-    const parsed = c.kind === 'number' || c.kind === 'text' || c.kind === 'numeric_text' ? parseCodeText(digits) : null;
+    // Amounts with decimals are the bulk of a table: only integers and text can be codes.
+    const n = c.num;
+    const mayBeCode = n === null ? c.kind === 'text' || c.kind === 'numeric_text' : Number.isInteger(n) && n >= 100;
+    if (n === null ? /^\d{1,2}$/.test(c.text) : Number.isInteger(n) && n >= 0 && n < 100) s.parts++;
+    const parsed = mayBeCode ? parseCodeText(c.text) : null;
     if (parsed) {
       s.codes++;
       if (parsed.classification !== 'function' && parsed.classification !== 'revenue') s.economicCodes++;
@@ -159,4 +161,3 @@ function withBlocks(infos: readonly Omit<ColumnInfo, 'block'>[]): ColumnInfo[] {
     return { ...info, block };
   });
 }
-

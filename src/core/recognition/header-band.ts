@@ -1,6 +1,6 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
 import type { RowFeatures } from './row-labelling';
-import { HEADER_TERMS, LINE_NO_LABELS } from './vocabulary';
+import { LINE_NO_LABELS } from './vocabulary';
 import { parseCodeText } from '../text/codes';
 
 /** Stage 4 — the header band of a table: its first and last row, and the header path of every column. */
@@ -21,7 +21,7 @@ function hasCodeLikeCell(f: RowFeatures): boolean {
 export function canStartHeader(f: RowFeatures): boolean {
   if (f.cells.length < 2 || f.numbers > 0 || f.hasLongText || f.isMeta || f.isNote) return false;
   if (f.isPlaceholderOnly || f.isLineNumbers || hasCodeLikeCell(f)) return false;
-  return f.cells.some((c) => c.kind === 'text' && HEADER_TERMS.test(c.norm));
+  return f.cells.some((c) => !!c.facts?.headerTerm);
 }
 
 function continuesHeader(band: readonly RowFeatures[], f: RowFeatures): boolean {
@@ -30,7 +30,9 @@ function continuesHeader(band: readonly RowFeatures[], f: RowFeatures): boolean 
   // A merged header cell reaching down into this row (序号 merged over two header rows).
   const coveredFromAbove = band.some((h) => h.cells.some((c) => c.bottom >= f.row));
   // Cells under a parent label spanning several columns (资金来源 over 一般公共预算 | 上年结转).
-  const underParent = prev.cells.some((p) => p.right > p.col && f.cells.some((c) => c.col >= p.col && c.col <= p.right));
+  const underParent = prev.cells.some(
+    (p) => p.right > p.col && f.cells.some((c) => c.col >= p.col && c.col <= p.right),
+  );
   // Parents written out in every column instead of merged ("本年收入 | 本年收入 | 本年收入").
   const repeatedParents = prev.cells.some((p, i) => {
     const next = prev.cells[i + 1];

@@ -9,7 +9,6 @@ import { cellsInSpan } from './row-labelling';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
 import { classifyTable, reportKindOf } from './table-type';
-import { TOTAL_PATTERN } from './vocabulary';
 
 type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
 
@@ -50,7 +49,9 @@ function assemble(layouts: readonly RegionLayout[]): Draft[] {
       };
       // Titles and unit lines separated from the table (and from each other) by blank rows, nearest first.
       for (;;) {
-        const p = preambles.find((x) => x.region.bottom >= d.top - NEAR && x.region.bottom < d.top && overlaps(x.region, d));
+        const p = preambles.find(
+          (x) => x.region.bottom >= d.top - NEAR && x.region.bottom < d.top && overlaps(x.region, d),
+        );
         if (!p) break;
         d.top = Math.min(d.top, p.region.top);
         d.preambleRows.unshift(...p.rows);
@@ -92,7 +93,15 @@ function unitOf(sheet: TypedSheet, d: Draft): AmountUnit | null {
   return null;
 }
 
-const LABEL_ROLES = new Set(['name', 'project_name', 'function_code', 'economic_code', 'code_part', 'unit_name', 'seq']);
+const LABEL_ROLES = new Set([
+  'name',
+  'project_name',
+  'function_code',
+  'economic_code',
+  'code_part',
+  'unit_name',
+  'seq',
+]);
 
 function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[]): DataRow[] {
   if (!d.data) return [];
@@ -102,7 +111,7 @@ function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[])
     const cells = cellsInSpan(sheet, r, d.left, d.right);
     if (cells.length === 0) continue;
     const labels = cells.filter((c) => labelCols.has(c.col) && c.kind === 'text');
-    const isTotal = labels.some((c) => TOTAL_PATTERN.test(c.norm) && c.norm.length <= 12);
+    const isTotal = labels.some((c) => !!c.facts?.total);
     const kind = isTotal ? 'total' : cells.every((c) => c.kind === 'placeholder') ? 'placeholder' : 'item';
     out.push({ row: r, kind, label: labels.map((c) => c.text).join(' ') });
   }

@@ -87,7 +87,14 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
       if (nameText && cols.name) {
         const parsed = parseCodeText(nameText);
         if (parsed?.name)
-          out.push({ row, col: cols.name.col, block, code: parsed.code, classification: parsed.classification, name: parsed.name });
+          out.push({
+            row,
+            col: cols.name.col,
+            block,
+            code: parsed.code,
+            classification: parsed.classification,
+            name: parsed.name,
+          });
       }
     }
   }

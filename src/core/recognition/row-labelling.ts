@@ -1,5 +1,5 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
-import { LINE_NO_LABELS, META_PATTERN, NOTE_PATTERN, TOTAL_PATTERN } from './vocabulary';
+import { LINE_NO_LABELS } from './vocabulary';
 
 /** Stage 2 — what a row looks like within a column span: the features segmentation and header finding use. */
 export interface RowFeatures {
@@ -69,17 +69,17 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
     else if (c.kind === 'text') {
       texts++;
       if (c.norm.length > LONG_TEXT) hasLongText = true;
-      if (META_PATTERN.test(c.norm)) meta++;
-      if (TOTAL_PATTERN.test(c.norm) && c.norm.length <= 12) total = true;
+      if (c.facts?.meta) meta++;
+      if (c.facts?.total) total = true;
     }
   }
   const single = cells.length === 1 ? cells[0] : undefined;
-  const isNote = !!single && single.kind === 'text' && single.norm.length >= 4 && NOTE_PATTERN.test(single.norm);
+  const isNote = !!single && !!single.facts?.note;
   const isTitle =
     !!single &&
     single.kind === 'text' &&
     !isNote &&
-    !META_PATTERN.test(single.norm) &&
+    !single.facts?.meta &&
     single.norm.length >= 4 &&
     (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(single.norm) || single.right - single.col >= 2);
   return {

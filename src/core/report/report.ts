@@ -96,4 +96,3 @@ export function buildReport(workbook: RecognisedWorkbook, findings: ReportFindin
     findings,
   };
 }
-

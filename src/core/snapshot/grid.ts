@@ -15,7 +15,8 @@ export class SheetGrid {
     sheet.merges.forEach((m, i) => {
       const bottom = Math.min(m.bottom, this.rowCount - 1);
       const right = Math.min(m.right, this.columnCount - 1);
-      for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) this.mergeIndex.set(this.key(r, c), i);
+      for (let r = m.top; r <= bottom; r++)
+        for (let c = m.left; c <= right; c++) this.mergeIndex.set(this.key(r, c), i);
     });
   }
 

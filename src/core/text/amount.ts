@@ -62,7 +62,11 @@ export function numberToDecimalString(n: number): string {
 
 /** Parses numeric text: "23,047.39", "２３０４７．３９", "(123.45)", "-1,000", "12.5%"; null when not a number. */
 export function parseNumericText(raw: string): { value: string; decimals: number; percent: boolean } | null {
-  let text = toHalfWidth(raw).trim().replace(/[\s\u00a0]/g, '').replace(/。/g, '.').replace(/，/g, ',');
+  let text = toHalfWidth(raw)
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/。/g, '.')
+    .replace(/，/g, ',');
   if (!text || !/\d/.test(text)) return null;
   let negative = false;
   if (/^\(.*\)$/.test(text)) {

@@ -197,7 +197,12 @@ describe('recognition of whole tables', () => {
   it('reads a 绩效目标 table with its form row between title and header', () => {
     const rows: GridValue[][] = [
       ['1、城乡医疗救助县级补助项目绩效目标表', null, null, null],
-      ['绩效目标', '1.对特困供养人员、低保对象、重残人员和贫困人口参加城乡居民医疗保险个人缴费部分给予全额资助。', null, null],
+      [
+        '绩效目标',
+        '1.对特困供养人员、低保对象、重残人员和贫困人口参加城乡居民医疗保险个人缴费部分给予全额资助。',
+        null,
+        null,
+      ],
       ['一级指标', '二级指标', '三级指标', '指标值'],
       ['产出指标', '数量指标', '资助人数', '≥34475人'],
       [null, '质量指标', '一站式及时结算率', '≥90%'],
@@ -224,7 +229,9 @@ describe('recognition of whole tables', () => {
   it('finds nothing in an empty sheet, a cover page or a sheet of prose', () => {
     expect(recogniseSheet(sheet([]))).toEqual([]);
     expect(recogniseSheet(sheet([['2021年部门预算'], [], ['泉州市医疗保障局']]))).toEqual([]);
-    expect(recogniseSheet(sheet([['第一部分 部门概况'], ['一、部门主要职责'], ['根据有关规定，本局的主要职责是……']]))).toEqual([]);
+    expect(
+      recogniseSheet(sheet([['第一部分 部门概况'], ['一、部门主要职责'], ['根据有关规定，本局的主要职责是……']])),
+    ).toEqual([]);
   });
 
   it('survives error values and garbage text in amount columns', () => {
@@ -249,7 +256,12 @@ describe('workbook facts and report', () => {
       reportKind: 'budget',
     });
     const noYear = sheet(
-      [['收入决算表', null], ['编制单位：某局', '年度：2020'], ['项目', '金额'], ['甲', 1]],
+      [
+        ['收入决算表', null],
+        ['编制单位：某局', '年度：2020'],
+        ['项目', '金额'],
+        ['甲', 1],
+      ],
       { merges: ['A1:B1'] },
     );
     expect(recogniseWorkbook(workbook(noYear))).toMatchObject({ fiscalYear: 2020, reportKind: 'final' });
@@ -267,7 +279,11 @@ describe('workbook facts and report', () => {
       headerRows: [3, 5],
       dataRows: [6, 11],
     });
-    expect(report.tables[0]?.columns[0]).toEqual({ column: 'A', role: 'function_code', label: '功能分类科目/科目编码' });
+    expect(report.tables[0]?.columns[0]).toEqual({
+      column: 'A',
+      role: 'function_code',
+      label: '功能分类科目/科目编码',
+    });
     expect(report.rows[0]).toEqual({
       sheet: '表5',
       row: 7,

@@ -25,7 +25,15 @@ describe('stage 1: cell typing', () => {
   });
 
   it('keeps merged followers out and records the span', () => {
-    const t = typeSheet(sheet([['标题', null, null], ['a', 'b', 'c']], { merges: ['A1:C1'] }));
+    const t = typeSheet(
+      sheet(
+        [
+          ['标题', null, null],
+          ['a', 'b', 'c'],
+        ],
+        { merges: ['A1:C1'] },
+      ),
+    );
     expect(t.rows[0]).toHaveLength(1);
     expect(t.rows[0]?.[0]).toMatchObject({ text: '标题', right: 2, bottom: 0 });
   });
@@ -56,12 +64,14 @@ describe('stage 2: row labelling', () => {
     expect(label(row).isMeta).toBe(true);
   });
 
-  it.each([['注：本表为空。'], ['本表无数据'], ['注：无政府基金预算财政拨款预算，空表列示。'], ['本单位2021年度没有使用政府性基金预算拨款安排的支出。']])(
-    '%p is a note',
-    (text) => {
-      expect(label([text]).isNote).toBe(true);
-    },
-  );
+  it.each([
+    ['注：本表为空。'],
+    ['本表无数据'],
+    ['注：无政府基金预算财政拨款预算，空表列示。'],
+    ['本单位2021年度没有使用政府性基金预算拨款安排的支出。'],
+  ])('%p is a note', (text) => {
+    expect(label([text]).isNote).toBe(true);
+  });
 
   it('sees titles, totals and placeholder rows', () => {
     expect(label(['2021年部门收支总表', null, null], ['A1:C1']).isTitle).toBe(true);
@@ -269,25 +279,55 @@ describe('stage 6: column roles', () => {
   });
 
   it('turns a "code" column that holds names into a name column', () => {
-    expect(roles([['经济科目代码'], ['金额']], [['工资福利支出', '基本工资'], [1, 2]])).toEqual([
+    expect(
+      roles(
+        [['经济科目代码'], ['金额']],
+        [
+          ['工资福利支出', '基本工资'],
+          [1, 2],
+        ],
+      ),
+    ).toEqual([
       ['name', '', 0],
       ['amount', '', 0],
     ]);
   });
 
   it('reads economic codes under a plain 科目编码 header', () => {
-    expect(roles([['科目编码'], ['金额']], [[301, 30101], [1, 2]])[0]).toEqual(['economic_code', 'economic', 0]);
+    expect(
+      roles(
+        [['科目编码'], ['金额']],
+        [
+          [301, 30101],
+          [1, 2],
+        ],
+      )[0],
+    ).toEqual(['economic_code', 'economic', 0]);
   });
 
   it('does not read amounts shaped like codes as codes', () => {
-    expect(roles([['项目支出'], ['合计']], [[13466, 14117], [1, 2]])[0]).toEqual(['amount', '', 0]);
+    expect(
+      roles(
+        [['项目支出'], ['合计']],
+        [
+          [13466, 14117],
+          [1, 2],
+        ],
+      )[0],
+    ).toEqual(['amount', '', 0]);
   });
 
   it('splits two-sided and repeated 编码|名称|金额 groups into blocks', () => {
     expect(
-      roles([['收入', '项目'], ['收入', '预算数'], ['支出', '项目'], ['支出', '预算数']], [['一、拨款'], [1], ['一、支出'], [1]]).map(
-        (r) => r[2],
-      ),
+      roles(
+        [
+          ['收入', '项目'],
+          ['收入', '预算数'],
+          ['支出', '项目'],
+          ['支出', '预算数'],
+        ],
+        [['一、拨款'], [1], ['一、支出'], [1]],
+      ).map((r) => r[2]),
     ).toEqual([0, 0, 1, 1]);
     expect(
       roles(

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// budget-review CLI launcher: runs a bundle of src/cli, rebuilt with esbuild only when a source file is newer,
+// so a review starts as fast as plain Node (no TypeScript compilation at run time).
+import { statSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'cli', 'budget-review.cjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'src'))) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
+}
+
+const { main } = createRequire(import.meta.url)(bundle);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: engine throughput, peak memory, and CLI time against a bare ExcelJS load of the same file.
+ * Workbooks are generated into the OS temp folder on first run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readXlsx } from '../../src/adapters/xlsx/read-xlsx';
+import { recogniseWorkbook } from '../../src/core/recognition/recognise';
+import { buildReport } from '../../src/core/report/report';
+import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
+import { consolidatedIncome, manySheets } from './generate';
+
+const ROOT = resolve(__dirname, '../..');
+const DIR = join(tmpdir(), 'budget-review-bench');
+
+function cellsOf(s: WorkbookSnapshot): number {
+  return s.sheets.reduce((n, sh) => n + sh.rows.length * sh.columnCount, 0);
+}
+
+function timeProcess(args: string[]): number {
+  const t0 = performance.now();
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  return performance.now() - t0;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function bench(name: string, file: string) {
+  const bytes = await readFile(file);
+  const snapshot = await readXlsx(bytes, name);
+  const cells = cellsOf(snapshot);
+  const runs: number[] = [];
+  let peak = process.memoryUsage().rss;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    buildReport(recogniseWorkbook(snapshot));
+    runs.push(performance.now() - t0);
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const engineMs = median(runs);
+
+  const bare = median(
+    [0, 1, 2].map(() =>
+      timeProcess(['-e', `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(file)})`]),
+    ),
+  );
+  const cli = median([0, 1, 2].map(() => timeProcess(['bin/budget-review.mjs', 'check', file, '--quiet'])));
+  return {
+    workbook: name,
+    cells,
+    engineMs: Math.round(engineMs),
+    cellsPerSecond: Math.round(cells / (engineMs / 1000)),
+    peakRssMiB: Math.round(peak / 2 ** 20),
+    bareExcelJsLoadMs: Math.round(bare),
+    cliTotalMs: Math.round(cli),
+    cliVsBareLoad: +(cli / bare).toFixed(2),
+  };
+}
+
+async function main() {
+  mkdirSync(DIR, { recursive: true });
+  const files = {
+    'consolidated-1000-units.xlsx': () => consolidatedIncome(1000),
+    '200-sheets.xlsx': () => manySheets(200),
+  };
+  const results = [];
+  for (const [name, make] of Object.entries(files)) {
+    const file = join(DIR, name);
+    if (!existsSync(file)) await make().xlsx.writeFile(file);
+    results.push(await bench(name, file));
+  }
+  console.table(results);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { parseArgs } from '../../src/cli/args';
+
+async function writeBudget(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('支出总表');
+  ws.addRows([
+    ['2021年部门预算支出总表', null, null],
+    ['单位：万元', null, null],
+    ['科目编码', '科目名称', '合计'],
+    ['208', '社会保障和就业支出', 60.25],
+    ['20805', '行政事业单位养老支出', 60.25],
+  ]);
+  ws.mergeCells('A1:C1');
+  await wb.xlsx.writeFile(path);
+}
+
+describe('budget-review CLI', () => {
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'br-'));
+    out = [];
+    err = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('parses its arguments', () => {
+    expect(parseArgs(['check', 'a.xlsx', '--json-dir', 'out'])).toEqual({
+      command: 'check',
+      files: ['a.xlsx'],
+      jsonDir: 'out',
+      quiet: false,
+    });
+    expect(parseArgs(['check', 'a.xlsx', 'b.xlsx', '--json', 'x.json'])).toMatchObject({ command: 'error' });
+    expect(parseArgs(['check'])).toMatchObject({ command: 'error' });
+    expect(parseArgs([])).toEqual({ command: 'help' });
+  });
+
+  it('prints a summary, writes the JSON report and exits 0', async () => {
+    const file = join(dir, 'budget.xlsx');
+    await writeBudget(file);
+    const code = await main(['check', file, '--json-dir', join(dir, 'reports')]);
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/\[支出总表\] A1:C5 {2}支出总表 {2}单位:万元/);
+    const report = JSON.parse(await readFile(join(dir, 'reports', 'budget.xlsx.json'), 'utf8'));
+    expect(report).toMatchObject({ formatVersion: 1, workbook: 'budget.xlsx', fiscalYear: 2021, reportKind: 'budget' });
+    expect(report.rows.map((r: { code: string }) => r.code)).toEqual(['208', '20805']);
+  });
+
+  it('exits 2 when a file cannot be read, and still reviews the others', async () => {
+    const good = join(dir, 'good.xlsx');
+    await writeBudget(good);
+    const bad = join(dir, 'old.xls');
+    await writeFile(bad, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    const code = await main(['check', bad, good, join(dir, 'missing.xlsx'), '--quiet']);
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/old\.xls: 这是旧版 \.xls 格式/);
+    expect(err.join('')).toMatch(/missing\.xlsx: 找不到文件/);
+    expect(out.join('')).toMatch(/共 3 个工作簿：1 个已审核，0 个有错误，2 个无法读取/);
+  });
+
+  it('exits 2 with usage on a bad command line', async () => {
+    expect(await main(['review'])).toBe(2);
+    expect(err.join('')).toMatch(/用法 Usage/);
+  });
+});
