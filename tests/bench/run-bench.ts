@@ -38,10 +38,11 @@ async function bench(name: string, file: string) {
   const cells = cellsOf(snapshot);
   const runs: number[] = [];
   let peak = process.memoryUsage().rss;
-  for (let i = 0; i < 5; i++) {
+  // Three warm-up runs (JIT), then the median of seven.
+  for (let i = 0; i < 10; i++) {
     const t0 = performance.now();
     buildReport(recogniseWorkbook(snapshot));
-    runs.push(performance.now() - t0);
+    if (i >= 3) runs.push(performance.now() - t0);
     peak = Math.max(peak, process.memoryUsage().rss);
   }
   const engineMs = median(runs);
