@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node', target: 'ES2022', esModuleInterop: true, resolveJsonModule: true } }],
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
 };

@@ -4,17 +4,23 @@ export interface CheckOptions {
   files: string[];
   json?: string;
   jsonDir?: string;
+  /** Official catalog workbooks (政府收支分类科目) to check codes against. */
+  catalogs: string[];
+  /** Fiscal year override. */
+  year?: number;
   quiet: boolean;
 }
 
 export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'error'; message: string };
 
 export const USAGE = `用法 Usage:
-  budget-review check FILE.xlsx... [--json OUT.json | --json-dir DIR] [--quiet]
+  budget-review check FILE.xlsx... [--json OUT.json | --json-dir DIR] [--catalog 科目.xlsx] [--year 2021] [--quiet]
 
-  --json FILE      写出审核报告 JSON（仅限一个工作簿） write the JSON report (one workbook)
-  --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json    write DIR/<file name>.json per workbook
-  --quiet          不输出表格明细                        print totals only
+  --json FILE      写出审核报告 JSON（仅限一个工作簿）      write the JSON report (one workbook)
+  --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json         write DIR/<file name>.json per workbook
+  --catalog FILE   导入当年政府收支分类科目（可多次指定）    check codes against an official catalog workbook
+  --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
+  --quiet          不输出表格明细                             print totals only
 
 退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read`;
 
@@ -22,14 +28,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command !== 'check') return { command: 'error', message: `未知命令 Unknown command: ${command}` };
-  const opts: CheckOptions = { command: 'check', files: [], quiet: false };
+  const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    if (a === '--json' || a === '--json-dir') {
+    if (a === '--json' || a === '--json-dir' || a === '--catalog') {
       const v = rest[++i];
       if (!v) return { command: 'error', message: `${a} 需要一个路径 needs a path` };
       if (a === '--json') opts.json = v;
-      else opts.jsonDir = v;
+      else if (a === '--json-dir') opts.jsonDir = v;
+      else opts.catalogs.push(v);
+    } else if (a === '--year') {
+      const y = Number(rest[++i]);
+      if (!Number.isInteger(y) || y < 1990 || y > 2100)
+        return { command: 'error', message: '--year 需要四位年份 needs a year' };
+      opts.year = y;
     } else if (a === '--quiet') opts.quiet = true;
     else if (a.startsWith('--')) return { command: 'error', message: `未知选项 Unknown option: ${a}` };
     else opts.files.push(a);

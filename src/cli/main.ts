@@ -3,8 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError } from '../adapters/xlsx/input-error';
 import { readWorkbookFile } from '../adapters/xlsx/read-file';
-import { recogniseWorkbook } from '../core/recognition/recognise';
-import { buildReport } from '../core/report/report';
+import type { CatalogData } from '../core/catalog/catalog';
+import { importCatalog } from '../core/catalog/import';
+import { reviewWorkbook } from '../core/review';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { summarise } from './summary';
 
@@ -13,13 +14,26 @@ async function check(opts: CheckOptions): Promise<number> {
   let unreadable = 0;
   let withErrors = 0;
   if (opts.jsonDir) await mkdir(opts.jsonDir, { recursive: true });
+  const catalogs: CatalogData[] = [];
+  for (const file of opts.catalogs) {
+    try {
+      const imported = importCatalog(await readWorkbookFile(file), { year: opts.year });
+      catalogs.push(...imported.catalogs);
+      process.stderr.write(
+        `已导入科目表 ${basename(file)}：${imported.lines} 个科目（${imported.year ?? '年度未知'}）\n`,
+      );
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      process.stderr.write(`✗ 科目表 ${file}: ${e.message}\n`);
+      return 2;
+    }
+  }
   const showProgress = opts.files.length > 1 && process.stderr.isTTY;
   for (const [i, file] of opts.files.entries()) {
     if (showProgress) process.stderr.write(`\r[${i + 1}/${opts.files.length}] ${basename(file)}\x1b[K`);
     try {
       const snapshot = await readWorkbookFile(file);
-      const workbook = recogniseWorkbook(snapshot);
-      const report = buildReport(workbook);
+      const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year });
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
       const json = JSON.stringify(report, null, 1);
       if (opts.json) await writeFile(opts.json, json);

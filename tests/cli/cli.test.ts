@@ -37,6 +37,7 @@ describe('budget-review CLI', () => {
       command: 'check',
       files: ['a.xlsx'],
       jsonDir: 'out',
+      catalogs: [],
       quiet: false,
     });
     expect(parseArgs(['check', 'a.xlsx', 'b.xlsx', '--json', 'x.json'])).toMatchObject({ command: 'error' });

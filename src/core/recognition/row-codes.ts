@@ -11,8 +11,10 @@ export interface RowCode {
   readonly block: number;
   readonly code: string;
   readonly classification: Classification;
-  /** The row's name (科目名称) in the same block, if any. */
+  /** The row's name in the same block, if any: a 科目名称, or a project name in project tables. */
   readonly name: string | null;
+  /** Where the name came from: a classification-name column, a project-name column, or the code cell itself. */
+  readonly nameRole: 'name' | 'project_name' | 'code_cell' | null;
 }
 
 interface BlockColumns {
@@ -48,6 +50,7 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
     let lastSection: string | null = null;
     for (const row of rows) {
       const nameText = cols.name ? textOf(grid.cell(row, cols.name.col)) : null;
+      const nameRole = nameText && cols.name ? (cols.name.role === 'project_name' ? 'project_name' : 'name') : null;
       if (cols.full) {
         const parsed = parseCodeCell(grid.cell(row, cols.full.col));
         if (parsed) {
@@ -58,6 +61,7 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
             code: parsed.code,
             classification: parsed.classification,
             name: parsed.name ?? nameText,
+            nameRole: parsed.name ? 'code_cell' : nameRole,
           });
           continue;
         }
@@ -79,7 +83,7 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
         const classification = code ? classifyCode(code) : null;
         if (code && classification) {
           const anchor = (cls ?? section ?? item) as ColumnInfo;
-          out.push({ row, col: anchor.col, block, code, classification, name: nameText });
+          out.push({ row, col: anchor.col, block, code, classification, name: nameText, nameRole });
           continue;
         }
       }
@@ -94,6 +98,7 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
             code: parsed.code,
             classification: parsed.classification,
             name: parsed.name,
+            nameRole: 'code_cell',
           });
       }
     }

@@ -1,4 +1,5 @@
 import { columnLetter, rangeAddress } from '../snapshot/address';
+import type { MappedRow } from '../mapping/map-rows';
 import type { RecognisedWorkbook } from '../recognition/model';
 
 /** The JSON review report, format version 1 (see the report-format spec): a public, versioned interface. */
@@ -57,7 +58,11 @@ export interface ReviewReport {
   findings: ReportFinding[];
 }
 
-export function buildReport(workbook: RecognisedWorkbook, findings: ReportFinding[] = []): ReviewReport {
+export function buildReport(
+  workbook: RecognisedWorkbook,
+  mapping: readonly MappedRow[],
+  findings: ReportFinding[] = [],
+): ReviewReport {
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     workbook: workbook.name,
@@ -81,18 +86,16 @@ export function buildReport(workbook: RecognisedWorkbook, findings: ReportFindin
           ...(c.part ? { part: c.part } : {}),
         })),
     })),
-    rows: workbook.tables.flatMap((t) =>
-      t.codes.map((c) => ({
-        sheet: t.sheet,
-        row: c.row + 1,
-        column: columnLetter(c.col),
-        code: c.code,
-        classification: c.classification,
-        name: c.name,
-        source: 'cell' as const,
-        confidence: 1,
-      })),
-    ),
+    rows: mapping.map((m) => ({
+      sheet: m.sheet,
+      row: m.row + 1,
+      column: columnLetter(m.col),
+      code: m.code,
+      classification: m.classification,
+      name: m.name,
+      source: m.source,
+      confidence: Math.round(m.confidence * 100) / 100,
+    })),
     findings,
   };
 }

@@ -1,6 +1,8 @@
 import { recogniseSheet, recogniseWorkbook } from '../../../src/core/recognition/recognise';
 import { rangeAddress } from '../../../src/core/snapshot/address';
 import { buildReport } from '../../../src/core/report/report';
+import { mapRows } from '../../../src/core/mapping/map-rows';
+import { builtInCatalogs } from '../../../src/core/catalog/catalog';
 import { combine, sheet, workbook, type GridValue } from '../../helpers/grid';
 import { expenditureByFunction } from '../../helpers/tables';
 
@@ -269,7 +271,8 @@ describe('workbook facts and report', () => {
 
   it('writes 1-based rows, letters and the code rows of the report format', () => {
     const fn = expenditureByFunction();
-    const report = buildReport(recogniseWorkbook(workbook(sheet(fn.rows, { merges: fn.merges, name: '表5' }))));
+    const recognised = recogniseWorkbook(workbook(sheet(fn.rows, { merges: fn.merges, name: '表5' })));
+    const report = buildReport(recognised, mapRows(recognised, [], builtInCatalogs()));
     expect(report.formatVersion).toBe(1);
     expect(report.tables[0]).toMatchObject({
       sheet: '表5',

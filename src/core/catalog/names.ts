@@ -1,0 +1,23 @@
+import synonyms from '../../data/name-synonyms.json';
+import { normalizeLabel, stripEnumeration } from '../text/normalize';
+
+/** The comparison key of a classification name: normalised, without "八、" or "（十）" prefixes, ASCII brackets. */
+export function nameKey(name: string): string {
+  return stripEnumeration(normalizeLabel(name)).replace(/（/g, '(').replace(/）/g, ')');
+}
+
+const CANONICAL = new Map<string, string>();
+for (const group of synonyms.groups) {
+  const first = nameKey(group[0] as string);
+  for (const n of group) CANONICAL.set(nameKey(n), first);
+}
+
+/** The key a name is compared by, synonyms folded together (城镇职工基本医疗保险缴费 = 职工基本医疗保险缴费). */
+export function canonicalName(name: string): string {
+  const k = nameKey(name);
+  return CANONICAL.get(k) ?? k;
+}
+
+export function sameName(a: string, b: string): boolean {
+  return canonicalName(a) === canonicalName(b);
+}

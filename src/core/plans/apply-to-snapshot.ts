@@ -1,0 +1,40 @@
+import { parseRange } from '../snapshot/address';
+import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
+import type { WritePlan } from './types';
+
+/** The values a plan writes, applied to a snapshot (pure): lets the preview and tests see the result of a plan. */
+export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
+  const sheets = new Map<string, SheetSnapshot>(snapshot.sheets.map((s) => [s.name, s]));
+  const order = snapshot.sheets.map((s) => s.name);
+  for (const a of plan.actions) {
+    if (a.kind === 'set_values') {
+      const base = sheets.get(a.sheet);
+      if (!base) throw new Error(`No sheet ${a.sheet}`);
+      const at = parseRange(a.at);
+      const rows = base.rows.map((r) => (r ? [...r] : r));
+      let columnCount = base.columnCount;
+      a.values.forEach((line, i) =>
+        line.forEach((value, j) => {
+          const r = at.top + i;
+          const c = at.left + j;
+          const row: (Cell | undefined)[] = (rows[r] ??= []) as (Cell | undefined)[];
+          row[c] = value === null ? undefined : { ...(row[c] ?? {}), value };
+          if (value !== null) columnCount = Math.max(columnCount, c + 1);
+        }),
+      );
+      sheets.set(a.sheet, { ...base, rows, columnCount });
+    } else if (a.kind === 'add_sheet') {
+      sheets.set(a.sheet, {
+        name: a.sheet,
+        rows: a.values.map((line) => line.map((value) => (value === null ? undefined : { value }))),
+        columnCount: Math.max(0, ...a.values.map((l) => l.length)),
+        merges: [],
+      });
+      order.push(a.sheet);
+    } else if (a.kind === 'delete_sheet') {
+      sheets.delete(a.sheet);
+      order.splice(order.indexOf(a.sheet), 1);
+    }
+  }
+  return { ...snapshot, sheets: order.map((n) => sheets.get(n) as SheetSnapshot) };
+}

@@ -1,0 +1,71 @@
+import type { MappedRow } from '../mapping/map-rows';
+import type { RecognisedWorkbook } from '../recognition/model';
+import { cellAddress, columnLetter } from '../snapshot/address';
+import type { CellValue, WorkbookSnapshot } from '../snapshot/types';
+import type { WriteAction, WritePlan } from './types';
+
+/**
+ * "填写科目编码": writes the codes inferred from names into the table — into its empty code cells when it has a code
+ * column, otherwise into the first column right of the table that is empty on all the table's rows, under a header
+ * "科目编码（推断）". Cells that hold anything are never touched.
+ */
+export function planFillCodes(
+  snapshot: WorkbookSnapshot,
+  workbook: RecognisedWorkbook,
+  mapping: readonly MappedRow[],
+): WritePlan {
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const actions: WriteAction[] = [];
+  for (const table of workbook.tables) {
+    const inferred = mapping.filter((m) => m.tableId === table.id && m.source === 'inferred');
+    const sheet = sheets.get(table.sheet);
+    if (!inferred.length || !sheet || !table.dataRows) continue;
+    const valueAt = (r: number, c: number): CellValue => sheet.rows[r]?.[c]?.value ?? null;
+    const isEmpty = (r: number, c: number) => {
+      const v = valueAt(r, c);
+      return v === null || (typeof v === 'string' && !v.trim());
+    };
+    const codeColumns = new Map(
+      table.columns
+        .filter((c) => c.role === 'function_code' || c.role === 'economic_code')
+        .map((c) => [c.block, c.col]),
+    );
+    const byColumn = new Map<number, MappedRow[]>();
+    let spare: number | null = null;
+    for (const m of inferred) {
+      let col = codeColumns.get(m.block);
+      if (col === undefined || !isEmpty(m.row, col)) {
+        if (spare === null) {
+          spare = table.range.right + 1;
+          while (
+            [...Array(table.range.bottom - table.headerRows[0] + 1).keys()].some(
+              (i) => !isEmpty(table.headerRows[0] + i, spare as number),
+            )
+          )
+            spare++;
+          actions.push({
+            kind: 'set_values',
+            sheet: table.sheet,
+            at: cellAddress(table.headerRows[0], spare),
+            values: [['科目编码（推断）']],
+            previous: [[null]],
+          });
+        }
+        col = spare;
+      }
+      byColumn.set(col, [...(byColumn.get(col) ?? []), m]);
+    }
+    for (const [col, rows] of byColumn) {
+      for (const m of rows) {
+        actions.push({
+          kind: 'set_values',
+          sheet: table.sheet,
+          at: `${columnLetter(col)}${m.row + 1}`,
+          values: [[m.code]],
+          previous: [[valueAt(m.row, col)]],
+        });
+      }
+    }
+  }
+  return { title: '填写推断的科目编码', actions };
+}

@@ -1,0 +1,69 @@
+import { validIn } from '../../catalog/catalog';
+import { codeLevel, parentCode } from '../../text/codes';
+import type { Rule } from '../types';
+import { catalogOf, nameOf, rowCells, tableName } from './shared';
+
+/**
+ * A code that is not in the classification. The built-in catalogs are incomplete, so absence alone is only a note;
+ * it is a warning when the row's own name points to another code (a verified catalog line, or the same name coded
+ * differently elsewhere in the workbook), or when the catalog is an imported official one.
+ */
+export const codeUnknown: Rule = {
+  meta: {
+    id: 'code.unknown',
+    defaultSeverity: 'warning',
+    title: { zh: '科目编码不存在', en: 'Unknown classification code' },
+    description: {
+      zh: '编码不在当年的政府收支分类科目中。内置科目表不完整：仅当名称指向另一编码（已核实的科目，或本工作簿其他表中同名行的编码），或已导入官方科目表时报警告，否则仅作提示。',
+      en: 'The code is not in the fiscal year’s classification. The built-in catalogs are incomplete: a warning needs the row’s name to point to another code (a verified catalog line or the same name elsewhere in the workbook) or an imported official catalog; otherwise it is a note.',
+    },
+    formula: 'code ∉ catalog(year)',
+    example: '2101197 不在 2021 年支出功能分类科目中；“行政单位医疗”的编码应为 2101101',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    const year = ctx.workbook.fiscalYear;
+    const yearText = year ? ` ${year} 年` : '';
+    const cellRows = ctx.mapping.filter((m) => m.source === 'cell');
+    for (const row of cellRows) {
+      const catalog = catalogOf(ctx, row);
+      if (!catalog || catalog.has(row.code, year)) continue;
+      const kind = catalog.classification === 'function' ? '支出功能分类' : '经济分类';
+      const head = `${row.code}${row.name ? ` ${row.name}` : ''}：编码不在${yearText}${kind}科目中`;
+      const named = row.name && row.nameRole !== 'project_name' ? row.name : null;
+      const level = codeLevel(row.code);
+      const byName = named ? catalog.findByName(named, year).filter((e) => e.level === level) : [];
+      const verified = byName.filter((e) => e.versions.some((v) => v.verified && validIn(v, year)));
+      const elsewhere = named
+        ? cellRows.find(
+            (o) =>
+              o !== row && o.code !== row.code && o.classification === row.classification && nameOf(o) === nameOf(row),
+          )
+        : undefined;
+      const base = { sheet: row.sheet, cells: rowCells(row), actual: row.code };
+      if (verified.length === 1) {
+        const code = verified[0]?.code as string;
+        ctx.report({ ...base, expected: code, message: `${head}；“${named}”的编码应为 ${code}` });
+      } else if (elsewhere) {
+        ctx.report({
+          ...base,
+          cells: elsewhere.sheet === row.sheet ? [...rowCells(row), ...rowCells(elsewhere)] : rowCells(row),
+          expected: elsewhere.code,
+          message: `${head}；同名行在${tableName(ctx, elsewhere)}中编码为 ${elsewhere.code}`,
+        });
+      } else if (catalog.isOfficial(year)) {
+        ctx.report({ ...base, message: `${head}（依据导入的官方科目表）` });
+      } else if (byName.length === 1) {
+        const code = byName[0]?.code as string;
+        ctx.report({
+          ...base,
+          severity: 'info',
+          expected: code,
+          message: `${head}；名称对应的编码可能为 ${code}（内置科目未经核实）`,
+        });
+      } else if (catalog.get(parentCode(row.code) ?? '')) {
+        ctx.report({ ...base, severity: 'info', message: `${head}（内置科目表不完整，请对照当年科目核实）` });
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { catalogFor, type Catalog } from '../../catalog/catalog';
+import { canonicalName } from '../../catalog/names';
+import type { MappedRow } from '../../mapping/map-rows';
+import { cellAddress } from '../../snapshot/address';
+import type { RuleContext } from '../types';
+
+/** Rows whose code was read from a cell and whose name is a classification name (not a project name). */
+export function namedCellRows(ctx: RuleContext): MappedRow[] {
+  return ctx.mapping.filter(
+    (m) => m.source === 'cell' && m.name && (m.nameRole === 'name' || m.nameRole === 'code_cell'),
+  );
+}
+
+export function catalogOf(ctx: RuleContext, row: MappedRow): Catalog | null {
+  return catalogFor(ctx.catalogs, row.classification);
+}
+
+/** The code cell first, then the name cell when it is another cell. */
+export function rowCells(row: MappedRow): string[] {
+  const cells = [cellAddress(row.row, row.col)];
+  if (row.nameCol !== null && row.nameCol !== row.col) cells.push(cellAddress(row.row, row.nameCol));
+  return cells;
+}
+
+/** 《表名》 for messages: the table's sheet, or its title when a sheet holds several tables. */
+export function tableName(ctx: RuleContext, row: MappedRow): string {
+  const t = ctx.workbook.tables.find((x) => x.id === row.tableId);
+  const sameSheet = ctx.workbook.tables.filter((x) => x.sheet === row.sheet).length;
+  return `《${sameSheet > 1 && t?.title ? t.title : row.sheet}》`;
+}
+
+export const nameOf = (row: MappedRow): string => canonicalName(row.name ?? '');
