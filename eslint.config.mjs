@@ -16,7 +16,7 @@ export default tseslint.config(
     files: ['**/*.cjs', '**/*.mjs'],
     languageOptions: {
       sourceType: 'module',
-      globals: { process: 'readonly', module: 'writable', require: 'readonly', console: 'readonly', Buffer: 'readonly' },
+      globals: { process: 'readonly', module: 'writable', require: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
     },
   },
   {
