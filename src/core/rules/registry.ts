@@ -1,8 +1,29 @@
+import { balanceTotals } from './balance/balance-totals';
 import { codeLevelRule } from './code/code-level';
 import { codeNameMismatch } from './code/code-name-mismatch';
 import { codeObsolete } from './code/code-obsolete';
 import { codeUnknown } from './code/code-unknown';
+import { dateSerial } from './format/date-serial';
+import { invalidAmount } from './format/invalid-amount';
+import { numberAsText } from './format/number-as-text';
+import { sumHierarchy } from './sum/sum-hierarchy';
+import { sumOfWhich } from './sum/sum-of-which';
+import { sumRow } from './sum/sum-row';
+import { sumTotal } from './sum/sum-total';
 import type { Rule } from './types';
 
 /** Every rule the engine runs, in catalogue order. */
-export const ALL_RULES: readonly Rule[] = [codeUnknown, codeObsolete, codeNameMismatch, codeLevelRule];
+export const ALL_RULES: readonly Rule[] = [
+  sumHierarchy,
+  sumTotal,
+  sumRow,
+  sumOfWhich,
+  balanceTotals,
+  codeUnknown,
+  codeObsolete,
+  codeNameMismatch,
+  codeLevelRule,
+  invalidAmount,
+  numberAsText,
+  dateSerial,
+];

@@ -1,0 +1,122 @@
+import {
+  addressOf,
+  compareSum,
+  comparisonFields,
+  formatAmount,
+  formatDifference,
+  readCell,
+  type Term,
+} from '../amounts';
+import { tableViews, type BlockRow, type BlockView, type TableView } from '../table-view';
+import type { Rule, RuleContext } from '../types';
+
+const INCOME_TOTAL = /^收入总计$/;
+const EXPENDITURE_TOTAL = /^支出总计$/;
+
+function find(view: TableView, pattern: RegExp): { block: BlockView; row: BlockRow } | null {
+  for (const block of view.blocks) {
+    const row = block.rows.find((r) => pattern.test(r.label.replace(/\s/g, '')));
+    if (row) return { block, row };
+  }
+  return null;
+}
+
+function termAt(view: TableView, row: number, col: number | undefined): Term | null {
+  if (col === undefined) return null;
+  const r = readCell(view.sheet, row, col);
+  return r.kind === 'term' ? r.term : null;
+}
+
+function report(
+  ctx: RuleContext,
+  view: TableView,
+  actual: Term,
+  parts: { term: Term; factor?: number }[],
+  text: (a: string, e: string, d: string) => string,
+) {
+  if (actual.blank && parts.every((p) => p.term.blank)) return;
+  const c = compareSum(actual, parts);
+  if (c.verdict === 'ok') return;
+  const message = text(
+    formatAmount(c.actual, c.decimals),
+    formatAmount(c.expected, c.decimals),
+    formatDifference(c.difference, c.decimals),
+  );
+  ctx.report({
+    severity: c.verdict === 'rounding' ? 'info' : undefined,
+    sheet: view.table.sheet,
+    cells: [addressOf(actual), ...parts.map((p) => addressOf(p.term))],
+    message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
+    ...comparisonFields(c),
+  });
+}
+
+const FUNDS = [
+  { name: '一般公共预算', pattern: /一般公共预算/ },
+  { name: '政府性基金预算', pattern: /政府性基金/ },
+  { name: '国有资本经营预算', pattern: /国有资本经营/ },
+];
+
+/** 财政拨款收支总表, per fund column: 年初结转 + 本年收入 = 本年支出 + 年末结转. */
+function checkFunds(ctx: RuleContext, view: TableView): void {
+  const income = view.blocks.find((b) => /收入/.test(b.caption));
+  const spending = view.blocks.find((b) => b !== income && /支出/.test(b.caption));
+  if (!income || !spending || spending.amountColumns.length < 2) return;
+  const incomeCol = income.amountColumns[0]?.col;
+  const rows = income.rows.filter((r) => r.used);
+  const firstTotal = rows.findIndex((r) => r.isTotal);
+  const spendTotal =
+    spending.rows.find((r) => r.isTotal && /本年支出/.test(r.label)) ?? spending.rows.find((r) => r.isTotal);
+  const carryOut = spending.rows.find((r) => /年末|年终/.test(r.label) && /结转|结余/.test(r.label));
+  if (firstTotal < 0 || !spendTotal) return;
+  for (const fund of FUNDS) {
+    const col = spending.amountColumns.find((c) => fund.pattern.test(c.path.join('/')))?.col;
+    const thisYear = rows.slice(0, firstTotal).find((r) => fund.pattern.test(r.label));
+    const carried = rows.slice(firstTotal + 1).find((r) => fund.pattern.test(r.label) && !r.isTotal);
+    if (col === undefined || !thisYear) continue;
+    const spent = termAt(view, spendTotal.row, col);
+    const inc = termAt(view, thisYear.row, incomeCol);
+    if (!spent || !inc) continue;
+    const parts: { term: Term; factor?: number }[] = [{ term: inc }];
+    const cin = carried ? termAt(view, carried.row, incomeCol) : null;
+    if (cin) parts.push({ term: cin });
+    const cout = carryOut ? termAt(view, carryOut.row, col) : null;
+    if (cout) parts.push({ term: cout, factor: -1 });
+    report(
+      ctx,
+      view,
+      spent,
+      parts,
+      (a, e, d) =>
+        `${fund.name}：本年支出 ${a} ≠ 本年收入${cin ? ' + 年初结转' : ''}${cout ? ' − 年末结转' : ''} = ${e}（差 ${d}）`,
+    );
+  }
+}
+
+export const balanceTotals: Rule = {
+  meta: {
+    id: 'balance.totals',
+    defaultSeverity: 'error',
+    title: { zh: '收支总计不平衡', en: 'Income and expenditure totals do not balance' },
+    description: {
+      zh: '收支总表、财政拨款收支总表中收入总计 = 支出总计；财政拨款收支总表按资金性质逐列：年初结转 + 本年收入 = 本年支出 + 年末结转。（收入总计 = 本年收入合计 + 上年结转等由“合计行”规则核对。）',
+      en: 'In 收支总表 and 财政拨款收支总表, total income = total expenditure; in the latter, per fund column, carry-in + income = expenditure + carry-out.',
+    },
+    formula: '收入总计 = 支出总计; 年初结转 + 本年收入 = 本年支出 + 年末结转 (per fund)',
+    example: '收入总计 3,232.07 ≠ 支出总计 3,242.07（差 -10.00）',
+    appliesTo: ['income_expenditure_summary', 'fiscal_appropriation_summary'],
+  },
+  check(ctx) {
+    for (const view of tableViews(ctx)) {
+      if (!(this.meta.appliesTo as readonly string[]).includes(view.table.type)) continue;
+      const inc = find(view, INCOME_TOTAL);
+      const exp = find(view, EXPENDITURE_TOTAL);
+      if (inc && exp) {
+        const a = termAt(view, inc.row.row, inc.block.amountColumns[0]?.col);
+        const b = termAt(view, exp.row.row, exp.block.amountColumns[0]?.col);
+        if (a && b) report(ctx, view, a, [{ term: b }], (x, y, d) => `收入总计 ${x} ≠ 支出总计 ${y}（差 ${d}）`);
+      }
+      if (view.table.type === 'fiscal_appropriation_summary') checkFunds(ctx, view);
+    }
+  },
+};

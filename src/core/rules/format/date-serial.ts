@@ -1,0 +1,67 @@
+import { cellAddress } from '../../snapshot/address';
+import { isDateFormat } from '../../text/amount';
+import type { Rule } from '../types';
+
+const DATE_HEADER = /日期|时间|时限|期限|年月|起止|完成时/;
+const MIN_SERIAL = 20000; // 1954-10-03
+const MAX_SERIAL = 80000; // 2119-01-10
+
+/** 44531 → "2021-12-01" (Excel's 1900 date system). */
+export function serialToDate(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A date shown as its serial number: a column headed 日期/时间/完成时限 (or a row labelled so) holding 44531 with a
+ * number format, as happens when a date is pasted as a value.
+ */
+export const dateSerial: Rule = {
+  meta: {
+    id: 'format.date_serial',
+    defaultSeverity: 'warning',
+    title: { zh: '日期显示为数字', en: 'Date shown as a serial number' },
+    description: {
+      zh: '应填日期的单元格显示为 Excel 日期序号（如 44531 即 2021-12-01），多因复制粘贴为数值所致。请将单元格格式设为日期。',
+      en: 'A cell meant to hold a date shows Excel’s serial number (44531 = 2021-12-01), usually after pasting values. Format the cell as a date.',
+    },
+    formula: 'date columns/rows hold dates, not serial numbers',
+    example: 'F8 显示为 44531，应为日期 2021-12-01',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
+    for (const t of ctx.workbook.tables) {
+      const sheet = sheets.get(t.sheet);
+      if (!sheet || !t.dataRows) continue;
+      const dateCols = new Set(t.columns.filter((c) => DATE_HEADER.test(c.label)).map((c) => c.col));
+      const labelCols = t.columns.filter((c) => c.role !== 'amount').map((c) => c.col);
+      for (let r = t.dataRows[0]; r <= t.dataRows[1]; r++) {
+        const rowIsDate = labelCols.some((c) => {
+          const v = sheet.rows[r]?.[c]?.value;
+          return typeof v === 'string' && DATE_HEADER.test(v) && v.length <= 16;
+        });
+        for (let c = t.range.left; c <= t.range.right; c++) {
+          if (!dateCols.has(c) && !rowIsDate) continue;
+          const cell = sheet.rows[r]?.[c];
+          const v = cell?.value;
+          if (
+            typeof v !== 'number' ||
+            v < MIN_SERIAL ||
+            v > MAX_SERIAL ||
+            !Number.isInteger(v) ||
+            isDateFormat(cell?.format)
+          )
+            continue;
+          ctx.report({
+            sheet: t.sheet,
+            cells: [cellAddress(r, c)],
+            actual: String(v),
+            expected: serialToDate(v),
+            message: `${cellAddress(r, c)} 显示为 ${v}，应为日期 ${serialToDate(v)}`,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { addressOf, readCell } from '../amounts';
+import { tableViews } from '../table-view';
+import type { Rule } from '../types';
+
+/** An amount cell holding text that is not a number, or an Excel error: never read as 0. */
+export const invalidAmount: Rule = {
+  meta: {
+    id: 'format.invalid_amount',
+    defaultSeverity: 'error',
+    title: { zh: '金额单元格不是数字', en: 'Amount cell is not a number' },
+    description: {
+      zh: '金额列中出现无法识别为数字的文字（如“见附表”）或 Excel 错误值（如 #REF!）。这些单元格不会被当作 0 参与核对，涉及它们的合计也不核对。文字为警告，错误值为错误。',
+      en: 'An amount column holds text that is not a number or an Excel error value. Such cells are never read as 0, and sums involving them are not checked. Text is a warning, an error value an error.',
+    },
+    formula: 'every amount cell is blank, a number or a placeholder (** / —)',
+    example: 'E12 “见附表”不是数字，未参与核对',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    for (const view of tableViews(ctx)) {
+      for (const block of view.blocks) {
+        for (const r of block.rows) {
+          for (const col of block.amountColumns) {
+            const reading = readCell(view.sheet, r.row, col.col);
+            if (reading.kind !== 'invalid') continue;
+            const isError = reading.text.startsWith('#');
+            ctx.report({
+              severity: isError ? undefined : 'warning',
+              sheet: view.table.sheet,
+              cells: [addressOf({ row: r.row, col: col.col })],
+              actual: reading.text,
+              message: isError
+                ? `${addressOf({ row: r.row, col: col.col })} 为错误值 ${reading.text}，请修正公式或引用`
+                : `${addressOf({ row: r.row, col: col.col })}“${reading.text}”不是数字，未参与核对`,
+            });
+          }
+        }
+      }
+    }
+  },
+};

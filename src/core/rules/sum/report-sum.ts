@@ -1,0 +1,59 @@
+import {
+  addressOf,
+  compareSum,
+  comparisonFields,
+  formatAmount,
+  formatDifference,
+  readCell,
+  type Term,
+} from '../amounts';
+import type { TableView } from '../table-view';
+import type { RuleContext } from '../types';
+
+/**
+ * Checks one total against its parts in one column and reports a difference: error beyond the rounding envelope,
+ * info within it. Cells that are placeholders or not numbers are left to format.invalid_amount.
+ */
+export function checkSum(
+  ctx: RuleContext,
+  view: TableView,
+  totalAt: { row: number; col: number },
+  partsAt: readonly { row: number; col: number }[],
+  describe: (total: string, sum: string, diff: string) => string,
+): void {
+  if (partsAt.length === 0) return;
+  const total = readCell(view.sheet, totalAt.row, totalAt.col);
+  if (total.kind !== 'term') return;
+  const parts: Term[] = [];
+  for (const p of partsAt) {
+    const r = readCell(view.sheet, p.row, p.col);
+    if (r.kind === 'invalid') return;
+    if (r.kind === 'term') parts.push(r.term);
+  }
+  if (parts.length === 0 || (total.term.blank && parts.every((p) => p.blank))) return;
+  const c = compareSum(
+    total.term,
+    parts.map((term) => ({ term })),
+  );
+  if (c.verdict === 'ok') return;
+  const message = describe(
+    formatAmount(c.actual, c.decimals),
+    formatAmount(c.expected, c.decimals),
+    formatDifference(c.difference, c.decimals),
+  );
+  ctx.report({
+    severity: c.verdict === 'rounding' ? 'info' : undefined,
+    sheet: view.table.sheet,
+    cells: [addressOf(totalAt), ...parts.map(addressOf)],
+    message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
+    ...comparisonFields(c),
+  });
+}
+
+/** "（基本支出）" — the column a finding is about, when the table has several amount columns. */
+export function columnNote(view: TableView, col: number): string {
+  const all = view.blocks.flatMap((b) => b.amountColumns);
+  if (all.length <= 1) return '';
+  const c = all.find((x) => x.col === col);
+  return c ? `［${c.path.join('/')}］` : '';
+}

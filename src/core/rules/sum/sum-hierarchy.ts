@@ -1,0 +1,67 @@
+import { parentCode } from '../../text/codes';
+import { tableViews, type BlockRow, type BlockView } from '../table-view';
+import type { Rule } from '../types';
+import { checkSum, columnNote } from './report-sum';
+
+/** Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. */
+export function hierarchyGroups(block: BlockView): { parent: BlockRow; children: BlockRow[] }[] {
+  const groups: { parent: BlockRow; children: BlockRow[] }[] = [];
+  const rows = block.rows.filter((r) => r.used && !r.isTotal);
+  // Coded lines, within one unit's rows (consolidated tables repeat codes per unit).
+  const coded = rows.filter((r) => r.code);
+  for (const parent of coded) {
+    const code = parent.code?.code as string;
+    if (code.length > 5) continue;
+    const children = coded.filter(
+      (r) => r !== parent && r.unitCode === parent.unitCode && parentCode(r.code?.code as string) === code,
+    );
+    if (children.length) groups.push({ parent, children });
+  }
+  // Uncoded outline: a ranked line and the deeper-ranked lines under it, up to the next line of its rank or above.
+  const plain = rows.filter((r) => !r.code);
+  plain.forEach((parent, i) => {
+    if (typeof parent.rank !== 'number' || parent.rank === 0) return;
+    const children: BlockRow[] = [];
+    for (const r of plain.slice(i + 1)) {
+      if (r.rank === 'of' || r.rank === 0) break;
+      if (r.rank <= parent.rank) break;
+      if (children.length === 0 || r.rank === children[0]?.rank) children.push(r);
+    }
+    if (children.length) groups.push({ parent, children });
+  });
+  return groups;
+}
+
+export const sumHierarchy: Rule = {
+  meta: {
+    id: 'sum.hierarchy',
+    defaultSeverity: 'error',
+    title: { zh: '上级科目不等于下级之和', en: 'Parent line ≠ sum of its children' },
+    description: {
+      zh: '类 = Σ款，款 = Σ项（功能分类和经济分类，含按名称识别的行），以及“一、基本支出”等于其下“1、2、3、”各行之和，逐个金额列核对。差额在显示精度的取整范围内时仅作提示。',
+      en: 'Each 类 equals the sum of its 款 and each 款 the sum of its 项 (function and economic codes, also rows mapped by name), and an outline line ("一、") the sum of the lines under it, in every amount column. Differences within display rounding are notes.',
+    },
+    formula: 'amount(parent) = Σ amount(children), per amount column',
+    example: '20805 行政事业单位养老支出 54.25 ≠ 下级合计 54.35（差 -0.10）',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    for (const view of tableViews(ctx)) {
+      for (const block of view.blocks) {
+        for (const { parent, children } of hierarchyGroups(block)) {
+          const name = parent.code ? `${parent.code.code} ${parent.code.name ?? ''}`.trim() : parent.label;
+          for (const col of block.amountColumns) {
+            if (col.excluded) continue;
+            checkSum(
+              ctx,
+              view,
+              { row: parent.row, col: col.col },
+              children.map((c) => ({ row: c.row, col: col.col })),
+              (total, sum, diff) => `${name}${columnNote(view, col.col)} ${total} ≠ 下级合计 ${sum}（差 ${diff}）`,
+            );
+          }
+        }
+      }
+    }
+  },
+};

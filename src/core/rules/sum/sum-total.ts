@@ -1,0 +1,103 @@
+import { codeLevel } from '../../text/codes';
+import { tableViews, type BlockRow, type BlockView } from '../table-view';
+import type { Rule } from '../types';
+import { checkSum, columnNote } from './report-sum';
+
+/**
+ * The rows a total row adds up. A 合计 above the lines totals the lines below it, a total below them the lines since
+ * the previous total (which counts as one of them: 收入总计 = 本年收入合计 + 上年结转). Among those lines only the top
+ * level counts: 类 lines when codes are present (or unit subtotals in a consolidated table), otherwise the
+ * highest-ranked outline lines ("一、" before "1、"), never "其中" lines.
+ */
+export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
+  const rows = block.rows.filter((r) => r.used);
+  const at = rows.indexOf(total);
+  const before = rows.slice(0, at);
+  const downward = before.every((r) => r.isTotal || !r.label) && rows.slice(at + 1).some((r) => !r.isTotal);
+  let segment: BlockRow[];
+  if (downward) {
+    const next = rows.findIndex((r, i) => i > at && r.isTotal);
+    segment = rows.slice(at + 1, next < 0 ? rows.length : next);
+  } else {
+    let prev = at - 1;
+    while (prev >= 0 && !rows[prev]?.isTotal) prev--;
+    segment = rows.slice(prev + 1, at);
+    if (prev >= 0) segment.unshift(rows[prev] as BlockRow);
+  }
+  const coded = segment.filter((r) => r.code && !r.isTotal);
+  const unitSubtotals = segment.filter((r) => !r.code && r.unitCode && !r.isTotal);
+  if (coded.length) {
+    const priorTotals = segment.filter((r) => r.isTotal);
+    if (unitSubtotals.length) return [...priorTotals, ...unitSubtotals];
+    const levels = new Set(coded.map((r) => codeLevel(r.code?.code as string)));
+    const top = Math.min(...levels);
+    // A flat list (a project table: one code per project) also counts its uncoded lines; a 类/款/项 hierarchy does not.
+    const uncoded = levels.size === 1 ? segment.filter((r) => !r.code && !r.isTotal && r.rank !== 'of' && r.label) : [];
+    return [...priorTotals, ...coded.filter((r) => codeLevel(r.code?.code as string) === top), ...uncoded].sort(
+      (a, b) => a.row - b.row,
+    );
+  }
+  const ranks = segment.map((r) => r.rank).filter((k): k is 1 | 2 | 3 | 4 => typeof k === 'number' && k > 0);
+  if (ranks.length) {
+    const top = Math.min(...ranks);
+    return segment.filter((r) => r.isTotal || r.rank === top);
+  }
+  return segment.filter((r) => r.rank !== 'of' && r.label);
+}
+
+/** A consolidated table's unit line (unit code, no classification code) and the coded lines of that unit. */
+export function unitSubtotalGroups(block: BlockView): { subtotal: BlockRow; members: BlockRow[] }[] {
+  const out: { subtotal: BlockRow; members: BlockRow[] }[] = [];
+  for (const subtotal of block.rows) {
+    if (!subtotal.unitCode || subtotal.code || subtotal.isTotal || !subtotal.used) continue;
+    const lines = block.rows.filter((r) => r.unitCode === subtotal.unitCode && r.code);
+    if (!lines.length) continue;
+    const top = Math.min(...lines.map((r) => codeLevel(r.code?.code as string)));
+    out.push({ subtotal, members: lines.filter((r) => codeLevel(r.code?.code as string) === top) });
+  }
+  return out;
+}
+
+export const sumTotal: Rule = {
+  meta: {
+    id: 'sum.total',
+    defaultSeverity: 'error',
+    title: { zh: '合计行不等于所合计的行', en: 'Total row ≠ the rows it totals' },
+    description: {
+      zh: '合计、总计、小计行（含“合 计”“总合计：”、编码栏中的“合计”）等于其所合计各行之和，逐列核对；汇总表中的单位小计行等于该单位各科目之和。只加总最高一级（类或“一、”级），不重复计算下级和“其中”行。',
+      en: 'Every 合计/总计/小计 row equals the sum of the rows it totals, per column; a unit line of a consolidated table equals that unit’s lines. Only the top level is added (类 lines or "一、" lines), never their children or "其中" lines.',
+    },
+    formula: 'amount(total row) = Σ amount(top-level rows it covers), per amount column',
+    example: '合计［基本支出］ 576.27 ≠ 各项之和 586.27（差 -10.00）',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    for (const view of tableViews(ctx)) {
+      for (const block of view.blocks) {
+        const checks: { total: BlockRow; members: BlockRow[]; name: string }[] = [];
+        for (const total of block.rows.filter((r) => r.isTotal && r.used)) {
+          checks.push({
+            total,
+            members: totalMembers(block, total).filter((m) => m !== total),
+            name: total.label || '合计',
+          });
+        }
+        for (const g of unitSubtotalGroups(block))
+          checks.push({ total: g.subtotal, members: g.members, name: g.subtotal.label });
+        for (const { total, members, name } of checks) {
+          if (!members.length) continue;
+          for (const col of block.amountColumns) {
+            if (col.excluded) continue;
+            checkSum(
+              ctx,
+              view,
+              { row: total.row, col: col.col },
+              members.map((m) => ({ row: m.row, col: col.col })),
+              (t, sum, diff) => `${name}${columnNote(view, col.col)} ${t} ≠ 各项之和 ${sum}（差 ${diff}）`,
+            );
+          }
+        }
+      }
+    }
+  },
+};

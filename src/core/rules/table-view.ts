@@ -1,0 +1,132 @@
+import type { MappedRow } from '../mapping/map-rows';
+import type { AmountUnit } from '../recognition/metadata';
+import type { RecognisedTable } from '../recognition/model';
+import type { SheetSnapshot } from '../snapshot/types';
+import { normalizeLabel } from '../text/normalize';
+import type { RuleContext } from './types';
+
+/**
+ * A table as the arithmetic rules see it: per side-by-side block, its amount columns (with their header paths) and its
+ * rows (label, outline rank, total or not, code, unit).
+ */
+export interface AmountColumn {
+  readonly col: number;
+  readonly path: readonly string[];
+  /** A 合计/小计/总计 column (sums its siblings). */
+  readonly isTotal: boolean;
+  /** Not an addend: an "其中" column, a rate or a change column. */
+  readonly excluded: boolean;
+}
+
+/** Outline rank of a label: 一、=1, （一）=2, 1、=3, （1）=4; 0 unmarked; 'of' for 其中 lines. */
+export type Rank = 0 | 1 | 2 | 3 | 4 | 'of';
+
+export interface BlockRow {
+  readonly row: number;
+  readonly label: string;
+  readonly rank: Rank;
+  readonly isTotal: boolean;
+  readonly code: MappedRow | null;
+  readonly unitCode: string | null;
+  /** The row has a label or a value in this block. */
+  readonly used: boolean;
+}
+
+export interface BlockView {
+  readonly block: number;
+  /** Header words of the block's columns ("收入", "支出"). */
+  readonly caption: string;
+  readonly amountColumns: readonly AmountColumn[];
+  readonly rows: readonly BlockRow[];
+}
+
+export interface TableView {
+  readonly table: RecognisedTable;
+  readonly sheet: SheetSnapshot;
+  readonly unit: AmountUnit | null;
+  readonly blocks: readonly BlockView[];
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计|共计)$|合计$|总计$|^总合计/;
+const EXCLUDED_COLUMN = /其中|率|%|比例|比重|增减|增长|同比|上年同期|变动/;
+
+export function rankOf(label: string): Rank {
+  if (/^其中/.test(label)) return 'of';
+  if (/^[一二三四五六七八九十百]+[、.．]/.test(label)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]/.test(label)) return 2;
+  if (/^\d{1,2}[、.．](?!\d)/.test(label)) return 3;
+  if (/^[(（]\d{1,2}[)）]/.test(label)) return 4;
+  return 0;
+}
+
+const LABEL_ROLES = new Set([
+  'name',
+  'project_name',
+  'function_code',
+  'economic_code',
+  'code_part',
+  'unit_name',
+  'text',
+]);
+
+function textAt(sheet: SheetSnapshot, row: number, col: number): string {
+  const v = sheet.rows[row]?.[col]?.value;
+  return typeof v === 'string' ? normalizeLabel(v) : typeof v === 'number' ? String(v) : '';
+}
+
+export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, mapping: readonly MappedRow[]): TableView {
+  const codes = new Map<string, MappedRow>();
+  for (const m of mapping) if (m.tableId === table.id) codes.set(`${m.row}:${m.block}`, m);
+  const unitCol = table.columns.find((c) => c.role === 'unit_code')?.col;
+  const blocks: BlockView[] = [];
+  for (const block of [...new Set(table.columns.map((c) => c.block))]) {
+    const cols = table.columns.filter((c) => c.block === block);
+    const amountColumns = cols
+      .filter((c) => c.role === 'amount')
+      .map((c) => {
+        const path = c.label.split('/').filter(Boolean);
+        const leaf = path[path.length - 1] ?? '';
+        return { col: c.col, path, isTotal: TOTAL_LABEL.test(leaf), excluded: EXCLUDED_COLUMN.test(c.label) };
+      });
+    const labelCols = cols.filter((c) => LABEL_ROLES.has(c.role));
+    const nameCol = cols.find((c) => c.role === 'name' || c.role === 'project_name');
+    const rows: BlockRow[] = [];
+    if (table.dataRows) {
+      for (let r = table.dataRows[0]; r <= table.dataRows[1]; r++) {
+        const labels = labelCols.map((c) => textAt(sheet, r, c.col)).filter(Boolean);
+        const name = nameCol ? textAt(sheet, r, nameCol.col) : (labels[0] ?? '');
+        const hasValue = amountColumns.some((c) => {
+          const v = sheet.rows[r]?.[c.col]?.value;
+          return v !== null && v !== undefined && v !== '';
+        });
+        rows.push({
+          row: r,
+          label: name || labels.join(' '),
+          rank: rankOf(name),
+          isTotal: labels.some((l) => l.length <= 12 && TOTAL_LABEL.test(l.replace(/[:：]$/, ''))),
+          code: codes.get(`${r}:${block}`) ?? null,
+          unitCode: unitCol !== undefined ? textAt(sheet, r, unitCol) || null : null,
+          used: labels.length > 0 || hasValue,
+        });
+      }
+    }
+    blocks.push({ block, caption: cols.map((c) => c.label.split('/')[0]).join(' '), amountColumns, rows });
+  }
+  return { table, sheet, unit: table.unit, blocks };
+}
+
+const VIEWS = new WeakMap<object, TableView[]>();
+
+/** Table views of every recognised table with data, built once per review and shared by the rules. */
+export function tableViews(ctx: RuleContext): TableView[] {
+  const cached = VIEWS.get(ctx.mapping);
+  if (cached) return cached;
+  const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
+  const views: TableView[] = [];
+  for (const t of ctx.workbook.tables) {
+    const sheet = sheets.get(t.sheet);
+    if (sheet && t.dataRows) views.push(buildTableView(t, sheet, ctx.mapping));
+  }
+  VIEWS.set(ctx.mapping, views);
+  return views;
+}
