@@ -1,11 +1,14 @@
+import { balanceLines } from './balance/balance-lines';
 import { balanceTotals } from './balance/balance-totals';
 import { codeLevelRule } from './code/code-level';
 import { codeNameMismatch } from './code/code-name-mismatch';
 import { codeObsolete } from './code/code-obsolete';
 import { codeUnknown } from './code/code-unknown';
+import { CROSS_RULES } from './cross/cross-rules';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
 import { numberAsText } from './format/number-as-text';
+import { unitMixup } from './format/unit-mixup';
 import { sumHierarchy } from './sum/sum-hierarchy';
 import { sumOfWhich } from './sum/sum-of-which';
 import { sumRow } from './sum/sum-row';
@@ -19,6 +22,8 @@ export const ALL_RULES: readonly Rule[] = [
   sumRow,
   sumOfWhich,
   balanceTotals,
+  balanceLines,
+  ...CROSS_RULES,
   codeUnknown,
   codeObsolete,
   codeNameMismatch,
@@ -26,4 +31,5 @@ export const ALL_RULES: readonly Rule[] = [
   invalidAmount,
   numberAsText,
   dateSerial,
+  unitMixup,
 ];

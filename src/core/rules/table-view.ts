@@ -117,7 +117,7 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
 
 const VIEWS = new WeakMap<object, TableView[]>();
 
-/** Table views of every recognised table with data, built once per review and shared by the rules. */
+/** Table views of every recognised table (an empty one has no rows), built once per review and shared by the rules. */
 export function tableViews(ctx: RuleContext): TableView[] {
   const cached = VIEWS.get(ctx.mapping);
   if (cached) return cached;
@@ -125,7 +125,7 @@ export function tableViews(ctx: RuleContext): TableView[] {
   const views: TableView[] = [];
   for (const t of ctx.workbook.tables) {
     const sheet = sheets.get(t.sheet);
-    if (sheet && t.dataRows) views.push(buildTableView(t, sheet, ctx.mapping));
+    if (sheet) views.push(buildTableView(t, sheet, ctx.mapping));
   }
   VIEWS.set(ctx.mapping, views);
   return views;

@@ -1,0 +1,331 @@
+import { codeLevel } from '../../text/codes';
+import type { Term } from '../amounts';
+import type { BlockView, TableView } from '../table-view';
+import type { RuleContext } from '../types';
+import {
+  amountsByCode,
+  columnMatching,
+  firstAmountColumn,
+  onlyViewOf,
+  rowLabelled,
+  termAt,
+  totalRow,
+  type Identity,
+} from './quantities';
+import { contributionOf } from './columns';
+
+/**
+ * The cross-table identities of a budget disclosure, each between tables the engine typed and that are alone of their
+ * type in the workbook. Rules report the ones that fail; format.unit looks at the same pairs for ×10,000 slips.
+ */
+
+const termOf = (view: TableView, row: number | undefined, col: number | undefined): Term[] => {
+  if (row === undefined || col === undefined) return [];
+  const t = termAt(view, row, col);
+  return t ? [t] : [];
+};
+
+/** A table's grand total in its first amount column. */
+function grandTotal(view: TableView): Term[] {
+  const block = view.blocks[0] as BlockView;
+  return termOf(view, totalRow(view, block)?.row, firstAmountColumn(block)?.col);
+}
+
+/** The line of a 收支总表-like table labelled `pattern`, in the first amount column of its block. */
+function labelled(view: TableView, pattern: RegExp): Term[] {
+  for (const block of view.blocks) {
+    const row = rowLabelled(block, pattern);
+    if (row) return termOf(view, row.row, firstAmountColumn(block)?.col);
+  }
+  return [];
+}
+
+/** 收支总表 ↔ 收入总表 / 支出总表: totals and class lines. */
+export function summaryIdentities(ctx: RuleContext): Identity[] {
+  const summary = onlyViewOf(ctx, 'income_expenditure_summary');
+  if (!summary) return [];
+  const out: Identity[] = [];
+  const income = onlyViewOf(ctx, 'income_summary');
+  if (income) {
+    // A 收入总表 with a 上年结转 column totals all income (= 收入总计); otherwise this year's (= 本年收入合计).
+    const withCarry = income.blocks.some((b) => columnMatching(b, /上年结转|年初结转/));
+    const target = withCarry ? /^收入总计$/ : /^本年收入合计$|^收入合计$/;
+    out.push({
+      a: { view: income, terms: grandTotal(income), what: '合计' },
+      b: { view: summary, terms: labelled(summary, target), what: withCarry ? '收入总计' : '本年收入合计' },
+      relation: 'eq',
+    });
+  }
+  const spending = onlyViewOf(ctx, 'expenditure_summary');
+  if (spending) {
+    const b = labelled(summary, /^本年支出合计$|^支出合计$/);
+    out.push({
+      a: { view: spending, terms: grandTotal(spending), what: '合计' },
+      b: { view: summary, terms: b.length ? b : labelled(summary, /^支出总计$/), what: '本年支出合计' },
+      relation: 'eq',
+    });
+    // Class lines of the summary ("八、社会保障和就业支出") = the 类 lines of the 支出总表.
+    const col = firstAmountColumn(spending.blocks[0] as BlockView)?.col;
+    const byCode = col !== undefined ? amountsByCode(spending, col) : new Map();
+    for (const block of summary.blocks) {
+      const amount = firstAmountColumn(block)?.col;
+      for (const r of block.rows) {
+        const code = r.code?.code;
+        if (!code || codeLevel(code) !== 1 || r.code?.classification !== 'function' || amount === undefined) continue;
+        const terms = byCode.get(code) as Term[] | undefined;
+        if (!terms) continue;
+        out.push({
+          a: { view: summary, terms: termOf(summary, r.row, amount), what: r.label },
+          b: { view: spending, terms, what: `${code} 合计` },
+          relation: 'eq',
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const FUNDS: {
+  pattern: RegExp;
+  type: 'general_budget_expenditure' | 'government_fund_expenditure' | 'state_capital_expenditure';
+}[] = [
+  { pattern: /一般公共预算/, type: 'general_budget_expenditure' },
+  { pattern: /政府性基金/, type: 'government_fund_expenditure' },
+  { pattern: /国有资本经营/, type: 'state_capital_expenditure' },
+];
+
+/** 财政拨款收支总表 fund columns ↔ the 一般公共预算 / 政府性基金 / 国有资本经营 tables, in total and per 类. */
+export function fiscalIdentities(ctx: RuleContext): Identity[] {
+  const fiscal = onlyViewOf(ctx, 'fiscal_appropriation_summary');
+  if (!fiscal) return [];
+  const spending = fiscal.blocks.find((b) => /支出/.test(b.caption)) ?? fiscal.blocks[fiscal.blocks.length - 1];
+  if (!spending) return [];
+  const totalLine = rowLabelled(spending, /^本年支出合计$|^支出合计$/) ?? rowLabelled(spending, /^支出总计$/);
+  const out: Identity[] = [];
+  for (const fund of FUNDS) {
+    const table = onlyViewOf(ctx, fund.type);
+    let col = columnMatching(spending, fund.pattern)?.col;
+    // A single 支出 column stands for 一般公共预算 only when the other funds bring no income.
+    if (col === undefined && fund.type === 'general_budget_expenditure' && spending.amountColumns.length === 1) {
+      const others = fiscal.blocks.flatMap((b) =>
+        b.rows
+          .filter((r) => /政府性基金|国有资本/.test(r.label))
+          .map((r) => termOf(fiscal, r.row, firstAmountColumn(b)?.col)[0]),
+      );
+      if (others.every((t) => !t || t.blank || t.value.isZero())) col = spending.amountColumns[0]?.col;
+    }
+    if (!table || col === undefined) continue;
+    const what = `［${fund.pattern.source}］`;
+    if (totalLine)
+      out.push({
+        a: { view: fiscal, terms: termOf(fiscal, totalLine.row, col), what: `${what}本年支出合计` },
+        b: { view: table, terms: table.table.dataRows ? grandTotal(table) : [], what: '合计' },
+        relation: 'eq',
+      });
+    const tableCol = firstAmountColumn(table.blocks[0] as BlockView)?.col;
+    const byCode = tableCol !== undefined ? amountsByCode(table, tableCol) : new Map<string, Term[]>();
+    for (const r of spending.rows) {
+      const code = r.code?.code;
+      if (!code || codeLevel(code) !== 1) continue;
+      const a = termOf(fiscal, r.row, col);
+      const b = byCode.get(code) ?? [];
+      if (a.length && (b.length || !a[0]?.blank))
+        out.push({
+          a: { view: fiscal, terms: a, what: `${r.label}${what}` },
+          b: { view: table, terms: b, what: `${code} 合计` },
+          relation: 'eq',
+        });
+    }
+  }
+  return out;
+}
+
+/** 一般公共预算支出表 基本支出 ↔ 基本支出经济分类表; 经济分类表 ↔ 一般公共预算支出表 and the basic table per 类. */
+export function basicIdentities(ctx: RuleContext): Identity[] {
+  const general = onlyViewOf(ctx, 'general_budget_expenditure');
+  const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
+  const economic = onlyViewOf(ctx, 'general_budget_economic');
+  const out: Identity[] = [];
+  if (general && basic) {
+    const block = general.blocks[0] as BlockView;
+    const basicCol = columnMatching(block, /基本支出/);
+    if (basicCol)
+      out.push({
+        a: { view: basic, terms: grandTotal(basic), what: '合计' },
+        b: { view: general, terms: termOf(general, totalRow(general)?.row, basicCol.col), what: '基本支出合计' },
+        relation: 'eq',
+      });
+  }
+  if (economic) {
+    const col = firstAmountColumn(economic.blocks[0] as BlockView)?.col;
+    const classes = col !== undefined ? [...amountsByCode(economic, col)].filter(([code]) => code.length === 3) : [];
+    if (general && classes.length)
+      out.push({
+        a: { view: economic, terms: classes.flatMap(([, t]) => t), what: '各类合计' },
+        b: { view: general, terms: grandTotal(general), what: '合计' },
+        relation: 'eq',
+      });
+    if (basic) {
+      const basicCol = firstAmountColumn(basic.blocks[0] as BlockView)?.col;
+      const basicByCode = basicCol !== undefined ? amountsByCode(basic, basicCol) : new Map<string, Term[]>();
+      for (const [code, terms] of classes) {
+        const b = basicByCode.get(code);
+        if (b)
+          out.push({
+            a: { view: basic, terms: b, what: `${code}` },
+            b: { view: economic, terms, what: `${code}` },
+            relation: 'le',
+            context: '基本支出不应大于全部支出：',
+          });
+      }
+    }
+  }
+  return out;
+}
+
+/** Per code: 一般公共预算支出表 ≤ 支出总表 (= when all income is 一般公共预算); 收入总表 = 支出总表 without carry-over. */
+export function codeIdentities(ctx: RuleContext): Identity[] {
+  const spending = onlyViewOf(ctx, 'expenditure_summary');
+  if (!spending) return [];
+  const out: Identity[] = [];
+  const sCol = firstAmountColumn(spending.blocks[0] as BlockView)?.col;
+  if (sCol === undefined) return [];
+  const spent = amountsByCode(spending, sCol);
+  const general = onlyViewOf(ctx, 'general_budget_expenditure');
+  const income = onlyViewOf(ctx, 'income_summary');
+  let allGeneral = false;
+  if (income) {
+    const block = income.blocks[0] as BlockView;
+    const total = totalRow(income, block);
+    const gb = columnMatching(block, /一般公共预算|财政拨款/);
+    const all = firstAmountColumn(block);
+    if (total && gb && all) {
+      const a = termAt(income, total.row, all.col);
+      const b = termAt(income, total.row, gb.col);
+      allGeneral = !!a && !!b && !a.blank && a.value.eq(b.value) && !/财政拨款/.test(gb.path.join('/'));
+      // "财政拨款" covers 政府性基金 too: all-一般公共预算 then needs the fiscal table to show no other fund.
+      if (a && b && !a.blank && a.value.eq(b.value) && /财政拨款/.test(gb.path.join('/'))) {
+        const fiscal = onlyViewOf(ctx, 'fiscal_appropriation_summary');
+        const others = fiscal?.blocks.flatMap((bl) =>
+          bl.rows
+            .filter((r) => /政府性基金|国有资本/.test(r.label) && r.rank !== 0)
+            .map((r) => termAt(fiscal, r.row, firstAmountColumn(bl)?.col ?? -1)),
+        );
+        allGeneral = !!others && others.every((t) => !t || t.blank || t.value.isZero());
+      }
+    }
+  }
+  if (general) {
+    const gCol = firstAmountColumn(general.blocks[0] as BlockView)?.col;
+    const byCode = gCol !== undefined ? amountsByCode(general, gCol) : new Map<string, Term[]>();
+    for (const [code, terms] of byCode) {
+      const s = spent.get(code);
+      if (s)
+        out.push({
+          a: { view: general, terms, what: '' },
+          b: { view: spending, terms: s, what: '' },
+          relation: allGeneral ? 'eq' : 'le',
+          context: `${code} `,
+        });
+    }
+  }
+  if (income) {
+    const block = income.blocks[0] as BlockView;
+    const iCol = firstAmountColumn(block)?.col;
+    const carry = columnMatching(block, /上年结转|年初结转/);
+    const unitOf = (v: TableView) =>
+      new Map(v.blocks[0]?.rows.filter((r) => r.code).map((r) => [r.row, `${r.unitCode ?? ''}|${r.code?.code}`]));
+    if (iCol !== undefined) {
+      const spentRows = new Map<string, Term[]>();
+      for (const [row, key] of unitOf(spending)) {
+        const t = termAt(spending, row, sCol);
+        if (t) spentRows.set(key, [...(spentRows.get(key) ?? []), t]);
+      }
+      const incomeRows = new Map<string, Term[]>();
+      const carried = new Set<string>();
+      for (const [row, key] of unitOf(income)) {
+        const t = termAt(income, row, iCol);
+        if (t) incomeRows.set(key, [...(incomeRows.get(key) ?? []), t]);
+        const c = carry ? termAt(income, row, carry.col) : null;
+        if (c && !c.blank && !c.value.isZero()) carried.add(key);
+      }
+      for (const [key, terms] of incomeRows) {
+        const s = spentRows.get(key);
+        if (!s || carried.has(key)) continue;
+        const [unit, code] = key.split('|');
+        out.push({
+          a: { view: income, terms, what: '' },
+          b: { view: spending, terms: s, what: '' },
+          relation: 'eq',
+          context: `${unit ? `${unit} ` : ''}${code} `,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** 项目支出表 合计 = 支出总表 合计行的项目支出. */
+export function projectIdentities(ctx: RuleContext): Identity[] {
+  const project = onlyViewOf(ctx, 'project_expenditure');
+  const spending = onlyViewOf(ctx, 'expenditure_summary');
+  if (!project || !spending) return [];
+  const block = spending.blocks[0] as BlockView;
+  const total = totalRow(spending, block);
+  const cols = contributionOf(block, /项目支出/);
+  if (!total || !cols.length) return [];
+  const terms = cols.flatMap((c) => termOf(spending, total.row, c.col));
+  const lastTotal = [...(project.blocks[0]?.rows ?? [])].reverse().find((r) => r.isTotal);
+  const pTerms = termOf(project, lastTotal?.row, firstAmountColumn(project.blocks[0] as BlockView)?.col);
+  return [
+    {
+      a: { view: project, terms: pTerms, what: '合计' },
+      b: { view: spending, terms, what: '项目支出合计' },
+      relation: 'eq',
+    },
+  ];
+}
+
+const THREE_PUBLIC = [
+  { code: '30212', item: /因公出国/ },
+  { code: '30217', item: /公务接待/ },
+  { code: '30231', item: /(公务用车|公车)运行/ },
+  { code: '31013', item: /(公务用车|公车)购置(费)?$/ },
+];
+
+/** 三公 items ≥ their economic lines in the basic table (30212 ≤ 出国, 30217 ≤ 接待, 30231 ≤ 车运行, 31013 ≤ 车购置). */
+export function threePublicIdentities(ctx: RuleContext): Identity[] {
+  const three = onlyViewOf(ctx, 'three_public_expenses');
+  const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
+  if (!three || !basic) return [];
+  const basicCol = firstAmountColumn(basic.blocks[0] as BlockView)?.col;
+  if (basicCol === undefined) return [];
+  const byCode = amountsByCode(basic, basicCol);
+  const block = three.blocks[0] as BlockView;
+  const out: Identity[] = [];
+  for (const { code, item } of THREE_PUBLIC) {
+    const line = byCode.get(code);
+    if (!line) continue;
+    let terms: Term[] = [];
+    const row = block.rows.find(
+      (r) =>
+        r.used &&
+        item.test(r.label.replace(/^其中[:：]?/, '').replace(/^[(（]?\d+[)）]?/, '')) &&
+        !/购置及|及运/.test(r.label),
+    );
+    if (row) terms = termOf(three, row.row, firstAmountColumn(block)?.col);
+    else {
+      const total = totalRow(three, block) ?? block.rows.find((r) => r.used);
+      const col = block.amountColumns.find((c) => item.test(c.path[c.path.length - 1] ?? ''));
+      terms = termOf(three, total?.row, col?.col);
+    }
+    if (terms.length)
+      out.push({
+        a: { view: basic, terms: line, what: `${code}` },
+        b: { view: three, terms, what: '对应项目' },
+        relation: 'le',
+        context: '“三公”经费：',
+      });
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import Decimal from 'decimal.js';
+import type { TableType } from '../../recognition/table-type';
+import { addressOf, formatAmount, formatDifference, halfUnit, readCell, UNIT_FACTOR, type Term } from '../amounts';
+import { tableViews, type AmountColumn, type BlockRow, type BlockView, type TableView } from '../table-view';
+import type { RuleContext } from '../types';
+
+/**
+ * Quantities read across tables: a table's 合计 line, a column found by its header words, amounts per code. Every
+ * comparison converts units (元/千元/万元) and says which tables it compared; a difference of ×10,000 is reported as a
+ * unit mix-up (format.unit) rather than as two numbers that disagree.
+ */
+export function viewsOf(ctx: RuleContext, type: TableType): TableView[] {
+  return tableViews(ctx).filter((v) => v.table.type === type);
+}
+
+/** Only one table of the type: comparing with "the" 收入总表 is meaningless when a workbook holds several. */
+export function onlyViewOf(ctx: RuleContext, type: TableType): TableView | null {
+  const all = viewsOf(ctx, type);
+  return all.length === 1 ? (all[0] as TableView) : null;
+}
+
+/** The table's grand total line: its first 合计/总计 row (the top one when the 合计 comes first). */
+export function totalRow(view: TableView, block: BlockView = view.blocks[0] as BlockView): BlockRow | null {
+  return block?.rows.find((r) => r.isTotal && r.used) ?? null;
+}
+
+export function rowLabelled(block: BlockView, pattern: RegExp): BlockRow | null {
+  return block.rows.find((r) => r.used && pattern.test(r.label)) ?? null;
+}
+
+export function columnMatching(block: BlockView, pattern: RegExp): AmountColumn | null {
+  return block.amountColumns.find((c) => !c.excluded && pattern.test(c.path.join('/'))) ?? null;
+}
+
+export function firstAmountColumn(block: BlockView): AmountColumn | null {
+  return block.amountColumns.find((c) => !c.excluded) ?? null;
+}
+
+export function termAt(view: TableView, row: number, col: number): Term | null {
+  const r = readCell(view.sheet, row, col);
+  return r.kind === 'term' ? r.term : null;
+}
+
+/** Amounts per code in one column, summed over units (a consolidated table lists a code once per unit). */
+export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<string, Term[]> {
+  const out = new Map<string, Term[]>();
+  for (const block of view.blocks) {
+    if (!block.amountColumns.some((c) => c.col === col)) continue;
+    for (const r of block.rows) {
+      const code = r.code?.code;
+      if (!code || code.length < (minLevel === 1 ? 3 : minLevel === 2 ? 5 : 7)) continue;
+      const t = termAt(view, r.row, col);
+      if (t) out.set(code, [...(out.get(code) ?? []), t]);
+    }
+  }
+  return out;
+}
+
+export const tableLabel = (view: TableView): string =>
+  `《${view.table.title?.replace(/^\d{4}年(度)?/, '') ?? view.table.sheet}》`;
+
+function factorOf(view: TableView, fallback: TableView): Decimal {
+  const unit = view.unit ?? fallback.unit ?? '万元';
+  return new Decimal(UNIT_FACTOR[unit]);
+}
+
+export interface Side {
+  readonly view: TableView;
+  readonly terms: readonly Term[];
+  /** What the quantity is, for the message ("本年收入合计"). */
+  readonly what: string;
+}
+
+/** Two quantities of two tables that must agree: a = b, or a ≤ b. */
+export interface Identity {
+  readonly a: Side;
+  readonly b: Side;
+  readonly relation: 'eq' | 'le';
+  /** Message prefix ("2080505 ", "一般公共预算："). */
+  readonly context?: string;
+}
+
+interface Judgement {
+  readonly a: Decimal;
+  readonly b: Decimal;
+  readonly difference: Decimal;
+  readonly envelope: Decimal;
+  readonly decimals: number;
+  readonly unit: string;
+}
+
+const UNIT_NAMES = new Map([
+  [1, '元'],
+  [1e3, '千元'],
+  [1e4, '万元'],
+  [1e8, '亿元'],
+]);
+
+/** Both sides in the smaller of their two units, with the rounding envelope of all their terms. */
+export function judge(identity: Identity): Judgement | null {
+  const { a, b } = identity;
+  if (!a.terms.length || !b.terms.length) return null;
+  if (a.terms.every((t) => t.blank) && b.terms.every((t) => t.blank)) return null;
+  const fa = factorOf(a.view, b.view);
+  const fb = factorOf(b.view, a.view);
+  const base = Decimal.min(fa, fb);
+  const sum = (terms: readonly Term[], f: Decimal) =>
+    terms.reduce((s, t) => s.plus(t.value.times(f.div(base))), new Decimal(0));
+  const env = (terms: readonly Term[], f: Decimal) =>
+    terms.reduce((s, t) => s.plus(halfUnit(t.decimals).times(f.div(base))), new Decimal(0));
+  const decimals = Math.max(...[...a.terms, ...b.terms].map((t) => t.decimals));
+  const av = sum(a.terms, fa);
+  const bv = sum(b.terms, fb);
+  return {
+    a: av,
+    b: bv,
+    difference: av.minus(bv),
+    envelope: env(a.terms, fa).plus(env(b.terms, fb)),
+    decimals,
+    unit: UNIT_NAMES.get(base.toNumber()) ?? '',
+  };
+}
+
+/** True when one side is about 10,000 times the other: 元 written where 万元 is meant, or the reverse. */
+export function looksLikeUnitMixup(j: Judgement): boolean {
+  if (j.a.isZero() || j.b.isZero()) return false;
+  const ratio = j.a.div(j.b).abs();
+  return (
+    ratio
+      .minus(1e4)
+      .abs()
+      .lte(1e4 * 0.01) || ratio.times(1e4).minus(1).abs().lte(0.01)
+  );
+}
+
+export const cellsOf = (i: Identity): string[] => [
+  ...i.a.terms.map(addressOf),
+  ...(i.a.view.table.sheet === i.b.view.table.sheet ? i.b.terms.map(addressOf) : []),
+];
+
+/** Reports an identity that does not hold (unit mix-ups are format.unit's, not this rule's). */
+export function reportIdentity(ctx: RuleContext, identity: Identity): void {
+  const j = judge(identity);
+  if (!j || j.difference.isZero() || looksLikeUnitMixup(j)) return;
+  if (identity.relation === 'le' && j.difference.isNegative()) return;
+  const rounding = j.difference.abs().lte(j.envelope);
+  const { a, b } = identity;
+  const d = j.decimals;
+  const unit = j.unit && j.unit !== (a.view.unit ?? b.view.unit) ? ` ${j.unit}` : '';
+  const text =
+    identity.relation === 'eq'
+      ? `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} ≠ ${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（差 ${formatDifference(j.difference, d)}${unit}）`
+      : `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} 大于${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（超出 ${formatAmount(j.difference, d)}${unit}）`;
+  ctx.report({
+    severity: rounding ? 'info' : undefined,
+    sheet: a.view.table.sheet,
+    cells: cellsOf(identity),
+    message: rounding ? `${text}，可能为取整误差` : text,
+    expected: j.b.toFixed(d),
+    actual: j.a.toFixed(d),
+    difference: j.difference.toFixed(d),
+  });
+}

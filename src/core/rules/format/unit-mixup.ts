@@ -1,0 +1,37 @@
+import { CROSS_RULES } from '../cross/cross-rules';
+import { cellsOf, judge, looksLikeUnitMixup, tableLabel } from '../cross/quantities';
+import type { Rule } from '../types';
+
+/** Two quantities that must agree differ by ×10,000: one table is in 元 where the other is in 万元. */
+export const unitMixup: Rule = {
+  meta: {
+    id: 'format.unit',
+    defaultSeverity: 'warning',
+    title: { zh: '金额单位疑似不一致', en: 'Units look inconsistent' },
+    description: {
+      zh: '本应相等的两个金额相差约一万倍，通常是一张表按“元”填写、另一张按“万元”填写，或表头单位标注错误。',
+      en: 'Two amounts that should be equal differ by about 10,000×: one table is in 元 and the other in 万元, or a unit line is wrong.',
+    },
+    formula: 'amount(a) ≈ 10,000 × amount(b) for an identity a = b',
+    example: '《收入总表》合计与《收支总表》收入总计相差约一万倍：请核对金额单位（元/万元）',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    const seen = new Set<string>();
+    for (const rule of CROSS_RULES) {
+      for (const identity of rule.identities(ctx)) {
+        const j = judge(identity);
+        if (!j || !looksLikeUnitMixup(j)) continue;
+        const key = [identity.a.view.table.id, identity.b.view.table.id].sort().join('|');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { a, b } = identity;
+        ctx.report({
+          sheet: a.view.table.sheet,
+          cells: cellsOf(identity),
+          message: `${tableLabel(a.view)}${a.what}（单位：${a.view.unit ?? '未注明'}）与${tableLabel(b.view)}${b.what}（单位：${b.view.unit ?? '未注明'}）相差约一万倍：请核对金额单位（元/万元）`,
+        });
+      }
+    }
+  },
+};
