@@ -84,6 +84,8 @@ function roleFromHeader(path: readonly string[]): { role: ColumnRole; part?: Cod
   return null;
 }
 
+const AMOUNT_HEADER = new RegExp(columnRoles.amountHeader);
+
 const LABEL_ROLES = new Set<ColumnRole>(['function_code', 'economic_code', 'name', 'project_name', 'seq', 'unit_code']);
 
 /** Column cells of the data rows, grouped by column. */
@@ -129,6 +131,7 @@ export function assignColumnRoles(
       else if (headerSaysCode && stats.codes >= stats.nonEmpty * 0.6 && stats.codes >= 2)
         role = stats.economicCodes > stats.codes / 2 ? 'economic_code' : 'function_code';
       else if (stats.numeric >= stats.nonEmpty * 0.6) role = 'amount';
+      else if (AMOUNT_HEADER.test(label) && stats.numeric >= stats.nonEmpty * 0.3) role = 'amount';
       else role = 'text';
     }
     if (role !== 'code_part') part = undefined;

@@ -24,15 +24,21 @@ export type Reading = { kind: 'term'; term: Term } | { kind: 'skip' } | { kind: 
 
 export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 
-export function readCell(sheet: SheetSnapshot, row: number, col: number, defaultDecimals = 2): Reading {
-  const a = parseAmount(sheet.rows[row]?.[col]);
+/**
+ * Reads a cell. `tableDecimals` is the precision of the table's amounts: a General-format 13466 among 670.97s is
+ * 13466.00 exactly, not a number rounded to whole units.
+ */
+export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDecimals = 2): Reading {
+  const cell = sheet.rows[row]?.[col];
+  const a = parseAmount(cell);
   switch (a.kind) {
     case 'blank':
-      return { kind: 'term', term: { row, col, value: new Decimal(0), decimals: defaultDecimals, blank: true } };
+      return { kind: 'term', term: { row, col, value: new Decimal(0), decimals: tableDecimals, blank: true } };
     case 'number': {
       if (a.percent) return { kind: 'skip' };
-      const value = new Decimal(a.value).toDecimalPlaces(a.decimals, Decimal.ROUND_HALF_UP);
-      return { kind: 'term', term: { row, col, value, decimals: a.decimals, blank: false } };
+      const decimals = cell?.format || a.fromText ? a.decimals : Math.max(a.decimals, tableDecimals);
+      const value = new Decimal(a.value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+      return { kind: 'term', term: { row, col, value, decimals, blank: false } };
     }
     case 'placeholder':
       return { kind: 'skip' };

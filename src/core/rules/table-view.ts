@@ -2,7 +2,9 @@ import type { MappedRow } from '../mapping/map-rows';
 import type { AmountUnit } from '../recognition/metadata';
 import type { RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
+import { parseAmount } from '../text/amount';
 import { normalizeLabel } from '../text/normalize';
+import { readCell, type Reading } from './amounts';
 import type { RuleContext } from './types';
 
 /**
@@ -44,6 +46,8 @@ export interface TableView {
   readonly table: RecognisedTable;
   readonly sheet: SheetSnapshot;
   readonly unit: AmountUnit | null;
+  /** Decimals the table's amounts are written with (the most any amount cell shows, at most 4). */
+  readonly decimals: number;
   readonly blocks: readonly BlockView[];
 }
 
@@ -112,7 +116,19 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
     }
     blocks.push({ block, caption: cols.map((c) => c.label.split('/')[0]).join(' '), amountColumns, rows });
   }
-  return { table, sheet, unit: table.unit, blocks };
+  let decimals = 0;
+  for (const b of blocks)
+    for (const r of b.rows)
+      for (const c of b.amountColumns) {
+        const a = parseAmount(sheet.rows[r.row]?.[c.col]);
+        if (a.kind === 'number' && !a.percent) decimals = Math.max(decimals, Math.min(a.decimals, 4));
+      }
+  return { table, sheet, unit: table.unit, decimals, blocks };
+}
+
+/** Reads an amount cell of the table at the table's precision. */
+export function readIn(view: TableView, row: number, col: number): Reading {
+  return readCell(view.sheet, row, col, view.decimals);
 }
 
 const VIEWS = new WeakMap<object, TableView[]>();

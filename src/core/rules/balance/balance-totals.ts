@@ -4,10 +4,9 @@ import {
   comparisonFields,
   formatAmount,
   formatDifference,
-  readCell,
   type Term,
 } from '../amounts';
-import { tableViews, type BlockRow, type BlockView, type TableView } from '../table-view';
+import { tableViews, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 
 const INCOME_TOTAL = /^收入总计$/;
@@ -23,7 +22,7 @@ function find(view: TableView, pattern: RegExp): { block: BlockView; row: BlockR
 
 function termAt(view: TableView, row: number, col: number | undefined): Term | null {
   if (col === undefined) return null;
-  const r = readCell(view.sheet, row, col);
+  const r = readIn(view, row, col);
   return r.kind === 'term' ? r.term : null;
 }
 

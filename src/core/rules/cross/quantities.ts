@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { TableType } from '../../recognition/table-type';
-import { addressOf, formatAmount, formatDifference, halfUnit, readCell, UNIT_FACTOR, type Term } from '../amounts';
-import { tableViews, type AmountColumn, type BlockRow, type BlockView, type TableView } from '../table-view';
+import { addressOf, formatAmount, formatDifference, halfUnit, UNIT_FACTOR, type Term } from '../amounts';
+import { tableViews, type AmountColumn, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
 import type { RuleContext } from '../types';
 
 /**
@@ -37,7 +37,7 @@ export function firstAmountColumn(block: BlockView): AmountColumn | null {
 }
 
 export function termAt(view: TableView, row: number, col: number): Term | null {
-  const r = readCell(view.sheet, row, col);
+  const r = readIn(view, row, col);
   return r.kind === 'term' ? r.term : null;
 }
 
@@ -146,7 +146,7 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
   const rounding = j.difference.abs().lte(j.envelope);
   const { a, b } = identity;
   const d = j.decimals;
-  const unit = j.unit && j.unit !== (a.view.unit ?? b.view.unit) ? ` ${j.unit}` : '';
+  const unit = a.view.unit && b.view.unit && a.view.unit !== b.view.unit ? ` ${j.unit}` : '';
   const text =
     identity.relation === 'eq'
       ? `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} ≠ ${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（差 ${formatDifference(j.difference, d)}${unit}）`

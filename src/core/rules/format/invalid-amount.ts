@@ -1,5 +1,5 @@
-import { addressOf, readCell } from '../amounts';
-import { tableViews } from '../table-view';
+import { addressOf } from '../amounts';
+import { tableViews, readIn } from '../table-view';
 import type { Rule } from '../types';
 
 /** An amount cell holding text that is not a number, or an Excel error: never read as 0. */
@@ -21,7 +21,7 @@ export const invalidAmount: Rule = {
       for (const block of view.blocks) {
         for (const r of block.rows) {
           for (const col of block.amountColumns) {
-            const reading = readCell(view.sheet, r.row, col.col);
+            const reading = readIn(view, r.row, col.col);
             if (reading.kind !== 'invalid') continue;
             const isError = reading.text.startsWith('#');
             ctx.report({

@@ -4,10 +4,9 @@ import {
   comparisonFields,
   formatAmount,
   formatDifference,
-  readCell,
   type Term,
 } from '../amounts';
-import type { TableView } from '../table-view';
+import { readIn, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 
 /**
@@ -22,11 +21,11 @@ export function checkSum(
   describe: (total: string, sum: string, diff: string) => string,
 ): void {
   if (partsAt.length === 0) return;
-  const total = readCell(view.sheet, totalAt.row, totalAt.col);
+  const total = readIn(view, totalAt.row, totalAt.col);
   if (total.kind !== 'term') return;
   const parts: Term[] = [];
   for (const p of partsAt) {
-    const r = readCell(view.sheet, p.row, p.col);
+    const r = readIn(view, p.row, p.col);
     if (r.kind === 'invalid') return;
     if (r.kind === 'term') parts.push(r.term);
   }

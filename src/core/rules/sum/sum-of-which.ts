@@ -1,5 +1,5 @@
-import { addressOf, compareSum, comparisonFields, formatAmount, readCell, type Term } from '../amounts';
-import { rankOf, tableViews, type BlockRow, type BlockView } from '../table-view';
+import { addressOf, compareSum, comparisonFields, formatAmount, type Term } from '../amounts';
+import { rankOf, tableViews, type BlockRow, type BlockView, readIn } from '../table-view';
 import type { Rule } from '../types';
 import { columnNote } from './report-sum';
 
@@ -44,8 +44,8 @@ export const sumOfWhich: Rule = {
         for (const { parent, items } of ofWhichGroups(block)) {
           for (const col of block.amountColumns) {
             if (col.excluded) continue;
-            const p = readCell(view.sheet, parent.row, col.col);
-            const terms = items.map((i) => readCell(view.sheet, i.row, col.col));
+            const p = readIn(view, parent.row, col.col);
+            const terms = items.map((i) => readIn(view, i.row, col.col));
             if (p.kind !== 'term' || terms.some((t) => t.kind === 'invalid')) continue;
             const parts = terms.flatMap((t) => (t.kind === 'term' ? [t.term] : []));
             if (parts.every((t) => t.blank)) continue;
