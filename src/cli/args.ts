@@ -8,6 +8,10 @@ export interface CheckOptions {
   catalogs: string[];
   /** Fiscal year override. */
   year?: number;
+  html?: string;
+  htmlDir?: string;
+  /** JSON file with rule settings: { "rules": { "sum.row": "off", "code.unknown": "info" } }. */
+  config?: string;
   quiet: boolean;
 }
 
@@ -18,7 +22,10 @@ export const USAGE = `用法 Usage:
 
   --json FILE      写出审核报告 JSON（仅限一个工作簿）      write the JSON report (one workbook)
   --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json         write DIR/<file name>.json per workbook
+  --html FILE      另存一份可归档的 HTML 报告                 also write an HTML report to archive
+  --html-dir DIR   为每个工作簿写出 DIR/<文件名>.html         one HTML report per workbook
   --catalog FILE   导入当年政府收支分类科目（可多次指定）    check codes against an official catalog workbook
+  --config FILE    规则设置（JSON：开关、级别、参数）         rule settings (JSON: on/off, severity, parameters)
   --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
   --quiet          不输出表格明细                             print totals only
 
@@ -31,11 +38,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    if (a === '--json' || a === '--json-dir' || a === '--catalog') {
+    if (['--json', '--json-dir', '--catalog', '--html', '--html-dir', '--config'].includes(a)) {
       const v = rest[++i];
       if (!v) return { command: 'error', message: `${a} 需要一个路径 needs a path` };
       if (a === '--json') opts.json = v;
       else if (a === '--json-dir') opts.jsonDir = v;
+      else if (a === '--html') opts.html = v;
+      else if (a === '--html-dir') opts.htmlDir = v;
+      else if (a === '--config') opts.config = v;
       else opts.catalogs.push(v);
     } else if (a === '--year') {
       const y = Number(rest[++i]);

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError } from '../adapters/xlsx/input-error';
 import { readWorkbookFile } from '../adapters/xlsx/read-file';
 import type { CatalogData } from '../core/catalog/catalog';
 import { importCatalog } from '../core/catalog/import';
+import { renderHtmlReport } from '../core/report/html';
 import { reviewWorkbook } from '../core/review';
+import { ALL_RULES } from '../core/rules/registry';
+import type { RuleConfig } from '../core/rules/types';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { summarise } from './summary';
 
@@ -14,6 +17,17 @@ async function check(opts: CheckOptions): Promise<number> {
   let unreadable = 0;
   let withErrors = 0;
   if (opts.jsonDir) await mkdir(opts.jsonDir, { recursive: true });
+  if (opts.htmlDir) await mkdir(opts.htmlDir, { recursive: true });
+  let rules: RuleConfig = {};
+  if (opts.config) {
+    try {
+      rules = (JSON.parse(await readFile(opts.config, 'utf8')) as { rules?: RuleConfig }).rules ?? {};
+    } catch (e) {
+      process.stderr.write(`✗ 规则设置 ${opts.config} 无法读取：${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
+  const ruleTitles = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, r.meta.title.zh]));
   const catalogs: CatalogData[] = [];
   for (const file of opts.catalogs) {
     try {
@@ -33,11 +47,14 @@ async function check(opts: CheckOptions): Promise<number> {
     if (showProgress) process.stderr.write(`\r[${i + 1}/${opts.files.length}] ${basename(file)}\x1b[K`);
     try {
       const snapshot = await readWorkbookFile(file);
-      const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year });
+      const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year, rules });
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
       const json = JSON.stringify(report, null, 1);
       if (opts.json) await writeFile(opts.json, json);
       if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${basename(file)}.json`), json);
+      if (opts.html) await writeFile(opts.html, renderHtmlReport(report, ruleTitles));
+      if (opts.htmlDir)
+        await writeFile(join(opts.htmlDir, `${basename(file)}.html`), renderHtmlReport(report, ruleTitles));
       if (showProgress) process.stderr.write('\r\x1b[K');
       process.stdout.write(summarise(workbook, report, opts.quiet) + '\n');
     } catch (e) {

@@ -1,28 +1,11 @@
 import { rangeAddress } from '../core/snapshot/address';
 import type { RecognisedWorkbook } from '../core/recognition/model';
 import type { ReviewReport } from '../core/report/report';
-
-/** Chinese names of table types for the human summary. */
-export const TABLE_TYPE_NAMES: Record<string, string> = {
-  income_expenditure_summary: '收支总表',
-  income_summary: '收入总表',
-  expenditure_summary: '支出总表',
-  fiscal_appropriation_summary: '财政拨款收支总表',
-  general_budget_expenditure: '一般公共预算支出表',
-  general_budget_economic: '一般公共预算支出经济分类表',
-  general_budget_basic_expenditure: '一般公共预算基本支出表',
-  three_public_expenses: '“三公”经费支出表',
-  government_fund_expenditure: '政府性基金支出表',
-  state_capital_expenditure: '国有资本经营支出表',
-  project_expenditure: '项目支出表',
-  government_procurement: '政府采购表',
-  performance_targets_project: '项目支出绩效目标表',
-  performance_targets_department: '部门整体支出绩效目标表',
-  performance_self_evaluation: '项目支出绩效自评表',
-  unknown: '未识别',
-};
+import { TABLE_TYPE_NAMES } from '../core/report/table-type-names';
 
 const KIND_NAMES = { budget: '预算', final: '决算' } as const;
+const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
+const MAX_LISTED = 30;
 
 export function summarise(workbook: RecognisedWorkbook, report: ReviewReport, quiet: boolean): string {
   const lines: string[] = [];
@@ -37,6 +20,13 @@ export function summarise(workbook: RecognisedWorkbook, report: ReviewReport, qu
           (t.title ? `  «${t.title}»` : ''),
       );
     }
+  }
+  if (!quiet) {
+    const shown = report.findings.filter((f) => f.severity !== 'info');
+    for (const f of shown.slice(0, MAX_LISTED))
+      lines.push(`  ${MARK[f.severity]} [${f.sheet}] ${f.cells[0] ?? ''}  ${f.message}`);
+    if (shown.length > MAX_LISTED)
+      lines.push(`  … 另有 ${shown.length - MAX_LISTED} 条错误或警告，见 JSON / HTML 报告`);
   }
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) bySeverity[f.severity]++;

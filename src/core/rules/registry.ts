@@ -1,5 +1,6 @@
 import { balanceLines } from './balance/balance-lines';
 import { balanceTotals } from './balance/balance-totals';
+import { functionEconomic } from './classification/function-economic';
 import { codeLevelRule } from './code/code-level';
 import { codeNameMismatch } from './code/code-name-mismatch';
 import { codeObsolete } from './code/code-obsolete';
@@ -24,6 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   balanceTotals,
   balanceLines,
   ...CROSS_RULES,
+  functionEconomic,
   codeUnknown,
   codeObsolete,
   codeNameMismatch,

@@ -8,6 +8,7 @@ import {
   crossSummary,
   crossThreePublic,
 } from '../../../src/core/rules/cross/cross-rules';
+import { functionEconomic } from '../../../src/core/rules/classification/function-economic';
 import { dateSerial, serialToDate } from '../../../src/core/rules/format/date-serial';
 import { invalidAmount } from '../../../src/core/rules/format/invalid-amount';
 import { numberAsText } from '../../../src/core/rules/format/number-as-text';
@@ -401,4 +402,45 @@ describe('serialToDate', () => {
     expect(serialToDate(44531)).toBe('2021-12-01');
     expect(serialToDate(45658)).toBe('2025-01-01');
   });
+});
+
+const generalBasic = (pension: number) =>
+  sheet(
+    [
+      ['2021年一般公共预算支出表', null, null, null],
+      ['科目编码', '科目名称', '合计', '基本支出'],
+      ['2080505', '机关事业单位基本养老保险缴费支出', m(pension), m(pension)],
+      ['2101101', '行政单位医疗', m(3), m(3)],
+    ],
+    { name: '一般公共预算支出表', merges: ['A1:D1'] },
+  );
+const basicEconomic = sheet(
+  [
+    ['2021年一般公共预算基本支出表', null, null],
+    ['科目编码', '科目名称', '合计'],
+    ['30108', '机关事业单位基本养老保险缴费', m(44.9)],
+    ['30110', '职工基本医疗保险缴费', m(5)],
+  ],
+  { name: '基本支出表', merges: ['A1:C1'] },
+);
+
+testRule(functionEconomic, {
+  valid: [
+    { name: 'pension lines agree (medical differs: a note, tested below)', workbook: workbook(generalBasic(44.9)) },
+  ],
+  invalid: [
+    {
+      name: 'pension lines differ: warning; medical lines differ: note',
+      workbook: workbook(generalBasic(46.9), basicEconomic),
+      findings: [
+        {
+          severity: 'warning',
+          cells: ['D3'],
+          message:
+            /^2080505 基本支出 46\.90 ≠ 《一般公共预算基本支出表》30108 机关事业单位基本养老保险缴费 44\.90（差 \+2\.00），二者通常一致，请核实$/,
+        },
+        { severity: 'info', cells: ['D4'], message: /2101101\+2101102 基本支出 3\.00 ≠/ },
+      ],
+    },
+  ],
 });

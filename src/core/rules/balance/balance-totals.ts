@@ -1,11 +1,4 @@
-import {
-  addressOf,
-  compareSum,
-  comparisonFields,
-  formatAmount,
-  formatDifference,
-  type Term,
-} from '../amounts';
+import { addressOf, compareSum, comparisonFields, formatAmount, formatDifference, type Term } from '../amounts';
 import { tableViews, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 

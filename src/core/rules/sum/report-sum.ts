@@ -1,11 +1,4 @@
-import {
-  addressOf,
-  compareSum,
-  comparisonFields,
-  formatAmount,
-  formatDifference,
-  type Term,
-} from '../amounts';
+import { addressOf, compareSum, comparisonFields, formatAmount, formatDifference, type Term } from '../amounts';
 import { readIn, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 
