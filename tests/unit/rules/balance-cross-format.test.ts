@@ -426,7 +426,24 @@ const basicEconomic = sheet(
 
 testRule(functionEconomic, {
   valid: [
-    { name: 'pension lines agree (medical differs: a note, tested below)', workbook: workbook(generalBasic(44.9)) },
+    {
+      name: 'pension and medical lines agree',
+      workbook: workbook(
+        generalBasic(44.9),
+        sheet(
+          [
+            ['2021年一般公共预算基本支出表', null, null],
+            ['科目编码', '科目名称', '合计'],
+            ['30108', '机关事业单位基本养老保险缴费', m(44.9)],
+            ['30110', '职工基本医疗保险缴费', m(3)],
+          ],
+          {
+            name: '基本支出表',
+            merges: ['A1:C1'],
+          },
+        ),
+      ),
+    },
   ],
   invalid: [
     {
