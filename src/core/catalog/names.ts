@@ -13,9 +13,17 @@ for (const group of synonyms.groups) {
 }
 
 /** The key a name is compared by, synonyms folded together (城镇职工基本医疗保险缴费 = 职工基本医疗保险缴费). */
+const MEMO = new Map<string, string>();
+
 export function canonicalName(name: string): string {
-  const k = nameKey(name);
-  return CANONICAL.get(k) ?? k;
+  let key = MEMO.get(name);
+  if (key === undefined) {
+    const k = nameKey(name);
+    key = CANONICAL.get(k) ?? k;
+    if (MEMO.size > 50_000) MEMO.clear();
+    MEMO.set(name, key);
+  }
+  return key;
 }
 
 export function sameName(a: string, b: string): boolean {

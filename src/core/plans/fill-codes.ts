@@ -3,6 +3,7 @@ import type { RecognisedWorkbook } from '../recognition/model';
 import { cellAddress, columnLetter } from '../snapshot/address';
 import type { CellValue, WorkbookSnapshot } from '../snapshot/types';
 import type { WriteAction, WritePlan } from './types';
+import { pushTo } from '../util/collections';
 
 /**
  * "填写科目编码": writes the codes inferred from names into the table — into its empty code cells when it has a code
@@ -53,7 +54,7 @@ export function planFillCodes(
         }
         col = spare;
       }
-      byColumn.set(col, [...(byColumn.get(col) ?? []), m]);
+      pushTo(byColumn, col, m);
     }
     for (const [col, rows] of byColumn) {
       for (const m of rows) {

@@ -1,5 +1,6 @@
 import { TABLE_TYPE_NAMES } from './table-type-names';
 import type { ReportFinding, ReviewReport, Severity } from './report';
+import { pushTo } from '../util/collections';
 
 /** A self-contained HTML rendering of a review report, for bureaus to archive and print. */
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,7 +15,7 @@ export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Reco
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const kind = report.reportKind === 'final' ? '决算' : report.reportKind === 'budget' ? '预算' : '';
   const byRule = new Map<string, ReportFinding[]>();
-  for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of report.findings) pushTo(byRule, f.rule, f);
   const findingRows = [...byRule]
     .map(
       ([rule, fs]) =>

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { AmountUnit } from '../recognition/metadata';
 import { cellAddress } from '../snapshot/address';
 import type { SheetSnapshot } from '../snapshot/types';
-import { parseAmount } from '../text/amount';
+import { formatDecimals, parseAmount } from '../text/amount';
 
 /**
  * Amounts as the checks see them: exact decimals at the precision the cell displays, in a known unit, with blank kept
@@ -16,11 +16,48 @@ export interface Term {
   /** The cell's displayed value (rounded to its displayed decimals); zero for a blank cell. */
   readonly value: Decimal;
   readonly decimals: number;
+  /** value × 10^decimals when that is a safe integer (exact), else null. */
+  readonly scaled: number | null;
   readonly blank: boolean;
+}
+
+/** A term whose Decimal is built only when a report or an inexact sum needs it (most sums close exactly). */
+class LazyTerm implements Term {
+  private decimal: Decimal | null = null;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    /** Canonical decimal text, or null when `scaled` alone says it. */
+    private readonly text: string | null,
+    readonly decimals: number,
+    readonly scaled: number | null,
+    readonly blank: boolean,
+  ) {}
+  get value(): Decimal {
+    return (this.decimal ??=
+      this.text !== null
+        ? new Decimal(this.text)
+        : new Decimal(this.scaled as number).div(POW10[this.decimals] as number));
+  }
+}
+
+/** "23047.39" at 2 decimals → 2304739, when exact and safe; else null. */
+function scaledOf(text: string, decimals: number): number | null {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const [int = '0', frac = ''] = body.split('.');
+  if (frac.length > decimals) return null;
+  const digits = int + frac.padEnd(decimals, '0');
+  if (digits.length > 15) return null;
+  const n = Number(digits);
+  return negative ? -n : n;
 }
 
 /** What a cell holds for the checks: a term, nothing to add ("**", "—"), or a value that is not a number. */
 export type Reading = { kind: 'term'; term: Term } | { kind: 'skip' } | { kind: 'invalid'; text: string };
+
+const ZERO = new Decimal(0);
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 
@@ -30,15 +67,29 @@ export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, �
  */
 export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDecimals = 2): Reading {
   const cell = sheet.rows[row]?.[col];
+  // Fast path: a formatted number is its value rounded to the format's decimals — exact unless it sits on a tie.
+  if (cell && typeof cell.value === 'number' && cell.format && !cell.format.includes('%')) {
+    const d = formatDecimals(cell.format);
+    if (d !== null && d <= 8) {
+      const x = cell.value * (POW10[d] as number);
+      const r = Math.round(x);
+      if (Number.isSafeInteger(r) && Math.abs(x - r) < 1e-6)
+        return { kind: 'term', term: new LazyTerm(row, col, null, d, r, false) };
+    }
+  }
   const a = parseAmount(cell);
   switch (a.kind) {
     case 'blank':
-      return { kind: 'term', term: { row, col, value: new Decimal(0), decimals: tableDecimals, blank: true } };
+      return { kind: 'term', term: new LazyTerm(row, col, '0', tableDecimals, 0, true) };
     case 'number': {
       if (a.percent) return { kind: 'skip' };
       const decimals = cell?.format || a.fromText ? a.decimals : Math.max(a.decimals, tableDecimals);
-      const value = new Decimal(a.value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-      return { kind: 'term', term: { row, col, value, decimals, blank: false } };
+      const dot = a.value.indexOf('.');
+      const written = dot < 0 ? 0 : a.value.length - dot - 1;
+      // A value written with more digits than it shows (3284.2900000000004) is compared as displayed.
+      const text =
+        written > decimals ? new Decimal(a.value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toString() : a.value;
+      return { kind: 'term', term: new LazyTerm(row, col, text, decimals, scaledOf(text, decimals), false) };
     }
     case 'placeholder':
       return { kind: 'skip' };
@@ -48,7 +99,12 @@ export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDe
   }
 }
 
-export const halfUnit = (decimals: number): Decimal => new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+const HALF_UNITS: Decimal[] = [];
+
+/** Half a unit of the last displayed digit: 0.005 at two decimals. */
+export function halfUnit(decimals: number): Decimal {
+  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
+}
 
 export interface Comparison {
   readonly expected: Decimal;
@@ -64,11 +120,67 @@ export interface Comparison {
  * Compares `actual` with the sum of `parts` (each optionally scaled, e.g. by a unit factor or a sign). The envelope
  * adds every term's half-unit, scaled the same way.
  */
+/**
+ * Exact check on safe integers: the terms scaled to a common number of decimals, plus one digit for the half-units.
+ * Returns null when a value or factor does not fit (decimal.js then decides), else whether the sum closes exactly.
+ */
+function closesExactly(
+  actual: Term,
+  parts: readonly { term: Term; factor?: Decimal.Value }[],
+  actualFactor: Decimal.Value,
+): boolean | null {
+  if (actualFactor !== 1 || actual.scaled === null) return null;
+  let scale = actual.decimals;
+  for (const p of parts) {
+    if (p.term.scaled === null || (p.factor !== undefined && p.factor !== 1 && p.factor !== -1)) return null;
+    if (p.term.decimals > scale) scale = p.term.decimals;
+  }
+  if (scale > 8) return null;
+  let sum = 0;
+  for (const p of parts)
+    sum += (p.term.scaled as number) * (POW10[scale - p.term.decimals] as number) * (p.factor === -1 ? -1 : 1);
+  const a = actual.scaled * (POW10[scale - actual.decimals] as number);
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(a)) return null;
+  return a === sum;
+}
+
+const EXACT: Omit<Comparison, 'decimals'> = {
+  expected: ZERO,
+  actual: ZERO,
+  difference: ZERO,
+  envelope: ZERO,
+  verdict: 'ok',
+};
+
+/** compareSum for plain terms (no factors), without allocating when the sum closes. */
+export function compareTerms(actual: Term, parts: readonly Term[]): Comparison {
+  if (actual.scaled !== null) {
+    let scale = actual.decimals;
+    let exact = true;
+    for (const t of parts) {
+      if (t.scaled === null) exact = false;
+      else if (t.decimals > scale) scale = t.decimals;
+    }
+    if (exact && scale <= 8) {
+      let sum = 0;
+      for (const t of parts) sum += (t.scaled as number) * (POW10[scale - t.decimals] as number);
+      const a = actual.scaled * (POW10[scale - actual.decimals] as number);
+      if (Number.isSafeInteger(sum) && Number.isSafeInteger(a) && a === sum) return { ...EXACT, decimals: scale };
+    }
+  }
+  return compareSum(
+    actual,
+    parts.map((term) => ({ term })),
+  );
+}
+
 export function compareSum(
   actual: Term,
   parts: readonly { term: Term; factor?: Decimal.Value }[],
   actualFactor: Decimal.Value = 1,
 ): Comparison {
+  // Most sums close: settle those on exact integers; anything else goes through decimal.js for its report.
+  if (closesExactly(actual, parts, actualFactor) === true) return { ...EXACT, decimals: actual.decimals };
   let expected = new Decimal(0);
   let envelope = halfUnit(actual.decimals).times(new Decimal(actualFactor).abs());
   let decimals = actual.decimals;

@@ -3,7 +3,7 @@ import type { AmountUnit } from '../recognition/metadata';
 import type { RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
 import { parseAmount } from '../text/amount';
-import { normalizeLabel } from '../text/normalize';
+import { cachedTextFacts } from '../recognition/cell-typing';
 import { readCell, type Reading } from './amounts';
 import type { RuleContext } from './types';
 
@@ -75,7 +75,7 @@ const LABEL_ROLES = new Set([
 
 function textAt(sheet: SheetSnapshot, row: number, col: number): string {
   const v = sheet.rows[row]?.[col]?.value;
-  return typeof v === 'string' ? normalizeLabel(v) : typeof v === 'number' ? String(v) : '';
+  return typeof v === 'string' ? cachedTextFacts(v.trim()).norm : typeof v === 'number' ? String(v) : '';
 }
 
 export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, mapping: readonly MappedRow[]): TableView {
@@ -126,9 +126,15 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
   return { table, sheet, unit: table.unit, decimals, blocks };
 }
 
-/** Reads an amount cell of the table at the table's precision. */
+const READINGS = new WeakMap<TableView, Map<number, Reading[]>>();
+
+/** Reads an amount cell of the table at the table's precision; each cell is parsed once however many rules ask. */
 export function readIn(view: TableView, row: number, col: number): Reading {
-  return readCell(view.sheet, row, col, view.decimals);
+  let byColumn = READINGS.get(view);
+  if (!byColumn) READINGS.set(view, (byColumn = new Map()));
+  let column = byColumn.get(col);
+  if (!column) byColumn.set(col, (column = []));
+  return (column[row] ??= readCell(view.sheet, row, col, view.decimals));
 }
 
 const VIEWS = new WeakMap<object, TableView[]>();

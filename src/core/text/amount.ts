@@ -31,8 +31,18 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 /** Decimal places a number format displays: "#,##0.00" → 2, "0%" → 0, "General"/undefined → null. */
+const DECIMALS_CACHE = new Map<string, number | null>();
+
 export function formatDecimals(format: string | undefined): number | null {
   if (!format || format === 'General' || format === '@') return null;
+  const cached = DECIMALS_CACHE.get(format);
+  if (cached !== undefined) return cached;
+  const decimals = computeFormatDecimals(format);
+  if (DECIMALS_CACHE.size < 1000) DECIMALS_CACHE.set(format, decimals);
+  return decimals;
+}
+
+function computeFormatDecimals(format: string): number | null {
   const section = (format.split(';')[0] ?? '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   if (!/[0#]/.test(section)) return null;
   const m = /\.([0#]+)/.exec(section);

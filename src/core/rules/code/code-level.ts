@@ -2,6 +2,7 @@ import type { MappedRow } from '../../mapping/map-rows';
 import { codeLevel, parentCode } from '../../text/codes';
 import type { Rule } from '../types';
 import { rowCells } from './shared';
+import { pushTo } from '../../util/collections';
 
 /** In a table listing 类, 款 and 项 lines in order, a line must sit under its own parent. */
 export const codeLevelRule: Rule = {
@@ -21,7 +22,7 @@ export const codeLevelRule: Rule = {
     const byTable = new Map<string, MappedRow[]>();
     for (const m of ctx.mapping) {
       const key = `${m.tableId}#${m.block}#${m.classification}`;
-      byTable.set(key, [...(byTable.get(key) ?? []), m]);
+      pushTo(byTable, key, m);
     }
     for (const rows of byTable.values()) {
       const levels = new Set<number>(rows.map((r) => codeLevel(r.code)));

@@ -1,6 +1,7 @@
 import type { MappedRow } from '../../mapping/map-rows';
 import type { Rule } from '../types';
 import { catalogOf, namedCellRows, nameOf, rowCells, tableName } from './shared';
+import { groupBy, pushTo } from '../../util/collections';
 
 /**
  * A code written with a name that is not its name: against the same code in another table of the workbook (strong:
@@ -24,12 +25,10 @@ export const codeNameMismatch: Rule = {
     const rows = namedCellRows(ctx);
     const flagged = new Set<MappedRow>();
     // 1. The same code named differently across the workbook: the name the catalog (or the majority) supports wins.
-    const byCode = new Map<string, MappedRow[]>();
-    for (const r of rows)
-      byCode.set(`${r.classification}:${r.code}`, [...(byCode.get(`${r.classification}:${r.code}`) ?? []), r]);
+    const byCode = groupBy(rows, (r) => `${r.classification}:${r.code}`);
     for (const group of byCode.values()) {
       const names = new Map<string, MappedRow[]>();
-      for (const r of group) names.set(nameOf(r), [...(names.get(nameOf(r)) ?? []), r]);
+      for (const r of group) pushTo(names, nameOf(r), r);
       if (names.size < 2) continue;
       const catalog = catalogOf(ctx, group[0] as MappedRow);
       const ranked = [...names.values()].sort((a, b) => {

@@ -13,6 +13,7 @@ import {
   type Identity,
 } from './quantities';
 import { contributionOf } from './columns';
+import { pushTo } from '../../util/collections';
 
 /**
  * The cross-table identities of a budget disclosure, each between tables the engine typed and that are alone of their
@@ -239,13 +240,13 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
       const spentRows = new Map<string, Term[]>();
       for (const [row, key] of unitOf(spending)) {
         const t = termAt(spending, row, sCol);
-        if (t) spentRows.set(key, [...(spentRows.get(key) ?? []), t]);
+        if (t) pushTo(spentRows, key, t);
       }
       const incomeRows = new Map<string, Term[]>();
       const carried = new Set<string>();
       for (const [row, key] of unitOf(income)) {
         const t = termAt(income, row, iCol);
-        if (t) incomeRows.set(key, [...(incomeRows.get(key) ?? []), t]);
+        if (t) pushTo(incomeRows, key, t);
         const c = carry ? termAt(income, row, carry.col) : null;
         if (c && !c.blank && !c.value.isZero()) carried.add(key);
       }

@@ -3,6 +3,7 @@ import type { TableType } from '../../recognition/table-type';
 import { addressOf, formatAmount, formatDifference, halfUnit, UNIT_FACTOR, type Term } from '../amounts';
 import { tableViews, type AmountColumn, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
 import type { RuleContext } from '../types';
+import { pushTo } from '../../util/collections';
 
 /**
  * Quantities read across tables: a table's 合计 line, a column found by its header words, amounts per code. Every
@@ -50,7 +51,7 @@ export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<s
       const code = r.code?.code;
       if (!code || code.length < (minLevel === 1 ? 3 : minLevel === 2 ? 5 : 7)) continue;
       const t = termAt(view, r.row, col);
-      if (t) out.set(code, [...(out.get(code) ?? []), t]);
+      if (t) pushTo(out, code, t);
     }
   }
   return out;

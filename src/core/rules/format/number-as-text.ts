@@ -24,7 +24,9 @@ export const numberAsText: Rule = {
       for (const block of view.blocks) {
         for (const r of block.rows) {
           for (const col of block.amountColumns) {
-            const a = parseAmount(view.sheet.rows[r.row]?.[col.col]);
+            const cell = view.sheet.rows[r.row]?.[col.col];
+            if (typeof cell?.value !== 'string') continue;
+            const a = parseAmount(cell);
             if (a.kind !== 'number' || !a.fromText) continue;
             const at = cellAddress(r.row, col.col);
             if (!sample) sample = `${at} “${String(view.sheet.rows[r.row]?.[col.col]?.value)}”`;

@@ -1,4 +1,4 @@
-import { addressOf, compareSum, comparisonFields, formatAmount, formatDifference, type Term } from '../amounts';
+import { addressOf, compareTerms, comparisonFields, formatAmount, formatDifference, type Term } from '../amounts';
 import { readIn, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 
@@ -13,20 +13,48 @@ export function checkSum(
   partsAt: readonly { row: number; col: number }[],
   describe: (total: string, sum: string, diff: string) => string,
 ): void {
-  if (partsAt.length === 0) return;
   const total = readIn(view, totalAt.row, totalAt.col);
-  if (total.kind !== 'term') return;
+  if (total.kind !== 'term' || partsAt.length === 0) return;
   const parts: Term[] = [];
   for (const p of partsAt) {
     const r = readIn(view, p.row, p.col);
     if (r.kind === 'invalid') return;
     if (r.kind === 'term') parts.push(r.term);
   }
+  settle(ctx, view, totalAt, total.term, parts, describe);
+}
+
+/** checkSum for a total and parts in one column (hierarchy and total rows): no per-term objects. */
+export function checkColumnSum(
+  ctx: RuleContext,
+  view: TableView,
+  totalRow: number,
+  partRows: readonly { row: number }[],
+  col: number,
+  describe: (total: string, sum: string, diff: string) => string,
+): void {
+  const total = readIn(view, totalRow, col);
+  if (total.kind !== 'term' || partRows.length === 0) return;
+  const parts: Term[] = [];
+  for (const p of partRows) {
+    const r = readIn(view, p.row, col);
+    if (r.kind === 'invalid') return;
+    if (r.kind === 'term') parts.push(r.term);
+  }
+  settle(ctx, view, { row: totalRow, col }, total.term, parts, describe);
+}
+
+function settle(
+  ctx: RuleContext,
+  view: TableView,
+  totalAt: { row: number; col: number },
+  totalTerm: Term,
+  parts: Term[],
+  describe: (total: string, sum: string, diff: string) => string,
+): void {
+  const total = { term: totalTerm };
   if (parts.length === 0 || (total.term.blank && parts.every((p) => p.blank))) return;
-  const c = compareSum(
-    total.term,
-    parts.map((term) => ({ term })),
-  );
+  const c = compareTerms(total.term, parts);
   if (c.verdict === 'ok') return;
   const message = describe(
     formatAmount(c.actual, c.decimals),

@@ -1,7 +1,8 @@
 import { parentCode } from '../../text/codes';
+import { groupBy } from '../../util/collections';
 import { tableViews, type BlockRow, type BlockView } from '../table-view';
 import type { Rule } from '../types';
-import { checkSum, columnNote } from './report-sum';
+import { checkColumnSum, columnNote } from './report-sum';
 
 /** Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. */
 export function hierarchyGroups(block: BlockView): { parent: BlockRow; children: BlockRow[] }[] {
@@ -9,13 +10,15 @@ export function hierarchyGroups(block: BlockView): { parent: BlockRow; children:
   const rows = block.rows.filter((r) => r.used && !r.isTotal);
   // Coded lines, within one unit's rows (consolidated tables repeat codes per unit).
   const coded = rows.filter((r) => r.code);
+  const byParent = groupBy(
+    coded.filter((r) => (r.code?.code as string).length > 3),
+    (r) => `${r.unitCode ?? ''}|${parentCode(r.code?.code as string)}`,
+  );
   for (const parent of coded) {
     const code = parent.code?.code as string;
     if (code.length > 5) continue;
-    const children = coded.filter(
-      (r) => r !== parent && r.unitCode === parent.unitCode && parentCode(r.code?.code as string) === code,
-    );
-    if (children.length) groups.push({ parent, children });
+    const children = byParent.get(`${parent.unitCode ?? ''}|${code}`);
+    if (children?.length) groups.push({ parent, children });
   }
   // Uncoded outline: a ranked line and the deeper-ranked lines under it, up to the next line of its rank or above.
   const plain = rows.filter((r) => !r.code);
@@ -52,11 +55,12 @@ export const sumHierarchy: Rule = {
           const name = parent.code ? `${parent.code.code} ${parent.code.name ?? ''}`.trim() : parent.label;
           for (const col of block.amountColumns) {
             if (col.excluded) continue;
-            checkSum(
+            checkColumnSum(
               ctx,
               view,
-              { row: parent.row, col: col.col },
-              children.map((c) => ({ row: c.row, col: col.col })),
+              parent.row,
+              children,
+              col.col,
               (total, sum, diff) => `${name}${columnNote(view, col.col)} ${total} ≠ 下级合计 ${sum}（差 ${diff}）`,
             );
           }

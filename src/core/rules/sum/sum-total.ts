@@ -1,7 +1,7 @@
 import { codeLevel } from '../../text/codes';
 import { tableViews, type BlockRow, type BlockView } from '../table-view';
 import type { Rule } from '../types';
-import { checkSum, columnNote } from './report-sum';
+import { checkColumnSum, columnNote } from './report-sum';
 
 /**
  * The rows a total row adds up. A 合计 above the lines totals the lines below it, a total below them the lines since
@@ -88,11 +88,12 @@ export const sumTotal: Rule = {
           if (!members.length) continue;
           for (const col of block.amountColumns) {
             if (col.excluded) continue;
-            checkSum(
+            checkColumnSum(
               ctx,
               view,
-              { row: total.row, col: col.col },
-              members.map((m) => ({ row: m.row, col: col.col })),
+              total.row,
+              members,
+              col.col,
               (t, sum, diff) => `${name}${columnNote(view, col.col)} ${t} ≠ 各项之和 ${sum}（差 ${diff}）`,
             );
           }

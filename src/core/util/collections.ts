@@ -1,0 +1,13 @@
+/** Appends `value` to the list kept under `key` (linear in total, unlike copying the list on every append). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Groups values by a key, keeping their order. */
+export function groupBy<K, V>(values: Iterable<V>, keyOf: (v: V) => K): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const v of values) pushTo(out, keyOf(v), v);
+  return out;
+}
