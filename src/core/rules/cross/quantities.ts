@@ -3,7 +3,7 @@ import type { TableType } from '../../recognition/table-type';
 import { addressOf, formatAmount, formatDifference, halfUnit, UNIT_FACTOR, type Term } from '../amounts';
 import { tableViews, type AmountColumn, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
 import type { RuleContext } from '../types';
-import { pushTo } from '../../util/collections';
+import { maxOf, pushTo } from '../../util/collections';
 
 /**
  * Quantities read across tables: a table's 合计 line, a column found by its header words, amounts per code. Every
@@ -109,7 +109,7 @@ export function judge(identity: Identity): Judgement | null {
     terms.reduce((s, t) => s.plus(t.value.times(f.div(base))), new Decimal(0));
   const env = (terms: readonly Term[], f: Decimal) =>
     terms.reduce((s, t) => s.plus(halfUnit(t.decimals).times(f.div(base))), new Decimal(0));
-  const decimals = Math.max(...[...a.terms, ...b.terms].map((t) => t.decimals));
+  const decimals = maxOf([...a.terms, ...b.terms].map((t) => t.decimals));
   const av = sum(a.terms, fa);
   const bv = sum(b.terms, fb);
   return {

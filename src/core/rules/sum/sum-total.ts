@@ -1,4 +1,5 @@
 import { codeLevel } from '../../text/codes';
+import { minOf } from '../../util/collections';
 import { tableViews, type BlockRow, type BlockView } from '../table-view';
 import type { Rule } from '../types';
 import { checkColumnSum, columnNote } from './report-sum';
@@ -30,7 +31,7 @@ export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
     const priorTotals = segment.filter((r) => r.isTotal);
     if (unitSubtotals.length) return [...priorTotals, ...unitSubtotals];
     const levels = new Set(coded.map((r) => codeLevel(r.code?.code as string)));
-    const top = Math.min(...levels);
+    const top = minOf(levels);
     // A flat list (a project table: one code per project) also counts its uncoded lines; a 类/款/项 hierarchy does not.
     const uncoded = levels.size === 1 ? segment.filter((r) => !r.code && !r.isTotal && r.rank !== 'of' && r.label) : [];
     return [...priorTotals, ...coded.filter((r) => codeLevel(r.code?.code as string) === top), ...uncoded].sort(
@@ -39,7 +40,7 @@ export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
   }
   const ranks = segment.map((r) => r.rank).filter((k): k is 1 | 2 | 3 | 4 => typeof k === 'number' && k > 0);
   if (ranks.length) {
-    const top = Math.min(...ranks);
+    const top = minOf(ranks);
     return segment.filter((r) => r.isTotal || r.rank === top);
   }
   return segment.filter((r) => r.rank !== 'of' && r.label);
@@ -52,7 +53,7 @@ export function unitSubtotalGroups(block: BlockView): { subtotal: BlockRow; memb
     if (!subtotal.unitCode || subtotal.code || subtotal.isTotal || !subtotal.used) continue;
     const lines = block.rows.filter((r) => r.unitCode === subtotal.unitCode && r.code);
     if (!lines.length) continue;
-    const top = Math.min(...lines.map((r) => codeLevel(r.code?.code as string)));
+    const top = minOf(lines.map((r) => codeLevel(r.code?.code as string)));
     out.push({ subtotal, members: lines.filter((r) => codeLevel(r.code?.code as string) === top) });
   }
   return out;

@@ -1,0 +1,161 @@
+import { invertPlan } from '../../src/core/plans/types';
+import { planMarks, planReportSheet } from '../../src/core/plans/marks';
+import type { ReportFinding } from '../../src/core/report/report';
+import { reviewWorkbook } from '../../src/core/review';
+import { cellAddress } from '../../src/core/snapshot/address';
+import { applyPlan } from '../../src/platform/office/apply-plan';
+import { ExcelOperationError } from '../../src/platform/office/office-errors';
+import { readWorkbookSnapshot, ScanCancelled } from '../../src/platform/office/read-snapshot';
+import { FakeExcel, noteOf, type FakeSheetData } from '../helpers/fake-excel';
+
+const caps = { notes: true, comments: true };
+
+/** A sheet of rows × cols numbers, with a title merged across. */
+function bigSheet(name: string, rows: number, cols: number): FakeSheetData {
+  const cells: FakeSheetData['cells'] = { A1: `${name}表` };
+  for (let r = 1; r < rows; r++)
+    for (let c = 0; c < cols; c++) cells[cellAddress(r, c)] = { value: r * 100 + c, format: '#,##0.00' };
+  return { name, cells, merges: [`A1:${cellAddress(0, cols - 1)}`] };
+}
+
+describe('reading a snapshot through Office.js', () => {
+  it('reads 20 sheets / 200k cells in at most 8 syncs', async () => {
+    const excel = new FakeExcel(Array.from({ length: 20 }, (_, i) => bigSheet(`表${i + 1}`, 1000, 10)));
+    const progress: number[] = [];
+    const snap = await readWorkbookSnapshot(excel.run, { name: 'big.xlsx', onProgress: (done) => progress.push(done) });
+    expect(excel.syncCount).toBeLessThanOrEqual(8);
+    expect(snap.sheets).toHaveLength(20);
+    expect(snap.sheets[19]?.rows[999]?.[9]).toEqual({ value: 99909, format: '#,##0.00' });
+    expect(snap.sheets[0]?.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 9 }]);
+    expect(progress.at(-1)).toBe(200_000);
+  });
+
+  it('keeps values, formats, errors and merges; skips hidden sheets and styled-only cells', async () => {
+    const excel = new FakeExcel([
+      {
+        name: '收入总表',
+        cells: {
+          A1: '收入总表',
+          A2: '科目编码',
+          B2: '金额',
+          A3: '208',
+          B3: { value: 60.25, format: '#,##0.00' },
+          B4: '#REF!',
+          C9: '',
+        },
+        merges: ['A1:B1'],
+        fills: { Z100: '#FFFF00' },
+      },
+      { name: '隐藏', visibility: 'Hidden', cells: { A1: 'x' } },
+      { name: '空表', cells: {} },
+    ]);
+    const snap = await readWorkbookSnapshot(excel.run, { name: 'a.xlsx' });
+    expect(snap.sheets.map((s) => s.name)).toEqual(['收入总表', '空表']);
+    const s = snap.sheets[0];
+    expect(s?.columnCount).toBe(2);
+    expect(s?.rows.length).toBe(4);
+    expect(s?.rows[2]).toEqual([{ value: '208' }, { value: 60.25, format: '#,##0.00' }]);
+    expect(s?.rows[3]?.[1]).toEqual({ value: { error: '#REF!' } });
+    expect(snap.sheets[1]?.rows).toEqual([]);
+  });
+
+  it('halves its requests when Excel rejects the payload, and still reads every cell', async () => {
+    const excel = new FakeExcel([bigSheet('大表', 5000, 12)], { maxCellsPerSync: 20_000 });
+    const snap = await readWorkbookSnapshot(excel.run, { name: 'big.xlsx' });
+    expect(snap.sheets[0]?.rows.length).toBe(5000);
+    expect(snap.sheets[0]?.rows[4999]?.[11]).toEqual({ value: 499911, format: '#,##0.00' });
+  });
+
+  it('reads more than 512 merged areas by reading fewer rows at a time', async () => {
+    const data = bigSheet('合并', 1200, 4);
+    data.merges = [...(data.merges ?? []), ...Array.from({ length: 1100 }, (_, i) => `A${i + 2}:B${i + 2}`)];
+    const excel = new FakeExcel([data]);
+    const snap = await readWorkbookSnapshot(excel.run, { name: 'm.xlsx' });
+    expect(snap.sheets[0]?.merges).toHaveLength(1101);
+  });
+
+  it('stops between batches when the scan is cancelled', async () => {
+    const excel = new FakeExcel([bigSheet('a', 2000, 100)]);
+    const controller = new AbortController();
+    const scan = readWorkbookSnapshot(excel.run, {
+      name: 'x',
+      onProgress: () => controller.abort(),
+      signal: controller.signal,
+    });
+    await expect(scan).rejects.toBeInstanceOf(ScanCancelled);
+  });
+
+  it('maps Office errors to messages a finance officer understands', async () => {
+    const excel = new FakeExcel([bigSheet('a', 10, 2)]);
+    excel.failNext = { code: 'InvalidOperationInCellEditMode', message: 'edit mode' };
+    await expect(readWorkbookSnapshot(excel.run, { name: 'x' })).rejects.toThrow(
+      new ExcelOperationError('x', '请先退出单元格编辑状态（按 Enter 或 Esc），再执行此操作'),
+    );
+  });
+});
+
+describe('marking findings', () => {
+  const findings: ReportFinding[] = Array.from({ length: 1000 }, (_, i) => ({
+    rule: 'sum.total',
+    severity: i % 3 === 0 ? 'warning' : 'error',
+    sheet: i % 2 ? '甲' : '乙',
+    cells: [cellAddress(i, 0), cellAddress(i, 1), cellAddress(i, 2)],
+    message: `第 ${i + 1} 行不平`,
+  }));
+
+  it('marks 1,000 findings in at most 4 syncs and clears them back exactly', async () => {
+    const excel = new FakeExcel([
+      { name: '甲', cells: { A1: 1 }, fills: { B2: '#00FF00', A4: '#123456' } },
+      { name: '乙', cells: { A1: 1 } },
+    ]);
+    const plan = planMarks(findings);
+    const executed = await applyPlan(excel.run, plan, caps);
+    expect(excel.syncCount).toBeLessThanOrEqual(4);
+    expect(excel.fillOf('乙', 'A1')).toBe('#FFD8A8');
+    expect(excel.fillOf('甲', 'A2')).toBe('#F4B6B6');
+    expect(excel.fillOf('甲', 'B2')).toBe('#FBE3E3');
+    expect(noteOf(excel, '甲', 'A2')).toMatch(/【错误】第 2 行不平/);
+
+    const before = excel.syncCount;
+    await applyPlan(excel.run, invertPlan(executed), caps);
+    expect(excel.syncCount - before).toBeLessThanOrEqual(2);
+    expect(excel.fillOf('甲', 'B2')).toBe('#00FF00');
+    expect(excel.fillOf('甲', 'A4')).toBe('#123456');
+    expect(excel.fillOf('甲', 'A2')).toBeNull();
+    expect(excel.fillOf('乙', 'C1000')).toBeNull();
+    expect(noteOf(excel, '甲', 'A2')).toBeUndefined();
+  });
+
+  it('falls back to comments on hosts without notes', async () => {
+    const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 } }], { notes: false });
+    await applyPlan(excel.run, planMarks(findings.slice(1, 2)), { notes: false, comments: true });
+    expect(noteOf(excel, '甲', 'A2')).toMatch(/预算审核助手/);
+  });
+
+  it('writes the report sheet as one block and can take it away again', async () => {
+    const excel = new FakeExcel([
+      { name: '支出总表', cells: { A1: '2021年部门支出总表', A2: '科目编码', B2: '合计', A3: '208', B3: 5 } },
+    ]);
+    const snap = await readWorkbookSnapshot(excel.run, { name: 'r.xlsx' });
+    const review = reviewWorkbook(snap);
+    const plan = planReportSheet(
+      review.report,
+      snap.sheets.map((s) => s.name),
+    );
+    const before = excel.syncCount;
+    const done = await applyPlan(excel.run, plan, caps);
+    expect(excel.syncCount - before).toBe(1);
+    expect(excel.sheet('审核报告').cells.get('A1')?.value).toBe('预算审核报告');
+    await applyPlan(excel.run, invertPlan(done), caps);
+    expect(() => excel.sheet('审核报告')).toThrow(/ItemNotFound/);
+  });
+
+  it('goes to a cell', async () => {
+    const excel = new FakeExcel([
+      { name: '甲', cells: { A1: 1 } },
+      { name: '乙', cells: { A1: 1 } },
+    ]);
+    await applyPlan(excel.run, { title: '定位', actions: [{ kind: 'select', sheet: '乙', range: 'C7' }] }, caps);
+    expect([excel.active, excel.selection, excel.syncCount]).toEqual(['乙', '乙!C7', 1]);
+  });
+});
