@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,6 +23,14 @@ export default tseslint.config(
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Office.js lives in the Office platform only: the core, the task pane and the preview never touch it.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/office/**', 'src/taskpane/index.tsx', 'src/taskpane/commands.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'Office', message: 'Office.js calls belong in src/platform/office.' }, { name: 'Excel', message: 'Office.js calls belong in src/platform/office.' }],
+    },
   },
   {
     files: ['src/core/**/*.ts'],

@@ -14,9 +14,14 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
+/** Whether the bytes contain `text` in UTF-16LE (ASCII text only), without Node's Buffer: the preview runs this too. */
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = Buffer.from(text, 'utf16le');
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+  const needle = Array.from(text).flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** Rejects what ExcelJS cannot read with a message that says what to do. */
@@ -91,13 +96,25 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
 
 /** Reads .xlsx bytes into a snapshot; throws InputError for anything that is not a readable, non-empty workbook. */
 export async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  return snapshotOf(await loadXlsx(bytes, name), name);
+}
+
+/** Loads .xlsx bytes with ExcelJS (the preview keeps the workbook to write plans into and download). */
+export async function loadXlsx(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   checkSignature(bytes, name);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    const view =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    await wb.xlsx.load(view as ArrayBuffer);
   } catch (e) {
     throw new InputError('corrupt', name, e instanceof Error ? e.message : String(e));
   }
+  return wb;
+}
+
+/** An ExcelJS workbook → snapshot (visible and hidden sheets; very hidden ones are internal). */
+export function snapshotOf(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
   const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map(readSheet);
   if (sheets.every((s) => s.rows.length === 0)) throw new InputError('empty', name);
   return { name, sheets };

@@ -1,0 +1,38 @@
+import type { CatalogData } from '../core/catalog/catalog';
+import type { WritePlan } from '../core/plans/types';
+import type { RuleConfig } from '../core/rules/types';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+
+/**
+ * What the task pane needs from where the workbook lives — Excel (Office.js) or the browser preview (ExcelJS). The
+ * task pane only orchestrates: it reads a snapshot, runs the pure engine, and hands write plans back to the platform.
+ */
+export interface ScanOptions {
+  readonly onProgress?: (done: number, total: number, sheet: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface Settings {
+  readonly rules: RuleConfig;
+  /** Overrides the fiscal year read from the workbook. */
+  readonly fiscalYear: number | null;
+  /** Also colour info findings when marking. */
+  readonly markInfo: boolean;
+  /** Official catalogs the user imported (kept with the workbook in Excel). */
+  readonly catalogs: readonly CatalogData[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { rules: {}, fiscalYear: null, markInfo: false, catalogs: [] };
+
+export interface WorkbookPlatform {
+  readonly kind: 'excel' | 'preview';
+  readonly language: 'zh-CN' | 'en-US';
+  readSnapshot(options: ScanOptions): Promise<WorkbookSnapshot>;
+  /** Applies a plan and returns it as executed (with what it overwrote), ready to be undone with invertPlan. */
+  applyPlan(plan: WritePlan): Promise<WritePlan>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Executed plans not yet undone (marks to clear), kept with the workbook so a reopened pane can still undo them. */
+  loadUndoLog(): Promise<WritePlan[]>;
+  saveUndoLog(plans: readonly WritePlan[]): Promise<void>;
+}

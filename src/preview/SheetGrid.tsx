@@ -1,0 +1,117 @@
+import type ExcelJS from 'exceljs';
+import { useEffect, useMemo, useRef } from 'react';
+import { cellAddress, columnLetter } from '../core/snapshot/address';
+
+/**
+ * A read-only rendering of one sheet: values as Excel shows them (numbers with their decimals), fills (the marks),
+ * merged cells, and the cell the task pane navigated to. Large sheets are cut at MAX_ROWS × MAX_COLS.
+ */
+const MAX_ROWS = 400;
+const MAX_COLS = 40;
+
+function display(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    const m = /0\.(0+)/.exec(cell.numFmt ?? '');
+    return m
+      ? v.toLocaleString('en-US', { minimumFractionDigits: m[1]?.length, maximumFractionDigits: m[1]?.length })
+      : String(v);
+  }
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((p) => p.text).join('');
+    if ('result' in v) return String(v.result ?? '');
+    if ('error' in v) return String(v.error);
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+function fillColor(cell: ExcelJS.Cell): string | undefined {
+  const f = cell.fill;
+  return f && f.type === 'pattern' && f.pattern === 'solid' && f.fgColor?.argb
+    ? `#${f.fgColor.argb.slice(-6)}`
+    : undefined;
+}
+
+export function SheetGrid(props: { sheet: ExcelJS.Worksheet; version: number; selected: string | null }) {
+  const { sheet, version, selected } = props;
+  const selectedRef = useRef<HTMLTableCellElement>(null);
+  const layout = useMemo(() => {
+    const rows = Math.min(sheet.rowCount, MAX_ROWS);
+    const cols = Math.min(sheet.columnCount, MAX_COLS);
+    const covered = new Set<string>();
+    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+    const merges = (
+      sheet as unknown as {
+        _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+      }
+    )._merges;
+    for (const m of Object.values(merges ?? {})) {
+      const { top, left, bottom, right } = m.model;
+      spans.set(cellAddress(top - 1, left - 1), {
+        rowSpan: Math.min(bottom, rows) - top + 1,
+        colSpan: Math.min(right, cols) - left + 1,
+      });
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) if (r !== top || c !== left) covered.add(cellAddress(r - 1, c - 1));
+    }
+    return { rows, cols, covered, spans };
+    // version: the workbook changed in place (marks, notes); redraw.
+  }, [sheet, version]);
+
+  useEffect(() => {
+    // A block body: newer browsers return a Promise from scrollIntoView, which must not become the effect's cleanup.
+    selectedRef.current?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [selected, version]);
+
+  const header = Array.from({ length: layout.cols }, (_, c) => <th key={c}>{columnLetter(c)}</th>);
+  const body = Array.from({ length: layout.rows }, (_, r) => (
+    <tr key={r}>
+      <th>{r + 1}</th>
+      {Array.from({ length: layout.cols }, (_, c) => {
+        const address = cellAddress(r, c);
+        if (layout.covered.has(address)) return null;
+        const cell = sheet.getCell(r + 1, c + 1);
+        const span = layout.spans.get(address);
+        const isSelected = address === selected;
+        const note = typeof cell.note === 'string' ? cell.note : undefined;
+        return (
+          <td
+            key={c}
+            ref={isSelected ? selectedRef : undefined}
+            rowSpan={span?.rowSpan}
+            colSpan={span?.colSpan}
+            data-cell={address}
+            data-selected={isSelected ? 'true' : undefined}
+            data-fill={fillColor(cell)}
+            title={note}
+            style={{ background: fillColor(cell), textAlign: typeof cell.value === 'number' ? 'right' : undefined }}
+            className={`${isSelected ? 'selected' : ''}${note ? ' noted' : ''}`}
+          >
+            {display(cell)}
+          </td>
+        );
+      })}
+    </tr>
+  ));
+  return (
+    <div className="grid-scroll">
+      <table className="grid">
+        <thead>
+          <tr>
+            <th />
+            {header}
+          </tr>
+        </thead>
+        <tbody>{body}</tbody>
+      </table>
+      {(sheet.rowCount > MAX_ROWS || sheet.columnCount > MAX_COLS) && (
+        <p className="grid-cut">
+          仅显示前 {MAX_ROWS} 行、{MAX_COLS} 列
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import ExcelJS from 'exceljs';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadXlsx } from '../adapters/xlsx/read-xlsx';
+import { renderHtmlReport } from '../core/report/html';
+import type { Review } from '../core/review';
+import { parseRange, cellAddress } from '../core/snapshot/address';
+import { BrowserPlatform } from '../platform/browser/browser-platform';
+import { App } from '../taskpane/App';
+import { SheetGrid } from './SheetGrid';
+import css from './preview.css';
+
+/**
+ * The browser preview: open an .xlsx (or the bundled sample), see its sheets with the findings marked, use the same
+ * task pane as in Excel, and download the marked workbook and the report. `?sample=PATH` opens a workbook on load.
+ */
+function download(name: string, data: BlobPart, type: string) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function Preview() {
+  const [platform, setPlatform] = useState<BrowserPlatform | null>(null);
+  const [sheetName, setSheetName] = useState<string>('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [review, setReview] = useState<Review | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState(0);
+
+  const open = useCallback(async (bytes: Uint8Array, name: string) => {
+    try {
+      const wb = await loadXlsx(bytes, name);
+      setPlatform(new BrowserPlatform(wb, name));
+      setOpened((n) => n + 1);
+      setSheetName(wb.worksheets[0]?.name ?? '');
+      setSelected(null);
+      setReview(null);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  const openUrl = useCallback(
+    async (url: string) => {
+      const res = await fetch(url);
+      if (!res.ok) return setError(`无法打开 ${url}（${res.status}）`);
+      await open(new Uint8Array(await res.arrayBuffer()), decodeURIComponent(url.split('/').pop() ?? 'sample.xlsx'));
+    },
+    [open],
+  );
+
+  useEffect(() => {
+    const sample = new URLSearchParams(location.search).get('sample');
+    if (sample) void openUrl(sample);
+  }, [openUrl]);
+
+  useEffect(
+    () =>
+      platform?.onChange((selection) => {
+        setVersion((v) => v + 1);
+        if (selection) {
+          setSheetName(selection.sheet);
+          const r = parseRange(selection.range);
+          setSelected(cellAddress(r.top, r.left));
+        }
+      }),
+    [platform],
+  );
+
+  const sheet: ExcelJS.Worksheet | undefined = platform?.workbook.getWorksheet(sheetName);
+  return (
+    <div className="preview">
+      <header className="bar">
+        <strong>预算审核助手 · 浏览器预览</strong>
+        <label className="button">
+          打开 .xlsx…
+          <input
+            type="file"
+            accept=".xlsx"
+            hidden
+            data-testid="open-file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) await open(new Uint8Array(await file.arrayBuffer()), file.name);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button className="button" onClick={() => void openUrl('assets/samples/sample-budget.xlsx')}>
+          打开示例工作簿
+        </button>
+        {platform && (
+          <button
+            className="button"
+            onClick={async () =>
+              download(
+                platform.fileName.replace(/\.xlsx$/i, '') + '（已审核）.xlsx',
+                await platform.workbook.xlsx.writeBuffer(),
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              )
+            }
+          >
+            下载工作簿
+          </button>
+        )}
+        {review && (
+          <>
+            <button
+              className="button"
+              onClick={() =>
+                download(`${review.report.workbook}.json`, JSON.stringify(review.report, null, 1), 'application/json')
+              }
+            >
+              下载报告 JSON
+            </button>
+            <button
+              className="button"
+              onClick={() => download(`${review.report.workbook}.html`, renderHtmlReport(review.report), 'text/html')}
+            >
+              下载报告 HTML
+            </button>
+          </>
+        )}
+      </header>
+      {error && <div className="error">{error}</div>}
+      <main className="body">
+        <section className="sheet">
+          {platform ? (
+            <>
+              <nav className="tabs" role="tablist">
+                {platform.workbook.worksheets.map((ws) => (
+                  <button
+                    key={ws.id}
+                    role="tab"
+                    aria-selected={ws.name === sheetName}
+                    className={ws.name === sheetName ? 'active' : ''}
+                    onClick={() => setSheetName(ws.name)}
+                  >
+                    {ws.name}
+                  </button>
+                ))}
+              </nav>
+              {sheet && <SheetGrid sheet={sheet} version={version} selected={selected} />}
+            </>
+          ) : (
+            <p className="empty">
+              打开一个部门预算或决算 .xlsx 工作簿，或点击“打开示例工作簿”。文件只在本机浏览器中处理，不会上传。
+            </p>
+          )}
+        </section>
+        <aside className="pane">
+          {platform ? <App key={opened} platform={platform} onReview={setReview} /> : null}
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Preview />
+  </StrictMode>,
+);

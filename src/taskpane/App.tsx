@@ -1,0 +1,194 @@
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Toolbar,
+  ToolbarButton,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { importCatalog } from '../core/catalog/import';
+import type { Review } from '../core/review';
+import type { WorkbookPlatform } from '../platform/types';
+import { FindingsView } from './components/FindingsView';
+import { SettingsView } from './components/SettingsView';
+import { TablesView } from './components/TablesView';
+import { translator } from './i18n';
+import { useReview } from './use-review';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100%',
+    padding: '12px',
+    boxSizing: 'border-box',
+    fontFamily: tokens.fontFamilyBase,
+    maxWidth: '100%',
+  },
+  header: { display: 'flex', alignItems: 'center', gap: '8px', marginBottom: '8px' },
+  logo: { width: '28px', height: '28px' },
+  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  scan: { display: 'flex', gap: '8px', alignItems: 'center', margin: '8px 0' },
+  progress: { flexGrow: 1 },
+  toolbar: { flexWrap: 'wrap', padding: 0, margin: '6px 0' },
+  summary: { display: 'block', margin: '6px 0' },
+  notice: { margin: '8px 0' },
+  tabs: { marginTop: '6px', marginBottom: '6px' },
+});
+
+export function App(props: { platform: WorkbookPlatform; onReview?: (review: Review | null) => void }) {
+  const { platform, onReview } = props;
+  const t = useMemo(() => translator(platform.language), [platform.language]);
+  const c = useReview(platform, t, onReview);
+  const styles = useStyles();
+  const [tab, setTab] = useState<'findings' | 'tables' | 'settings'>('findings');
+  const report = c.review?.report;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of report?.findings ?? []) counts[f.severity]++;
+  const busy = c.status.kind === 'scanning' || c.status.kind === 'busy';
+
+  const onImportCatalog = useCallback(
+    async (file: File) => {
+      try {
+        const { readXlsx } = await import('../adapters/xlsx/read-xlsx');
+        const snapshot = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
+        const imported = importCatalog(snapshot, { source: `导入：${file.name}` });
+        c.importCatalogs(imported.catalogs);
+      } catch (e) {
+        c.fail(e);
+      }
+    },
+    [c],
+  );
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root} lang={platform.language}>
+      <header className={styles.header}>
+        <img className={styles.logo} src="assets/icon-32.png" alt="" />
+        <div>
+          <Text as="h1" weight="semibold" size={400} style={{ margin: 0 }}>
+            {t('appName')}
+          </Text>
+          {report && (
+            <Text block className={styles.meta}>
+              {report.workbook} ·{' '}
+              {report.fiscalYear
+                ? t('yearKind', {
+                    year: report.fiscalYear,
+                    kind: report.reportKind === 'final' ? t('final') : t('budget'),
+                  })
+                : t('unknownYear')}
+            </Text>
+          )}
+        </div>
+      </header>
+
+      <div className={styles.scan}>
+        {c.status.kind === 'scanning' ? (
+          <>
+            <ProgressBar
+              className={styles.progress}
+              value={c.status.total ? c.status.done / c.status.total : undefined}
+              aria-label={`${t('scanning')} ${c.status.sheet}`}
+            />
+            <Button onClick={c.cancel}>{t('cancel')}</Button>
+          </>
+        ) : (
+          <Button appearance="primary" onClick={() => void c.scan()} disabled={busy}>
+            {report ? t('rescan') : t('scan')}
+          </Button>
+        )}
+      </div>
+      {c.status.kind === 'scanning' && c.status.sheet && (
+        <Text size={200} className={styles.meta}>
+          {t('scanning')}：{c.status.sheet}
+        </Text>
+      )}
+
+      {c.notice && (
+        <MessageBar intent={c.notice.intent} className={styles.notice}>
+          <MessageBarBody>{c.notice.text}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label="×" onClick={c.dismissNotice}>
+                ×
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
+
+      {!report && c.status.kind !== 'scanning' && tab !== 'settings' && (
+        <Text block>
+          {t('noScan')}{' '}
+          <Button appearance="transparent" size="small" onClick={() => setTab('settings')}>
+            {t('tabSettings')}
+          </Button>
+        </Text>
+      )}
+
+      {report && (
+        <>
+          <Text className={styles.summary} role="status">
+            {t('summary', { tables: report.tables.length, ...counts })}
+          </Text>
+          <Toolbar className={styles.toolbar} size="small" aria-label="actions">
+            <ToolbarButton
+              appearance="primary"
+              onClick={() => void c.mark()}
+              disabled={busy || !report.findings.length}
+            >
+              {t('mark')}
+            </ToolbarButton>
+            <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
+              {t('clearMarks')}
+            </ToolbarButton>
+            <ToolbarButton onClick={() => void c.writeReport()} disabled={busy}>
+              {t('writeReport')}
+            </ToolbarButton>
+            <ToolbarButton onClick={() => void c.fillCodes()} disabled={busy}>
+              {t('fillCodes')}
+            </ToolbarButton>
+            <ToolbarButton onClick={() => void c.undo()} disabled={busy || !c.canUndo}>
+              {t('undo')}
+            </ToolbarButton>
+          </Toolbar>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as typeof tab)}
+            size="small"
+          >
+            <Tab value="findings">
+              {t('tabFindings')} ({report.findings.length})
+            </Tab>
+            <Tab value="tables">
+              {t('tabTables')} ({report.tables.length})
+            </Tab>
+            <Tab value="settings">{t('tabSettings')}</Tab>
+          </TabList>
+          {tab === 'findings' && (
+            <FindingsView findings={report.findings} language={platform.language} t={t} onGoTo={c.goTo} />
+          )}
+          {tab === 'tables' && <TablesView report={report} t={t} onGoTo={c.goTo} />}
+        </>
+      )}
+      {tab === 'settings' && (
+        <SettingsView
+          settings={c.settings}
+          language={platform.language}
+          t={t}
+          onChange={c.updateSettings}
+          onImportCatalog={onImportCatalog}
+        />
+      )}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReviewReport } from '../../core/report/report';
+import { TABLE_TYPE_NAMES } from '../../core/report/table-type-names';
+import type { Translate } from '../i18n';
+
+const useStyles = makeStyles({
+  sheet: { marginTop: '10px' },
+  item: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    height: 'auto',
+    padding: '6px 8px',
+    marginBottom: '4px',
+    justifyContent: 'flex-start',
+  },
+  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  unknown: { color: tokens.colorPaletteDarkOrangeForeground2 },
+});
+
+export function TablesView(props: {
+  report: ReviewReport;
+  t: Translate;
+  onGoTo: (sheet: string, range: string) => void;
+}) {
+  const { report, t, onGoTo } = props;
+  const styles = useStyles();
+  const sheets = [...new Set(report.tables.map((x) => x.sheet))];
+  return (
+    <div>
+      {sheets.map((sheet) => (
+        <section key={sheet} className={styles.sheet} aria-label={sheet}>
+          <Text weight="semibold">{sheet}</Text>
+          {report.tables
+            .filter((x) => x.sheet === sheet)
+            .map((x) => (
+              <Button
+                key={x.range}
+                appearance="subtle"
+                className={styles.item}
+                onClick={() => onGoTo(x.sheet, x.range)}
+                data-table={`${x.sheet}!${x.range}`}
+              >
+                <Text block className={x.type === 'unknown' ? styles.unknown : undefined}>
+                  {TABLE_TYPE_NAMES[x.type] ?? x.type}
+                  {x.title ? ` · ${x.title}` : ''}
+                </Text>
+                <Text block className={styles.meta}>
+                  {x.range} · {x.unit ?? t('unitUnknown')} ·{' '}
+                  {x.dataRows ? t('rows', { n: x.dataRows[1] - x.dataRows[0] + 1 }) : t('noData')}
+                </Text>
+              </Button>
+            ))}
+        </section>
+      ))}
+    </div>
+  );
+}

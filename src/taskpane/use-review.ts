@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CatalogData } from '../core/catalog/catalog';
+import { planFillCodes } from '../core/plans/fill-codes';
+import { planMarks, planReportSheet } from '../core/plans/marks';
+import { invertPlan, type WritePlan } from '../core/plans/types';
+import { reviewWorkbook, type Review } from '../core/review';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+import { DEFAULT_SETTINGS, type Settings, type WorkbookPlatform } from '../platform/types';
+import type { Translate } from './i18n';
+
+/**
+ * The task pane's controller: scan (with progress and cancel), the review it produced, and the actions that write into
+ * the workbook — each a write plan from the core, applied by the platform, recorded so that it can be undone.
+ */
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'scanning'; done: number; total: number; sheet: string }
+  | { kind: 'ready' }
+  | { kind: 'busy' };
+
+export interface Notice {
+  readonly intent: 'success' | 'error' | 'info';
+  readonly text: string;
+}
+
+export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (review: Review | null) => void) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [review, setReview] = useState<Review | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [undoLog, setUndoLog] = useState<WritePlan[]>([]);
+  const snapshot = useRef<WorkbookSnapshot | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    void platform.loadSettings().then(setSettings);
+    void platform.loadUndoLog().then(setUndoLog);
+  }, [platform]);
+
+  const fail = useCallback(
+    (e: unknown) => {
+      setNotice({ intent: 'error', text: t('failed', { message: e instanceof Error ? e.message : String(e) }) });
+    },
+    [t],
+  );
+
+  const runReview = useCallback(
+    (snap: WorkbookSnapshot, s: Settings) => {
+      const r = reviewWorkbook(snap, { rules: s.rules, catalogs: s.catalogs, fiscalYear: s.fiscalYear ?? undefined });
+      setReview(r);
+      onReview?.(r);
+      return r;
+    },
+    [onReview],
+  );
+
+  const scan = useCallback(async () => {
+    abort.current = new AbortController();
+    setNotice(null);
+    setStatus({ kind: 'scanning', done: 0, total: 0, sheet: '' });
+    try {
+      const snap = await platform.readSnapshot({
+        signal: abort.current.signal,
+        onProgress: (done, total, sheet) => setStatus({ kind: 'scanning', done, total, sheet }),
+      });
+      snapshot.current = snap;
+      runReview(snap, settings);
+      setStatus({ kind: 'ready' });
+    } catch (e) {
+      setStatus(review ? { kind: 'ready' } : { kind: 'idle' });
+      if (e instanceof Error && e.name === 'ScanCancelled') setNotice({ intent: 'info', text: t('cancelled') });
+      else fail(e);
+    }
+  }, [platform, settings, runReview, review, fail, t]);
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+
+  const perform = useCallback(
+    async (plan: WritePlan, message: string, undoable = true) => {
+      setStatus({ kind: 'busy' });
+      try {
+        const done = await platform.applyPlan(plan);
+        if (undoable) {
+          const log = [...undoLog, done];
+          setUndoLog(log);
+          await platform.saveUndoLog(log);
+        }
+        setNotice({ intent: 'success', text: message });
+      } catch (e) {
+        fail(e);
+      } finally {
+        setStatus({ kind: 'ready' });
+      }
+    },
+    [platform, undoLog, fail],
+  );
+
+  const mark = useCallback(() => {
+    if (!review) return;
+    const plan = planMarks(review.report.findings, { includeInfo: settings.markInfo });
+    const n = review.report.findings.filter((f) => settings.markInfo || f.severity !== 'info').length;
+    return perform(plan, t('marked', { n }));
+  }, [review, settings, perform, t]);
+
+  /** Undoes every mark plan still in the log (newest first), restoring each cell's own fill. */
+  const clearMarks = useCallback(async () => {
+    const marks = undoLog.filter((p) => p.actions.some((a) => a.kind === 'set_fill'));
+    if (!marks.length) return;
+    setStatus({ kind: 'busy' });
+    try {
+      for (const p of [...marks].reverse()) await platform.applyPlan(invertPlan(p));
+      const log = undoLog.filter((p) => !marks.includes(p));
+      setUndoLog(log);
+      await platform.saveUndoLog(log);
+      setNotice({ intent: 'success', text: t('cleared') });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setStatus({ kind: 'ready' });
+    }
+  }, [undoLog, platform, fail, t]);
+
+  const writeReport = useCallback(() => {
+    if (!review || !snapshot.current) return;
+    const plan = planReportSheet(
+      review.report,
+      snapshot.current.sheets.map((s) => s.name),
+    );
+    const sheet = plan.actions[0]?.kind === 'add_sheet' ? plan.actions[0].sheet : '';
+    return perform(plan, t('reported', { sheet }));
+  }, [review, perform, t]);
+
+  const fillCodes = useCallback(() => {
+    if (!review || !snapshot.current) return;
+    const plan = planFillCodes(snapshot.current, review.workbook, review.mapping);
+    const n = plan.actions.filter((a) => a.kind === 'set_values').length;
+    if (!n) return setNotice({ intent: 'info', text: t('nothingToFill') });
+    return perform(plan, t('filled', { n }));
+  }, [review, perform, t]);
+
+  const undo = useCallback(async () => {
+    const last = undoLog.at(-1);
+    if (!last) return;
+    setStatus({ kind: 'busy' });
+    try {
+      await platform.applyPlan(invertPlan(last));
+      const log = undoLog.slice(0, -1);
+      setUndoLog(log);
+      await platform.saveUndoLog(log);
+      setNotice({ intent: 'success', text: t('undone', { title: last.title }) });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setStatus({ kind: 'ready' });
+    }
+  }, [undoLog, platform, fail, t]);
+
+  const goTo = useCallback(
+    (sheet: string, range: string) => {
+      platform.applyPlan({ title: '定位', actions: [{ kind: 'select', sheet, range }] }).catch(fail);
+    },
+    [platform, fail],
+  );
+
+  const updateSettings = useCallback(
+    (next: Settings) => {
+      setSettings(next);
+      void platform.saveSettings(next).catch(fail);
+      if (snapshot.current) runReview(snapshot.current, next);
+    },
+    [platform, runReview, fail],
+  );
+
+  const importCatalogs = useCallback(
+    (catalogs: readonly CatalogData[]) =>
+      updateSettings({ ...settings, catalogs: [...settings.catalogs, ...catalogs] }),
+    [settings, updateSettings],
+  );
+
+  return {
+    status,
+    review,
+    settings,
+    notice,
+    canUndo: undoLog.length > 0,
+    hasMarks: undoLog.some((p) => p.actions.some((a) => a.kind === 'set_fill')),
+    scan,
+    cancel,
+    mark,
+    clearMarks,
+    writeReport,
+    fillCodes,
+    undo,
+    goTo,
+    updateSettings,
+    importCatalogs,
+    fail,
+    dismissNotice: () => setNotice(null),
+  };
+}
+
+export type ReviewController = ReturnType<typeof useReview>;

@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serve } from './static-server';
+
+/**
+ * The browser preview end to end, in Debian's Chromium: open a corpus workbook, scan, click a finding, see the cell
+ * highlighted; mark and clear. With SCREENSHOTS=1 it also refreshes the screenshots in docs/.
+ */
+const ROOT = resolve(__dirname, '../..');
+const DIST = join(ROOT, 'dist', 'web');
+const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 's002-lingshou-2021-budget.mut03-transpose.xlsx');
+const SAMPLE = join(ROOT, 'assets', 'samples', 'sample-budget.xlsx');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const shots = process.env.SCREENSHOTS === '1';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(file: string, width = 1400): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/preview.html`);
+  await page.setInputFiles('[data-testid=open-file]', file);
+  await page.getByRole('button', { name: '扫描工作簿' }).click();
+  await page.getByRole('status').waitFor();
+  return page;
+}
+
+test('scan a corpus workbook, go to a finding, mark it and clear the marks', async () => {
+  const page = await open(existsSync(CORPUS) ? CORPUS : SAMPLE);
+  await expect(page.getByRole('status').textContent()).resolves.toMatch(/识别 10 张表 · 错误 [1-9]/);
+
+  const finding = page.locator('[data-finding="支出总表!D8"]').first();
+  await expect(finding.textContent()).resolves.toMatch(/20805 行政事业单位养老支出［合计］ 54\.25 ≠ 下级合计 54\.07/);
+  await finding.click();
+  const cell = page.locator('td[data-cell="D8"][data-selected="true"]');
+  await cell.waitFor();
+  await expect(page.getByRole('tab', { name: '支出总表', selected: true }).count()).resolves.toBe(1);
+
+  await page.getByRole('button', { name: '标记问题' }).click();
+  await page.getByText(/已标记 \d+ 处问题/).waitFor();
+  await expect(cell.getAttribute('data-fill')).resolves.toBe('#F4B6B6');
+  await page.waitForSelector('button:has-text("清除标记"):not([disabled])');
+  if (shots) {
+    mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'preview.png') });
+  }
+
+  await page.getByRole('button', { name: '清除标记' }).click();
+  await page.getByText('已清除标记，单元格已恢复原来的填充色。').waitFor();
+  await expect(cell.getAttribute('data-fill')).resolves.toBeNull();
+  await page.close();
+});
+
+test('the task pane works at 320 px', async () => {
+  const page = await open(existsSync(CORPUS) ? CORPUS : SAMPLE);
+  await page.getByRole('button', { name: '标记问题' }).click();
+  await page.waitForSelector('button:has-text("清除标记"):not([disabled])');
+  const pane = page.locator('aside.pane');
+  const box = await pane.boundingBox();
+  expect(box?.width).toBe(320);
+  const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  if (shots) await pane.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'taskpane-320.png') });
+  await page.close();
+});

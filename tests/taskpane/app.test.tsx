@@ -1,0 +1,107 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { sheet, workbook } from '../helpers/grid';
+import { MemoryPlatform } from './memory-platform';
+
+const m = (value: number) => ({ value, format: '#,##0.00' });
+const budget = () =>
+  workbook(
+    sheet(
+      [
+        ['2021年部门预算支出总表', null, null, null, null],
+        ['单位：万元', null, null, null, null],
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        [null, '合计', m(60.25), m(54.25), m(6)],
+        ['208', '社会保障和就业支出', m(60.25), m(54.25), m(6)],
+        ['20805', '行政事业单位养老支出', m(54.25), m(54.25), null],
+        ['2080505', '机关事业单位基本养老保险缴费支出', m(44.9), m(44.9), null],
+        ['2080506', '机关事业单位职业年金缴费支出', m(9.45), m(9.45), null],
+        ['20899', '其他社会保障和就业支出', m(6), null, m(6)],
+      ],
+      { name: '支出总表', merges: ['A1:E1'] },
+    ),
+  );
+
+async function scanned(platform: MemoryPlatform) {
+  await act(async () => {
+    render(<App platform={platform} />);
+  });
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
+  await screen.findByRole('status');
+}
+
+describe('task pane', () => {
+  it('scans, summarises and lists findings grouped by severity and rule', async () => {
+    await scanned(new MemoryPlatform(budget()));
+    expect(screen.getByRole('status').textContent).toMatch(/识别 1 张表 · 错误 \d+ · 警告 0/);
+    const group = screen.getByRole('region', { name: '上级科目不等于下级之和' });
+    expect(within(group).getAllByRole('button')[0]?.textContent).toMatch(
+      /20805 行政事业单位养老支出［合计］ 54\.25 ≠ 下级合计 54\.35（差 -0\.10）/,
+    );
+  });
+
+  it('goes to a finding’s cell', async () => {
+    const platform = new MemoryPlatform(budget());
+    await scanned(platform);
+    await act(async () => fireEvent.click(screen.getAllByTitle(/定位到 支出总表!C6/)[0] as HTMLElement));
+    expect(platform.plans.at(-1)?.actions).toEqual([{ kind: 'select', sheet: '支出总表', range: 'C6' }]);
+  });
+
+  it('marks findings, then clears the marks with the previous fills', async () => {
+    const platform = new MemoryPlatform(budget());
+    await scanned(platform);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
+    const marks = platform.plans.at(-1);
+    expect(marks?.actions.some((a) => a.kind === 'set_fill' && a.cells.includes('C6'))).toBe(true);
+    expect(await screen.findByText(/已标记 \d+ 处问题/)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
+    const cleared = platform.plans.at(-1);
+    expect(cleared?.title).toMatch(/^撤销：标记/);
+    expect(cleared?.actions.every((a) => a.kind !== 'set_fill' || a.color === null)).toBe(true);
+    expect(platform.undo).toEqual([]);
+  });
+
+  it('writes the report sheet and undoes it', async () => {
+    const platform = new MemoryPlatform(budget());
+    await scanned(platform);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
+    expect(platform.snapshot.sheets.map((s) => s.name)).toEqual(['支出总表', '审核报告']);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '撤销' })));
+    expect(platform.snapshot.sheets.map((s) => s.name)).toEqual(['支出总表']);
+  });
+
+  it('filters findings by severity and text', async () => {
+    await scanned(new MemoryPlatform(budget()));
+    const before = screen.getAllByTitle(/定位到/).length;
+    fireEvent.change(screen.getByPlaceholderText('搜索问题…'), { target: { value: '没有这样的问题' } });
+    expect(screen.getByText('没有符合筛选条件的问题。')).toBeTruthy();
+    fireEvent.change(screen.getByPlaceholderText('搜索问题…'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: /^错误 \d+$/ }));
+    expect(screen.queryAllByTitle(/定位到/).length).toBeLessThan(before);
+  });
+
+  it('re-levels a rule from the settings and reviews again', async () => {
+    const platform = new MemoryPlatform(budget());
+    await scanned(platform);
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await act(async () => fireEvent.click(screen.getByRole('combobox', { name: 'sum.hierarchy' })));
+    await act(async () => fireEvent.click(screen.getByRole('option', { name: '关闭' })));
+    await waitFor(() => expect(platform.settings.rules['sum.hierarchy']).toBe('off'));
+    expect(screen.getByRole('status').textContent).toMatch(/错误 0/);
+  });
+
+  it('shows Office errors in plain Chinese', async () => {
+    const platform = new MemoryPlatform(budget());
+    await scanned(platform);
+    platform.failNext = '工作簿或工作表受保护，无法写入。请撤销保护后重试';
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
+    expect(await screen.findByText(/操作失败：工作簿或工作表受保护/)).toBeTruthy();
+  });
+
+  it('speaks English when Office does', async () => {
+    await act(async () => {
+      render(<App platform={new MemoryPlatform(budget(), 'en-US')} />);
+    });
+    expect(screen.getByRole('button', { name: 'Scan workbook' })).toBeTruthy();
+  });
+});
