@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from './static-server';
@@ -16,10 +18,26 @@ const shots = process.env.SCREENSHOTS === '1';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
+let workbookFile: string;
+
+/**
+ * The corpus workbook with a transposition (支出总表 D11 2.20 → 2.02); where ../shared is not beside the checkout, the
+ * bundled sample with the same edit made here.
+ */
+async function workbookWithError(): Promise<string> {
+  if (existsSync(CORPUS)) return CORPUS;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  (wb.getWorksheet('支出总表') as ExcelJS.Worksheet).getCell('D11').value = 2.02;
+  const file = join(mkdtempSync(join(tmpdir(), 'br-e2e-')), 's002-transposed.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
   server = await serve(DIST);
+  workbookFile = await workbookWithError();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -50,7 +68,7 @@ async function open(file: string, width = 1400): Promise<Page> {
 }
 
 test('scan a corpus workbook, go to a finding, mark it and clear the marks', async () => {
-  const page = await open(existsSync(CORPUS) ? CORPUS : SAMPLE);
+  const page = await open(workbookFile);
   await expect(page.getByRole('status').textContent()).resolves.toMatch(/识别 10 张表 · 错误 [1-9]/);
 
   const finding = page.locator('[data-finding="支出总表!D8"]').first();
@@ -76,7 +94,7 @@ test('scan a corpus workbook, go to a finding, mark it and clear the marks', asy
 });
 
 test('the task pane works at 320 px', async () => {
-  const page = await open(existsSync(CORPUS) ? CORPUS : SAMPLE);
+  const page = await open(workbookFile);
   await page.getByRole('button', { name: '标记问题' }).click();
   await page.waitForSelector('button:has-text("清除标记"):not([disabled])');
   const pane = page.locator('aside.pane');
