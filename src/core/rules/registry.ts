@@ -10,6 +10,7 @@ import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
 import { numberAsText } from './format/number-as-text';
 import { unitMixup } from './format/unit-mixup';
+import { PERFORMANCE_RULES } from './performance/performance-rules';
 import { sumHierarchy } from './sum/sum-hierarchy';
 import { sumOfWhich } from './sum/sum-of-which';
 import { sumRow } from './sum/sum-row';
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly Rule[] = [
   codeObsolete,
   codeNameMismatch,
   codeLevelRule,
+  ...PERFORMANCE_RULES,
   invalidAmount,
   numberAsText,
   dateSerial,

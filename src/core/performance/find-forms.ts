@@ -1,0 +1,36 @@
+import type { RecognisedWorkbook } from '../recognition/model';
+import type { WorkbookSnapshot } from '../snapshot/types';
+import { indicatorHeaderRows, readPerformanceForm, type PerformanceForm } from './form';
+
+/**
+ * Every 绩效目标表 / 绩效自评表 of the workbook, found by its indicator header whatever the recogniser made of the sheet.
+ * A form starts at the recognised table holding its header (title, funds block) or right after the previous form.
+ */
+export function findPerformanceForms(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook): PerformanceForm[] {
+  const forms: PerformanceForm[] = [];
+  for (const sheet of snapshot.sheets) {
+    const whole = { top: 0, left: 0, bottom: sheet.rows.length - 1, right: Math.max(0, sheet.columnCount - 1) };
+    const headers = indicatorHeaderRows(sheet, whole);
+    let start = 0;
+    headers.forEach((h, i) => {
+      const table = workbook.tables.find((t) => t.sheet === sheet.name && t.range.top <= h && t.range.bottom >= h);
+      const top = Math.max(start, Math.min(table?.range.top ?? h, h));
+      const bottom = (headers[i + 1] ?? sheet.rows.length) - 1;
+      const form = readPerformanceForm(sheet, { ...whole, top, bottom }, h);
+      forms.push(form);
+      start = (form.indicators.at(-1)?.row ?? h) + 1;
+    });
+  }
+  return forms;
+}
+
+const CACHE = new WeakMap<object, PerformanceForm[]>();
+
+/** Forms of a review, read once and shared by the performance rules. */
+export function formsOf(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook): PerformanceForm[] {
+  let forms = CACHE.get(workbook);
+  if (!forms) CACHE.set(workbook, (forms = findPerformanceForms(snapshot, workbook)));
+  return forms;
+}
+
+export const isSelfEvaluation = (f: PerformanceForm): boolean => f.indicators.some((i) => i.actual || i.score);

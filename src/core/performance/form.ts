@@ -1,0 +1,182 @@
+import { cellAddress } from '../snapshot/address';
+import type { CellRange, CellValue, SheetSnapshot } from '../snapshot/types';
+import { parseNumericText } from '../text/amount';
+import { normalizeLabel } from '../text/normalize';
+import { canonicalLevel1, canonicalLevel2 } from './framework';
+import { parseIndicatorValue, type IndicatorValue } from './indicator-value';
+
+/**
+ * A 绩效目标表 or 绩效自评表 read by its labels, whatever its layout: the indicator grid under the row naming
+ * 一级指标 / 二级指标 / 三级指标, the funds block (资金总额 / 财政拨款 / 全年预算数 / 全年执行数 …), 总分 and 评价等级.
+ * Blank 一级/二级 cells (merged or left empty) take the line above's.
+ */
+export interface At {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface IndicatorRow {
+  readonly row: number;
+  readonly level1: string | null;
+  readonly level2: string | null;
+  readonly level3: string;
+  /** Canonical names when the framework knows the wording. */
+  readonly canonical1: string | null;
+  readonly canonical2: string | null;
+  readonly target: { readonly at: At; readonly raw: string; readonly value: IndicatorValue } | null;
+  readonly actual: { readonly at: At; readonly raw: string; readonly value: IndicatorValue } | null;
+  readonly weight: { readonly at: At; readonly value: number | null } | null;
+  readonly score: { readonly at: At; readonly value: number | null } | null;
+}
+
+export interface PerformanceForm {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly indicators: readonly IndicatorRow[];
+  /** Label → the cell holding its value (项目名称, 主管部门及代码, 资金总额 …). */
+  readonly fields: ReadonlyMap<string, At>;
+  readonly totalScore: { readonly at: At; readonly value: number | null } | null;
+  readonly grade: { readonly at: At; readonly value: string | null } | null;
+  /** The funds block of a self-evaluation: its header labels → columns, and the 资金总额 line. */
+  readonly funds: { readonly row: number; readonly columns: ReadonlyMap<string, number> } | null;
+}
+
+const text = (v: CellValue | undefined): string =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+
+export function numberOf(v: CellValue | undefined): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const p = parseNumericText(v.replace(/分$/, ''));
+    return p ? Number(p.value) * (p.percent ? 0.01 : 1) : null;
+  }
+  return null;
+}
+
+const COLUMN_LABELS: readonly [keyof Columns, RegExp][] = [
+  ['level1', /^一级指标$/],
+  ['level2', /^二级指标$/],
+  ['level3', /^三级指标$/],
+  ['half', /^半年(目标|指标)值/],
+  ['target', /(年度|全年)?(指标值|目标值)$/],
+  ['actual', /实际完成值|完成值|实际值/],
+  ['weight', /^分值$|^权重/],
+  ['score', /^得分$|^评分$/],
+];
+
+interface Columns {
+  level1?: number;
+  level2?: number;
+  level3?: number;
+  half?: number;
+  target?: number;
+  actual?: number;
+  weight?: number;
+  score?: number;
+}
+
+/** Rows that name the indicator columns (一级指标 | 二级指标 | 三级指标 …) inside `range`. */
+export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): number[] {
+  const out: number[] = [];
+  for (let r = range.top; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
+    const labels = (sheet.rows[r] ?? []).map((c) => normalizeLabel(text(c?.value)));
+    if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) out.push(r);
+  }
+  return out;
+}
+
+export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, headerRow: number): PerformanceForm {
+  const cols: Columns = {};
+  (sheet.rows[headerRow] ?? []).forEach((c, i) => {
+    const label = normalizeLabel(text(c?.value));
+    for (const [k, re] of COLUMN_LABELS) if (cols[k] === undefined && re.test(label)) return void (cols[k] = i);
+  });
+  const indicators: IndicatorRow[] = [];
+  let l1: string | null = null;
+  let l2: string | null = null;
+  let totalScore: PerformanceForm['totalScore'] = null;
+  let grade: PerformanceForm['grade'] = null;
+  for (let r = headerRow + 1; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
+    const row = sheet.rows[r] ?? [];
+    const labels = row.map((c) => normalizeLabel(text(c?.value)));
+    const totalAt = labels.findIndex((l) => /^(总分|合计|总计)$/.test(l));
+    const gradeAt = labels.findIndex((l) => /^(评价等级|绩效等级|等级|自评等级)$/.test(l));
+    if (totalAt >= 0 || gradeAt >= 0) {
+      if (totalAt >= 0) {
+        const c =
+          cols.score !== undefined && cols.score > totalAt
+            ? cols.score
+            : row.findIndex((x, i) => i > totalAt && numberOf(x?.value) !== null);
+        if (c >= 0) totalScore = { at: { row: r, col: c }, value: numberOf(row[c]?.value) };
+      }
+      if (gradeAt >= 0) {
+        const c = row.findIndex((x, i) => i > gradeAt && text(x?.value));
+        grade = { at: { row: r, col: c >= 0 ? c : gradeAt + 1 }, value: c >= 0 ? text(row[c]?.value) : null };
+      }
+      continue;
+    }
+    if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) break;
+    const get = (c: number | undefined) => (c === undefined ? '' : text(row[c]?.value));
+    if (get(cols.level1)) l1 = get(cols.level1);
+    if (get(cols.level2)) l2 = get(cols.level2);
+    const level3 = get(cols.level3);
+    if (!level3) continue;
+    const cell = (c: number | undefined) => {
+      if (c === undefined) return null;
+      const raw = text(row[c]?.value);
+      return { at: { row: r, col: c }, raw, value: parseIndicatorValue(row[c]?.value as string | number | null) };
+    };
+    const num = (c: number | undefined) =>
+      c === undefined ? null : { at: { row: r, col: c }, value: numberOf(row[c]?.value) };
+    indicators.push({
+      row: r,
+      level1: l1,
+      level2: l2,
+      level3,
+      canonical1: l1 ? canonicalLevel1(l1) : null,
+      canonical2: l2 ? (canonicalLevel2(l2)?.name ?? null) : null,
+      target: cell(cols.target),
+      actual: cell(cols.actual),
+      weight: num(cols.weight),
+      score: num(cols.score),
+    });
+  }
+  // Label → value cells above the grid (项目名称 | X; 资金总额 | 100 …): the next non-empty cell to the right.
+  const fields = new Map<string, At>();
+  for (let r = range.top; r < headerRow; r++) {
+    const row = sheet.rows[r] ?? [];
+    row.forEach((c, i) => {
+      const label = normalizeLabel(text(c?.value));
+      if (!label || label.length > 16 || fields.has(label)) return;
+      const next = row.findIndex((x, j) => j > i && text(x?.value));
+      if (next > i) fields.set(label, { row: r, col: next });
+    });
+  }
+  return {
+    sheet: sheet.name,
+    headerRow,
+    indicators,
+    fields,
+    totalScore,
+    grade,
+    funds: readFunds(sheet, range, headerRow),
+  };
+}
+
+export const at = (a: At): string => cellAddress(a.row, a.col);
+
+/** 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, and below it the 资金总额 line. */
+function readFunds(sheet: SheetSnapshot, range: CellRange, before: number): PerformanceForm['funds'] {
+  for (let r = range.top; r < before; r++) {
+    const labels = (sheet.rows[r] ?? []).map((c) => normalizeLabel(text(c?.value)));
+    if (!labels.some((l) => /全年预算数/.test(l)) || !labels.some((l) => /全年执行数|执行数/.test(l))) continue;
+    const columns = new Map<string, number>();
+    labels.forEach((l, i) => l && columns.set(l.replace(/[(（].*$/, ''), i));
+    for (let v = r + 1; v < before; v++) {
+      const row = sheet.rows[v] ?? [];
+      if ([...columns.values()].some((c) => numberOf(row[c]?.value) !== null)) return { row: v, columns };
+    }
+    return { row: r + 1, columns };
+  }
+  return null;
+}
