@@ -270,17 +270,28 @@ class Fill extends Proxy implements ExcelFill {
   }
 }
 
+/** Formatting the tests do not inspect: accepted and ignored (merges are recorded). */
+const inertFormat = () => ({
+  font: { bold: false },
+  columnWidth: 0,
+  wrapText: false,
+  borders: { getItem: () => ({ style: '' }) },
+});
+
 class Range extends Proxy implements ExcelRange {
   private box: CellRange | null = null;
   private data: { values: unknown[][]; numberFormat: unknown[][] } = { values: [], numberFormat: [] };
-  readonly format: { fill: Fill };
+  readonly format: ReturnType<typeof inertFormat> & { fill: Fill };
   constructor(
     private readonly excel: FakeExcel,
     private readonly sheet: string,
     private readonly locate: () => CellRange | null,
   ) {
     super();
-    this.format = { fill: new Fill(excel, sheet, () => [this.locate() as CellRange]) };
+    this.format = { ...inertFormat(), fill: new Fill(excel, sheet, () => [this.locate() as CellRange]) };
+  }
+  merge(): void {
+    this.excel.enqueue(() => (this.excel.sheet(this.sheet).merges.push(this.locate() as CellRange), 0));
   }
   get isNullObject(): boolean {
     this.check();
@@ -328,6 +339,20 @@ class Range extends Proxy implements ExcelRange {
     this.check();
     return this.data.numberFormat;
   }
+  set numberFormat(v: unknown[][]) {
+    this.excel.enqueue(() => {
+      const box = this.locate() as CellRange;
+      const s = this.excel.sheet(this.sheet);
+      v.forEach((row, i) =>
+        row.forEach((format, j) => {
+          const a = cellAddress(box.top + i, box.left + j);
+          const cell = s.cells.get(a);
+          if (cell) s.cells.set(a, { ...cell, format: String(format) });
+        }),
+      );
+      return 0;
+    });
+  }
   load(props: string | string[]): void {
     const wanted = Array.isArray(props) ? props : [props];
     this.excel.enqueue(() => {
@@ -373,7 +398,7 @@ class Range extends Proxy implements ExcelRange {
 
 class RangeAreas extends Proxy implements ExcelRangeAreas {
   private list: Range[] = [];
-  readonly format: { fill: Fill };
+  readonly format: { fill: Fill; font: { bold: boolean } };
   private readonly resolve: () => CellRange[];
   constructor(
     private readonly excel: FakeExcel,
@@ -382,7 +407,7 @@ class RangeAreas extends Proxy implements ExcelRangeAreas {
   ) {
     super();
     this.resolve = typeof ranges === 'function' ? ranges : () => ranges;
-    this.format = { fill: new Fill(excel, sheet, this.resolve) };
+    this.format = { fill: new Fill(excel, sheet, this.resolve), font: { bold: false } };
   }
   get isNullObject(): boolean {
     this.check();

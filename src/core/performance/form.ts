@@ -141,15 +141,17 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
       score: num(cols.score),
     });
   }
-  // Label → value cells above the grid (项目名称 | X; 资金总额 | 100 …): the next non-empty cell to the right.
+  // Label → value cells above the grid (项目名称 | X; 资金总额 | 100 …): the cell right after the label's merged area.
+  // A blank value stays blank: the next label along the row is never taken for a value.
   const fields = new Map<string, At>();
   for (let r = range.top; r < headerRow; r++) {
     const row = sheet.rows[r] ?? [];
     row.forEach((c, i) => {
       const label = normalizeLabel(text(c?.value));
       if (!label || label.length > 16 || fields.has(label)) return;
-      const next = row.findIndex((x, j) => j > i && text(x?.value));
-      if (next > i) fields.set(label, { row: r, col: next });
+      const merge = sheet.merges.find((m) => m.top <= r && m.bottom >= r && m.left <= i && m.right >= i);
+      const next = (merge?.right ?? i) + 1;
+      if (text(row[next]?.value)) fields.set(label, { row: r, col: next });
     });
   }
   return {

@@ -1,4 +1,4 @@
-import { parseRange } from '../snapshot/address';
+import { cellAddress, parseRange } from '../snapshot/address';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import type { WritePlan } from './types';
 
@@ -24,11 +24,18 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan)
       );
       sheets.set(a.sheet, { ...base, rows, columnCount });
     } else if (a.kind === 'add_sheet') {
+      const formats = new Map((a.layout?.numberFormats ?? []).map((f) => [f.cell, f.format]));
       sheets.set(a.sheet, {
         name: a.sheet,
-        rows: a.values.map((line) => line.map((value) => (value === null ? undefined : { value }))),
-        columnCount: Math.max(0, ...a.values.map((l) => l.length)),
-        merges: [],
+        rows: a.values.map((line, r) =>
+          line.map((value, c) => {
+            if (value === null) return undefined;
+            const format = formats.get(cellAddress(r, c));
+            return format ? { value, format } : { value };
+          }),
+        ),
+        columnCount: a.values.reduce((n, l) => Math.max(n, l.length), 0),
+        merges: (a.layout?.merges ?? []).map((m) => parseRange(m)),
       });
       order.push(a.sheet);
     } else if (a.kind === 'delete_sheet') {

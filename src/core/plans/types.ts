@@ -13,6 +13,8 @@ export type WriteAction =
       readonly values: readonly (readonly CellValue[])[];
       /** The values the block held before (same shape); null cells were empty. */
       readonly previous: readonly (readonly CellValue[])[];
+      /** Number format for the written cells ("0.00%"). */
+      readonly numberFormat?: string;
     }
   | {
       readonly kind: 'set_fill';
@@ -31,9 +33,29 @@ export type WriteAction =
       readonly text: string | null;
       readonly previous?: string | null;
     }
-  | { readonly kind: 'add_sheet'; readonly sheet: string; readonly values: readonly (readonly CellValue[])[] }
+  | {
+      readonly kind: 'add_sheet';
+      readonly sheet: string;
+      readonly values: readonly (readonly CellValue[])[];
+      readonly layout?: SheetLayout;
+    }
   | { readonly kind: 'delete_sheet'; readonly sheet: string }
   | { readonly kind: 'select'; readonly sheet: string; readonly range: string };
+
+/** How a new sheet is laid out: a form, not just values. */
+export interface SheetLayout {
+  readonly merges?: readonly string[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths?: readonly number[];
+  readonly bold?: readonly string[];
+  /** Cells the user is to fill in (tinted). */
+  readonly inputs?: readonly string[];
+  /** A range to draw thin borders around and inside. */
+  readonly borders?: string;
+  readonly numberFormats?: readonly { readonly cell: string; readonly format: string }[];
+}
+
+export const INPUT_TINT = '#FFF8DC';
 
 export interface WritePlan {
   /** What the user asked for, in Chinese, for the undo list ("填写推断的科目编码"). */

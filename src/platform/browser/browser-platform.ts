@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { snapshotOf, toCellValue } from '../../adapters/xlsx/read-xlsx';
-import type { WriteAction, WritePlan } from '../../core/plans/types';
+import { INPUT_TINT, type WriteAction, type WritePlan } from '../../core/plans/types';
+import { parseRange } from '../../core/snapshot/address';
 import type { CellValue } from '../../core/snapshot/types';
 import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../types';
 
@@ -91,7 +92,28 @@ export class BrowserPlatform implements WorkbookPlatform {
         case 'add_sheet': {
           const sheet = this.workbook.addWorksheet(a.sheet);
           a.values.forEach((row) => sheet.addRow(row.map((v) => (v === null || typeof v === 'object' ? null : v))));
-          sheet.getColumn(5).width = 80;
+          const layout = a.layout;
+          if (!layout) sheet.getColumn(5).width = 80;
+          if (layout?.borders) {
+            const box = parseRange(layout.borders);
+            for (let r = box.top; r <= box.bottom; r++)
+              for (let c = box.left; c <= box.right; c++) {
+                const cell = sheet.getCell(r + 1, c + 1);
+                const thin = { style: 'thin' as const };
+                cell.style = {
+                  ...cell.style,
+                  border: { top: thin, bottom: thin, left: thin, right: thin },
+                  alignment: { wrapText: true, vertical: 'middle' },
+                };
+              }
+          }
+          for (const m of layout?.merges ?? []) sheet.mergeCells(m);
+          layout?.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+          for (const cell of layout?.bold ?? [])
+            sheet.getCell(cell).style = { ...sheet.getCell(cell).style, font: { bold: true } };
+          for (const cell of layout?.inputs ?? [])
+            sheet.getCell(cell).style = { ...sheet.getCell(cell).style, fill: fillOf(INPUT_TINT) as ExcelJS.Fill };
+          for (const f of layout?.numberFormats ?? []) sheet.getCell(f.cell).numFmt = f.format;
           return a;
         }
         case 'delete_sheet': {

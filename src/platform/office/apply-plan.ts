@@ -1,7 +1,7 @@
 import { parseRange } from '../../core/snapshot/address';
 import type { CellValue } from '../../core/snapshot/types';
-import type { WriteAction, WritePlan } from '../../core/plans/types';
-import type { ExcelContext, ExcelFill, ExcelRange, ExcelRunner, HostCapabilities } from './excel-api';
+import { INPUT_TINT, type SheetLayout, type WriteAction, type WritePlan } from '../../core/plans/types';
+import type { ExcelContext, ExcelFill, ExcelRange, ExcelRunner, ExcelWorksheet, HostCapabilities } from './excel-api';
 import { pushTo } from '../../core/util/collections';
 import { toOfficeError } from './office-errors';
 
@@ -104,12 +104,13 @@ function write(context: ExcelContext, actions: readonly WriteAction[], caps: Hos
   const notes = caps.notes ? workbook.notes : caps.comments ? workbook.comments : undefined;
   for (const a of actions) {
     switch (a.kind) {
-      case 'set_values':
-        sheets
-          .getItem(a.sheet)
-          .getRangeByIndexes(parseRange(a.at).top, parseRange(a.at).left, a.values.length, widthOf(a.values)).values =
-          pad(a.values);
+      case 'set_values': {
+        const at = parseRange(a.at);
+        const block = sheets.getItem(a.sheet).getRangeByIndexes(at.top, at.left, a.values.length, widthOf(a.values));
+        block.values = pad(a.values);
+        if (a.numberFormat) block.numberFormat = pad(a.values).map((r) => r.map(() => a.numberFormat as string));
         break;
+      }
       case 'set_note':
         if (!notes) break;
         if (a.text === null) notes.getItemByCell(`${quoteSheet(a.sheet)}!${a.cell}`).delete();
@@ -118,6 +119,7 @@ function write(context: ExcelContext, actions: readonly WriteAction[], caps: Hos
       case 'add_sheet': {
         const ws = sheets.add(a.sheet);
         if (a.values.length) ws.getRangeByIndexes(0, 0, a.values.length, widthOf(a.values)).values = pad(a.values);
+        if (a.layout) layOut(ws, a.layout);
         break;
       }
       case 'delete_sheet':
@@ -133,4 +135,24 @@ function write(context: ExcelContext, actions: readonly WriteAction[], caps: Hos
         break;
     }
   }
+}
+
+const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+
+/** A form's layout in one go: merges, widths (characters → points), bold labels, tinted inputs, borders, formats. */
+function layOut(ws: ExcelWorksheet, layout: SheetLayout): void {
+  if (layout.borders) {
+    const box = ws.getRange(layout.borders);
+    for (const edge of BORDERS) box.format.borders.getItem(edge).style = 'Continuous';
+    box.format.wrapText = true;
+  }
+  for (const m of layout.merges ?? []) ws.getRange(m).merge(false);
+  (layout.columnWidths ?? []).forEach(
+    (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 7.5)),
+  );
+  for (const part of chunks(layout.bold ?? [], ADDRESSES_PER_CALL))
+    ws.getRanges(part.join(',')).format.font.bold = true;
+  for (const part of chunks(layout.inputs ?? [], ADDRESSES_PER_CALL))
+    ws.getRanges(part.join(',')).format.fill.color = INPUT_TINT;
+  for (const f of layout.numberFormats ?? []) ws.getRange(f.cell).numberFormat = [[f.format]];
 }

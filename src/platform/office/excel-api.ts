@@ -16,9 +16,18 @@ export interface ExcelRange extends Loadable {
   readonly isNullObject?: boolean;
   values: unknown[][];
   numberFormat: unknown[][];
-  readonly format: { readonly fill: ExcelFill };
+  readonly format: ExcelRangeFormat;
   getMergedAreasOrNullObject(): ExcelRangeAreas;
   select(): void;
+  merge(across?: boolean): void;
+}
+
+export interface ExcelRangeFormat {
+  readonly fill: ExcelFill;
+  readonly font: { bold: boolean };
+  columnWidth: number;
+  wrapText: boolean;
+  readonly borders: { getItem(index: string): { style: string } };
 }
 
 export interface ExcelFill extends Loadable {
@@ -31,7 +40,7 @@ export interface ExcelFill extends Loadable {
 export interface ExcelRangeAreas extends Loadable {
   readonly isNullObject?: boolean;
   readonly areas: { readonly items: readonly ExcelRange[] } & Loadable;
-  readonly format: { readonly fill: ExcelFill };
+  readonly format: { readonly fill: ExcelFill; readonly font: { bold: boolean } };
 }
 
 export interface ExcelWorksheet extends Loadable {

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readXlsx } from '../../../src/adapters/xlsx/read-xlsx';
+import { formsOf } from '../../../src/core/performance/find-forms';
+import {
+  planDepartmentTargets,
+  planProjectTargets,
+  projectsOf,
+  departmentOf,
+} from '../../../src/core/performance/insert-targets';
+import { planFillSelfEvaluation } from '../../../src/core/performance/fill-in-place';
+import { applyPlanToSnapshot } from '../../../src/core/plans/apply-to-snapshot';
+import { invertPlan } from '../../../src/core/plans/types';
+import { recogniseWorkbook } from '../../../src/core/recognition/recognise';
+import { reviewWorkbook } from '../../../src/core/review';
+import {
+  costOperator,
+  impossibleRate,
+  indicatorFramework,
+  scoreArithmetic,
+} from '../../../src/core/rules/performance/performance-rules';
+import { sheet, workbook, type GridValue } from '../../helpers/grid';
+import { testRule } from '../../helpers/rule-tester';
+import { nineteenIndicators, selfEvaluation } from '../../helpers/self-evaluation';
+
+const targets = (rows: GridValue[][]) =>
+  workbook(
+    sheet(
+      [['1、城乡医疗救助项目绩效目标表', null, null, null], ['一级指标', '二级指标', '三级指标', '指标值'], ...rows],
+      { name: '项目绩效目标表', merges: ['A1:D1'] },
+    ),
+  );
+
+testRule(costOperator, {
+  valid: [{ name: 'a cost cap', workbook: targets([['产出指标', '成本指标', '宣传资料印刷成本', '≤2.5元']]) }],
+  invalid: [
+    {
+      name: 'a cost floor (88 practice)',
+      workbook: targets([['产出指标', '成本指标', '宣传资料印刷成本', '≥2.5元']]),
+      findings: [
+        { severity: 'warning', cells: ['D3'], message: /“宣传资料印刷成本”是成本指标，指标值“≥2.5元”设了下限/ },
+      ],
+    },
+    {
+      name: 'a cost floor (2021 framework)',
+      workbook: targets([['成本指标', '经济成本指标', '人均成本', '不低于300元']]),
+      findings: [{ severity: 'warning', cells: ['D3'] }],
+    },
+  ],
+});
+
+testRule(indicatorFramework, {
+  valid: [
+    {
+      name: 'all three 一级 with values (aliases and blank parents)',
+      workbook: targets([
+        ['产出指标', '数量指标', '资助人数', '≥34475人'],
+        [null, '进度指标', '完成时限', '按时完成'],
+        ['效益指标', '环境效益', '减排', '有效'],
+        ['满意度', '服务对象满意度', '满意度', '≥90%'],
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no 满意度 and an empty value',
+      workbook: targets([
+        ['产出指标', '数量指标', '资助人数', null],
+        ['效益指标', '社会效益指标', '负担减轻', '有效缓解'],
+      ]),
+      findings: [
+        { severity: 'warning', message: /缺少一级指标：满意度指标/ },
+        { severity: 'warning', cells: ['D3'], message: /“资助人数”没有指标值/ },
+      ],
+    },
+  ],
+});
+
+testRule(impossibleRate, {
+  valid: [
+    { name: 'rates within 100%', workbook: targets([['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%']]) },
+  ],
+  invalid: [
+    {
+      name: 'a rate above 100%',
+      workbook: targets([['满意度指标', '服务对象满意度指标', '群众满意度', '≥110%']]),
+      findings: [{ severity: 'warning', message: /“群众满意度”的指标值“≥110%”超过 100%/ }],
+    },
+  ],
+});
+
+testRule(scoreArithmetic, {
+  valid: [
+    {
+      name: '19 indicators, 分值 summing to 100 with the funds block, 得分 94 → 优',
+      workbook: workbook(selfEvaluation(nineteenIndicators(), 94, '优')),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a total that is not the sum of the scores',
+      workbook: workbook(selfEvaluation(nineteenIndicators(), 95, '优')),
+      findings: [{ severity: 'error', message: /总分 95 ≠ 各项得分之和 94/ }],
+    },
+    {
+      name: 'a grade that does not match the total',
+      workbook: workbook(selfEvaluation(nineteenIndicators(), 94, '良')),
+      findings: [{ severity: 'error', message: /总分 94 对应等级“优”，表中为“良”/ }],
+    },
+    {
+      name: 'points not summing to 100 and a score above its points',
+      workbook: workbook(
+        selfEvaluation(
+          nineteenIndicators().map((i, k) => (k === 0 ? { ...i, weight: 4, score: 4.5 } : i)),
+          94,
+          '优',
+        ),
+      ),
+      findings: [
+        { severity: 'error', message: /各项分值合计 99，应为 100/ },
+        { severity: 'error', message: /“产出1”得分 4\.5 超过分值 4/ },
+      ],
+    },
+  ],
+});
+
+describe('self-evaluation: reading and filling in place', () => {
+  it('reads the 19-indicator fixture', () => {
+    const wb = workbook(selfEvaluation(nineteenIndicators(), 94, '优'));
+    const [form] = formsOf(wb, recogniseWorkbook(wb));
+    expect(form?.indicators).toHaveLength(19);
+    expect(form?.indicators[10]).toMatchObject({
+      level1: '效益指标',
+      canonical2: '社会效益指标',
+      target: { value: { kind: 'qualitative' } },
+    });
+    expect(form?.totalScore?.value).toBe(94);
+  });
+
+  it('fills 执行率, missing scores, the total and the grade — and nothing the user typed', () => {
+    const blanks = nineteenIndicators().map((i, k) => (k < 2 ? { ...i, score: null } : i));
+    const wb = workbook(selfEvaluation(blanks, null, null, { budget: 200, spent: 190, weight: 10, score: null }));
+    const review = reviewWorkbook(wb);
+    const plan = planFillSelfEvaluation(wb, review.workbook);
+    const written = Object.fromEntries(
+      plan.actions.flatMap((a) => (a.kind === 'set_values' ? [[a.at, a.values[0]?.[0]]] : [])),
+    );
+    expect(written).toEqual({ F4: 0.95, G4: 9.5, G6: 4.5, G7: 5, G25: 94, B26: '优' });
+    const filled = applyPlanToSnapshot(wb, plan);
+    expect(reviewWorkbook(filled, { ruleSet: [scoreArithmetic] }).report.findings).toEqual([]);
+    expect(applyPlanToSnapshot(filled, invertPlan(plan))).toEqual(applyPlanToSnapshot(wb, { title: '', actions: [] }));
+  });
+});
+
+describe('inserting 绩效目标表 from the 泉州 2021 budget', () => {
+  const load = async () =>
+    readXlsx(readFileSync(join(__dirname, '../../fixtures/quanzhou-2021-budget.xlsx')), 'quanzhou.xlsx');
+
+  it('writes one sheet per project whose amounts and codes read back equal to the 项目支出表', async () => {
+    const snap = await load();
+    const review = reviewWorkbook(snap);
+    const projects = projectsOf(snap, review.workbook, review.mapping);
+    expect(projects.map((p) => p.name)).toHaveLength(7);
+    const plan = planProjectTargets(projects, {
+      year: 2021,
+      department: '泉州市医疗保障局',
+      existingSheets: snap.sheets.map((s) => s.name),
+    });
+    const after = applyPlanToSnapshot(snap, plan);
+    const recognised = recogniseWorkbook(after);
+    const forms = formsOf(after, recognised);
+    expect(forms).toHaveLength(7);
+    for (const [i, p] of projects.entries()) {
+      const form = forms[i]!;
+      const sheetOf = after.sheets.find((s) => s.name === form.sheet)!;
+      const value = (label: string) => {
+        const a = form.fields.get(label);
+        return a ? sheetOf.rows[a.row]?.[a.col]?.value : undefined;
+      };
+      expect(value('项目名称')).toBe(p.name);
+      expect(value('功能科目') === undefined ? null : String(value('功能科目')).split(' ')[0]).toBe(p.code);
+      expect(value('资金总额')).toBe(p.total === null ? undefined : Number(p.total));
+      expect(value('其中:财政拨款')).toBe(p.fiscal === null ? undefined : Number(p.fiscal));
+      expect(form.indicators.map((x) => x.canonical1)).toEqual(
+        expect.arrayContaining(['产出指标', '效益指标', '满意度指标']),
+      );
+      expect(recognised.tables.find((t) => t.sheet === form.sheet)?.type).toBe('performance_targets_project');
+    }
+    expect(projects[0]).toMatchObject({
+      name: '城乡居民基本医疗保险补助资金',
+      code: '2101202',
+      total: '13466',
+      fiscal: '13466',
+    });
+  });
+
+  it('fills the department table with 资金总额 = 项目支出 + 基本支出 of the 收支总表', async () => {
+    const snap = await load();
+    const review = reviewWorkbook(snap);
+    const dept = departmentOf(snap, review.workbook);
+    expect(dept).toMatchObject({ basic: '3284.29', project: '22504.72', total: '25789.01' });
+    const plan = planDepartmentTargets(dept, projectsOf(snap, review.workbook, review.mapping), {
+      year: 2021,
+      existingSheets: snap.sheets.map((s) => s.name),
+    });
+    const after = applyPlanToSnapshot(snap, plan);
+    const s = after.sheets.at(-1)!;
+    expect(s.rows[3]?.[2]?.value).toBe(25789.01);
+    expect(formsOf(after, recogniseWorkbook(after)).at(-1)?.indicators.length).toBe(6);
+  });
+});
