@@ -15,7 +15,18 @@ export interface CheckOptions {
   quiet: boolean;
 }
 
-export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'error'; message: string };
+/** `fill`: write what can be derived into a copy of the workbook. */
+export interface FillOptions {
+  command: 'fill';
+  file: string;
+  out: string;
+  codes: boolean;
+  selfEvaluation: boolean;
+  targets: boolean;
+  department: boolean;
+}
+
+export type ParsedArgs = CheckOptions | FillOptions | { command: 'help' } | { command: 'error'; message: string };
 
 export const USAGE = `用法 Usage:
   budget-review check FILE.xlsx... [--json OUT.json | --json-dir DIR] [--catalog 科目.xlsx] [--year 2021] [--quiet]
@@ -29,11 +40,20 @@ export const USAGE = `用法 Usage:
   --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
   --quiet          不输出表格明细                             print totals only
 
+  budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--department]
+
+  --codes          填写按名称推断的科目编码                   write codes inferred from names
+  --self-eval      补算绩效自评的执行率、得分、总分和等级     compute self-evaluation scores, total and grade
+  --targets        为项目支出表的每个项目插入绩效目标表       insert a performance-target sheet per project
+  --department     插入部门整体支出绩效目标表                 insert the department performance-target sheet
+                   （不指定时默认 --codes --self-eval；只写空白单元格和新工作表，原文件不变）
+
 退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === 'fill') return parseFill(rest);
   if (command !== 'check') return { command: 'error', message: `未知命令 Unknown command: ${command}` };
   const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false };
   for (let i = 0; i < rest.length; i++) {
@@ -62,5 +82,35 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       command: 'error',
       message: '--json 只能用于一个工作簿，多个请用 --json-dir / use --json-dir for several files',
     };
+  return opts;
+}
+
+function parseFill(rest: readonly string[]): ParsedArgs {
+  const opts: FillOptions = {
+    command: 'fill',
+    file: '',
+    out: '',
+    codes: false,
+    selfEvaluation: false,
+    targets: false,
+    department: false,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (a === '--out') opts.out = rest[++i] ?? '';
+    else if (a === '--codes') opts.codes = true;
+    else if (a === '--self-eval') opts.selfEvaluation = true;
+    else if (a === '--targets') opts.targets = true;
+    else if (a === '--department') opts.department = true;
+    else if (a.startsWith('--')) return { command: 'error', message: `未知选项 Unknown option: ${a}` };
+    else if (!opts.file) opts.file = a;
+    else return { command: 'error', message: 'fill 一次只处理一个工作簿 / fill takes one workbook' };
+  }
+  if (!opts.file || !opts.out)
+    return { command: 'error', message: 'fill 需要工作簿和 --out 输出文件 / fill needs a workbook and --out' };
+  if (!opts.codes && !opts.selfEvaluation && !opts.targets && !opts.department) {
+    opts.codes = true;
+    opts.selfEvaluation = true;
+  }
   return opts;
 }

@@ -10,6 +10,7 @@ import { reviewWorkbook } from '../core/review';
 import { ALL_RULES } from '../core/rules/registry';
 import type { RuleConfig } from '../core/rules/types';
 import { parseArgs, USAGE, type CheckOptions } from './args';
+import { fill } from './fill';
 import { summarise } from './summary';
 
 /** `budget-review check FILE...`: recognise, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). */
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${args.message}\n\n${USAGE}\n`);
     return 2;
   }
-  return check(args);
+  return args.command === 'fill' ? fill(args) : check(args);
 }
 
 if (require.main === module) {

@@ -5,7 +5,7 @@ import { loadXlsx } from '../adapters/xlsx/read-xlsx';
 import { renderHtmlReport } from '../core/report/html';
 import type { Review } from '../core/review';
 import { parseRange, cellAddress } from '../core/snapshot/address';
-import { BrowserPlatform } from '../platform/browser/browser-platform';
+import { ExcelJsPlatform } from '../platform/exceljs/exceljs-platform';
 import { App } from '../taskpane/App';
 import { SheetGrid } from './SheetGrid';
 import css from './preview.css';
@@ -22,7 +22,7 @@ function download(name: string, data: BlobPart, type: string) {
 }
 
 function Preview() {
-  const [platform, setPlatform] = useState<BrowserPlatform | null>(null);
+  const [platform, setPlatform] = useState<ExcelJsPlatform | null>(null);
   const [sheetName, setSheetName] = useState<string>('');
   const [selected, setSelected] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -33,7 +33,7 @@ function Preview() {
   const open = useCallback(async (bytes: Uint8Array, name: string) => {
     try {
       const wb = await loadXlsx(bytes, name);
-      setPlatform(new BrowserPlatform(wb, name));
+      setPlatform(new ExcelJsPlatform(wb, name));
       setOpened((n) => n + 1);
       setSheetName(wb.worksheets[0]?.name ?? '');
       setSelected(null);

@@ -19,6 +19,7 @@ import { importCatalog } from '../core/catalog/import';
 import type { Review } from '../core/review';
 import type { WorkbookPlatform } from '../platform/types';
 import { FindingsView } from './components/FindingsView';
+import { PerformanceView } from './components/PerformanceView';
 import { SettingsView } from './components/SettingsView';
 import { TablesView } from './components/TablesView';
 import { translator } from './i18n';
@@ -48,7 +49,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
   const t = useMemo(() => translator(platform.language), [platform.language]);
   const c = useReview(platform, t, onReview);
   const styles = useStyles();
-  const [tab, setTab] = useState<'findings' | 'tables' | 'settings'>('findings');
+  const [tab, setTab] = useState<'findings' | 'tables' | 'performance' | 'settings'>('findings');
   const report = c.review?.report;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of report?.findings ?? []) counts[f.severity]++;
@@ -172,12 +173,26 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             <Tab value="tables">
               {t('tabTables')} ({report.tables.length})
             </Tab>
+            <Tab value="performance">{t('tabPerformance')}</Tab>
             <Tab value="settings">{t('tabSettings')}</Tab>
           </TabList>
           {tab === 'findings' && (
             <FindingsView findings={report.findings} language={platform.language} t={t} onGoTo={c.goTo} />
           )}
           {tab === 'tables' && <TablesView report={report} t={t} onGoTo={c.goTo} />}
+          {tab === 'performance' && (
+            <PerformanceView
+              projects={c.projects}
+              findings={report.findings.filter((f) => f.rule.startsWith('performance.'))}
+              busy={busy}
+              language={platform.language}
+              t={t}
+              onInsert={(p) => void c.insertTargets(p)}
+              onInsertDepartment={() => void c.insertDepartment()}
+              onFillSelfEvaluation={() => void c.fillSelfEvaluation()}
+              onGoTo={c.goTo}
+            />
+          )}
         </>
       )}
       {tab === 'settings' && (

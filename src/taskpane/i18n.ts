@@ -49,6 +49,22 @@ const zh = {
   remove: '移除',
   failed: '操作失败：{message}',
   preview: '浏览器预览',
+  tabPerformance: '绩效',
+  targetsTitle: '插入项目支出绩效目标表',
+  targetsHint:
+    '从项目支出表为所选项目各新建一张绩效目标表，填好项目名称、功能科目和资金，并附建议指标（请按项目修改）。',
+  noProjects: '未识别到项目支出表。',
+  selectAll: '全选',
+  insertTargets: '插入 {n} 张目标表',
+  insertDepartment: '插入部门整体绩效目标表',
+  targetsInserted: '已插入 {n} 张项目支出绩效目标表。',
+  departmentInserted: '已插入部门整体支出绩效目标表。',
+  selfEvalTitle: '绩效自评',
+  selfEvalHint: '在自评表中补算执行率、各指标得分、总分和评价等级，只填空白单元格。',
+  fillSelfEval: '填写自评得分',
+  scored: '已填写 {n} 个自评单元格。',
+  nothingToScore: '没有可补算的自评单元格。',
+  performanceFindings: '绩效检查',
 };
 
 export type StringKey = keyof typeof zh;
@@ -103,6 +119,23 @@ const en: Record<StringKey, string> = {
   remove: 'Remove',
   failed: 'Failed: {message}',
   preview: 'Browser preview',
+  tabPerformance: 'Performance',
+  targetsTitle: 'Insert project performance targets',
+  targetsHint:
+    'One target sheet per chosen project of the project table, with name, function code and funds filled in and suggested indicators to adapt.',
+  noProjects: 'No project table was recognised.',
+  selectAll: 'Select all',
+  insertTargets: 'Insert {n} target sheets',
+  insertDepartment: 'Insert department targets',
+  targetsInserted: '{n} project target sheets inserted.',
+  departmentInserted: 'Department target sheet inserted.',
+  selfEvalTitle: 'Self-evaluation',
+  selfEvalHint:
+    'Computes execution rate, indicator scores, total and grade on self-evaluation sheets, in empty cells only.',
+  fillSelfEval: 'Fill in scores',
+  scored: '{n} self-evaluation cells filled in.',
+  nothingToScore: 'Nothing to compute on the self-evaluation sheets.',
+  performanceFindings: 'Performance checks',
 };
 
 export type Language = 'zh-CN' | 'en-US';

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogData } from '../core/catalog/catalog';
+import { planFillSelfEvaluation } from '../core/performance/fill-in-place';
+import {
+  departmentOf,
+  planDepartmentTargets,
+  planProjectTargets,
+  projectsOf,
+  type ProjectFacts,
+} from '../core/performance/insert-targets';
 import { planFillCodes } from '../core/plans/fill-codes';
 import { planMarks, planReportSheet } from '../core/plans/marks';
 import { invertPlan, type WritePlan } from '../core/plans/types';
@@ -75,6 +83,13 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
+  /** Reads the workbook again after a plan that changed its content (new sheets, filled cells), keeping the notice. */
+  const refresh = useCallback(async () => {
+    const snap = await platform.readSnapshot({});
+    snapshot.current = snap;
+    runReview(snap, settings);
+  }, [platform, runReview, settings]);
+
   const perform = useCallback(
     async (plan: WritePlan, message: string, undoable = true) => {
       setStatus({ kind: 'busy' });
@@ -85,6 +100,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
           setUndoLog(log);
           await platform.saveUndoLog(log);
         }
+        if (plan.actions.some((a) => a.kind === 'add_sheet' || a.kind === 'set_values')) await refresh();
         setNotice({ intent: 'success', text: message });
       } catch (e) {
         fail(e);
@@ -92,7 +108,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
         setStatus({ kind: 'ready' });
       }
     },
-    [platform, undoLog, fail],
+    [platform, undoLog, fail, refresh],
   );
 
   const mark = useCallback(() => {
@@ -138,12 +154,50 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     return perform(plan, t('filled', { n }));
   }, [review, perform, t]);
 
+  /** Projects of the 项目支出表, for the 绩效目标 panel. */
+  const projects: ProjectFacts[] =
+    review && snapshot.current ? projectsOf(snapshot.current, review.workbook, review.mapping) : [];
+
+  const insertTargets = useCallback(
+    (chosen: readonly ProjectFacts[]) => {
+      if (!review || !snapshot.current || !chosen.length) return;
+      const department = departmentOf(snapshot.current, review.workbook).name;
+      const plan = planProjectTargets(chosen, {
+        year: review.workbook.fiscalYear,
+        department,
+        existingSheets: snapshot.current.sheets.map((x) => x.name),
+      });
+      return perform(plan, t('targetsInserted', { n: chosen.length }));
+    },
+    [review, perform, t],
+  );
+
+  const insertDepartment = useCallback(() => {
+    if (!review || !snapshot.current) return;
+    const dept = departmentOf(snapshot.current, review.workbook);
+    const plan = planDepartmentTargets(dept, projectsOf(snapshot.current, review.workbook, review.mapping), {
+      year: review.workbook.fiscalYear,
+      existingSheets: snapshot.current.sheets.map((x) => x.name),
+    });
+    return perform(plan, t('departmentInserted'));
+  }, [review, perform, t]);
+
+  const fillSelfEvaluation = useCallback(() => {
+    if (!review || !snapshot.current) return;
+    const plan = planFillSelfEvaluation(snapshot.current, review.workbook);
+    const n = plan.actions.length;
+    if (!n) return setNotice({ intent: 'info', text: t('nothingToScore') });
+    return perform(plan, t('scored', { n }));
+  }, [review, perform, t]);
+
   const undo = useCallback(async () => {
     const last = undoLog.at(-1);
     if (!last) return;
     setStatus({ kind: 'busy' });
     try {
-      await platform.applyPlan(invertPlan(last));
+      const inverse = invertPlan(last);
+      await platform.applyPlan(inverse);
+      if (inverse.actions.some((a) => a.kind === 'delete_sheet' || a.kind === 'set_values')) await refresh();
       const log = undoLog.slice(0, -1);
       setUndoLog(log);
       await platform.saveUndoLog(log);
@@ -153,7 +207,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     } finally {
       setStatus({ kind: 'ready' });
     }
-  }, [undoLog, platform, fail, t]);
+  }, [undoLog, platform, fail, t, refresh]);
 
   const goTo = useCallback(
     (sheet: string, range: string) => {
@@ -190,6 +244,10 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     clearMarks,
     writeReport,
     fillCodes,
+    projects,
+    insertTargets,
+    insertDepartment,
+    fillSelfEvaluation,
     undo,
     goTo,
     updateSettings,

@@ -73,3 +73,37 @@ describe('budget-review CLI', () => {
     expect(err.join('')).toMatch(/用法 Usage/);
   });
 });
+
+describe('budget-review fill', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'br-fill-'));
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('writes target sheets into a copy and leaves the original untouched', async () => {
+    const source = join(__dirname, '../fixtures/quanzhou-2021-budget.xlsx');
+    const before = await readFile(source);
+    const out = join(dir, 'out.xlsx');
+    expect(await main(['fill', source, '--out', out, '--targets', '--department'])).toBe(0);
+    expect((await readFile(source)).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toContain('绩效目标-城乡居民基本医疗保险补助资金');
+    expect(names).toContain('部门整体绩效目标');
+    expect(wb.getWorksheet('部门整体绩效目标')?.getCell('C4').value).toBe(25789.01);
+  });
+
+  it('asks for an output file', async () => {
+    expect(parseArgs(['fill', 'a.xlsx'])).toMatchObject({ command: 'error' });
+    expect(parseArgs(['fill', 'a.xlsx', '--out', 'b.xlsx'])).toMatchObject({
+      command: 'fill',
+      codes: true,
+      selfEvaluation: true,
+      targets: false,
+    });
+  });
+});

@@ -105,3 +105,39 @@ describe('task pane', () => {
     expect(screen.getByRole('button', { name: 'Scan workbook' })).toBeTruthy();
   });
 });
+
+describe('performance panel', () => {
+  const withProjects = () =>
+    workbook(
+      sheet(
+        [
+          ['项目支出预算表', null, null, null, null],
+          ['项目名称', '部门预算功能科目', '合计', '资金来源', null],
+          [null, null, null, '一般公共预算', '上年结转'],
+          ['城乡医疗救助补助资金', '2101301', m(651), m(651), null],
+          ['购买经办服务费', '2101599', m(2543.26), m(2221), m(322.26)],
+          ['合计', null, m(3194.26), m(2872), m(322.26)],
+        ],
+        { name: '项目支出表', merges: ['A1:E1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:E2'] },
+      ),
+    );
+
+  it('inserts a target sheet per chosen project, filled from the project table', async () => {
+    const platform = new MemoryPlatform(withProjects());
+    await scanned(platform);
+    fireEvent.click(screen.getByRole('tab', { name: '绩效' }));
+    expect(screen.getByRole('checkbox', { name: '城乡医疗救助补助资金' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: '购买经办服务费' }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    const added = platform.plans.at(-1)?.actions[0];
+    expect(added?.kind).toBe('add_sheet');
+    if (added?.kind === 'add_sheet') {
+      expect(added.sheet).toBe('绩效目标-城乡医疗救助补助资金');
+      expect(added.values[2]?.[1]).toBe('城乡医疗救助补助资金');
+      expect(added.values[4]?.[1]).toBe('2101301 城乡医疗救助');
+      expect(added.values[6]?.[3]).toBe(651);
+    }
+    expect(await screen.findByText('已插入 1 张项目支出绩效目标表。')).toBeTruthy();
+    expect(platform.snapshot.sheets.map((s) => s.name)).toContain('绩效目标-城乡医疗救助补助资金');
+  });
+});

@@ -146,6 +146,8 @@ export function tableViews(ctx: RuleContext): TableView[] {
   const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
   const views: TableView[] = [];
   for (const t of ctx.workbook.tables) {
+    // Performance forms are not ledgers: their "amount" columns hold indicator values (performance.* checks them).
+    if (t.type.startsWith('performance_')) continue;
     const sheet = sheets.get(t.sheet);
     if (sheet) views.push(buildTableView(t, sheet, ctx.mapping));
   }

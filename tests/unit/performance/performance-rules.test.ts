@@ -209,3 +209,37 @@ describe('inserting 绩效目标表 from the 泉州 2021 budget', () => {
     expect(formsOf(after, recogniseWorkbook(after)).at(-1)?.indicators.length).toBe(6);
   });
 });
+
+describe('the 灵寿 2021 project target tables (bundled sample)', () => {
+  it('are recognised, every indicator is parsed, and the cost floor is flagged', async () => {
+    const snap = await readXlsx(
+      readFileSync(join(__dirname, '../../../assets/samples/sample-budget.xlsx')),
+      'sample.xlsx',
+    );
+    const review = reviewWorkbook(snap);
+    expect(review.workbook.tables.filter((t) => t.type === 'performance_targets_project')).toHaveLength(2);
+    const forms = formsOf(snap, review.workbook);
+    expect(forms.map((f) => f.indicators.length)).toEqual([8, 7]);
+    for (const i of forms.flatMap((f) => f.indicators)) {
+      expect(i.target?.value.kind).not.toBe('empty');
+      if (/[≥≤=]|\d/.test(i.target?.raw ?? ''))
+        expect(i.target?.value).toMatchObject({ value: expect.stringMatching(/^\d/) });
+    }
+    expect(forms[0]?.indicators[0]?.target?.value).toEqual({
+      kind: 'numeric',
+      operator: '>=',
+      explicit: true,
+      value: '34475',
+      unit: '人',
+    });
+    expect(forms[0]?.indicators[4]?.target?.value).toEqual({
+      kind: 'numeric',
+      operator: '=',
+      explicit: false,
+      value: '280',
+      unit: '元/人/年',
+    });
+    const cost = review.report.findings.filter((f) => f.rule === 'performance.cost_operator');
+    expect(cost.map((f) => [f.sheet, f.cells[0], f.severity])).toEqual([['项目绩效目标表', 'E20', 'warning']]);
+  });
+});

@@ -6,9 +6,9 @@ import type { CellValue } from '../../core/snapshot/types';
 import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../types';
 
 /**
- * The task pane's platform in the browser preview: the workbook is an ExcelJS workbook in memory. Plans are applied to
- * it (fills, notes, values, sheets) exactly as the Office adapter applies them to Excel, recording what they overwrite,
- * and the page is told so it can redraw its grid; "下载" writes the workbook back to .xlsx.
+ * A workbook held as an ExcelJS workbook in memory: the platform of the browser preview (whose page redraws its grid
+ * when told) and of the CLI's `fill` command. Plans are applied (fills, notes, values, laid-out sheets) exactly as the
+ * Office adapter applies them to Excel, recording what they overwrite; the caller writes the workbook back to .xlsx.
  */
 const SETTINGS_KEY = 'budget-review.settings';
 
@@ -25,7 +25,7 @@ function fillOf(key: string): ExcelJS.Fill | undefined {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${key.slice(1).toUpperCase()}` } };
 }
 
-export class BrowserPlatform implements WorkbookPlatform {
+export class ExcelJsPlatform implements WorkbookPlatform {
   readonly kind = 'preview' as const;
   readonly language: 'zh-CN' | 'en-US';
   private listeners = new Set<(selection: { sheet: string; range: string } | null) => void>();
