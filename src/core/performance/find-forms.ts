@@ -4,7 +4,7 @@ import { indicatorHeaderRows, readPerformanceForm, type PerformanceForm } from '
 
 /**
  * Every 绩效目标表 / 绩效自评表 of the workbook, found by its indicator header whatever the recogniser made of the sheet.
- * A form starts at the recognised table holding its header (title, funds block) or right after the previous form.
+ * A form starts right after the previous one on its sheet (or at the top) and ends before the next.
  */
 export function findPerformanceForms(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook): PerformanceForm[] {
   const forms: PerformanceForm[] = [];
@@ -13,10 +13,9 @@ export function findPerformanceForms(snapshot: WorkbookSnapshot, workbook: Recog
     const headers = indicatorHeaderRows(sheet, whole);
     let start = 0;
     headers.forEach((h, i) => {
-      const table = workbook.tables.find((t) => t.sheet === sheet.name && t.range.top <= h && t.range.bottom >= h);
-      const top = Math.max(start, Math.min(table?.range.top ?? h, h));
+      // The form's fields (项目名称, funds) sit above its indicator header, back to where the previous form ended.
       const bottom = (headers[i + 1] ?? sheet.rows.length) - 1;
-      const form = readPerformanceForm(sheet, { ...whole, top, bottom }, h);
+      const form = readPerformanceForm(sheet, { ...whole, top: start, bottom }, h);
       forms.push(form);
       start = (form.indicators.at(-1)?.row ?? h) + 1;
     });

@@ -87,16 +87,28 @@ export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): num
 
 export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, headerRow: number): PerformanceForm {
   const cols: Columns = {};
-  (sheet.rows[headerRow] ?? []).forEach((c, i) => {
-    const label = normalizeLabel(text(c?.value));
-    for (const [k, re] of COLUMN_LABELS) if (cols[k] === undefined && re.test(label)) return void (cols[k] = i);
-  });
+  const labelRows = [headerRow];
+  // A second header line (实施期目标 | 当年度目标 over 绩效目标值 | 半年目标值 | 全年目标值) names the value columns.
+  const below = (sheet.rows[headerRow + 1] ?? []).map((c) => normalizeLabel(text(c?.value)));
+  if (below.some((l) => /目标值|指标值/.test(l))) labelRows.push(headerRow + 1);
+  for (const r of labelRows) {
+    (sheet.rows[r] ?? []).forEach((c, i) => {
+      const label = normalizeLabel(text(c?.value));
+      for (const [k, re] of COLUMN_LABELS) if (cols[k] === undefined && re.test(label)) return void (cols[k] = i);
+    });
+  }
+  // The year's value wins over the implementation period's (全年目标值 over 绩效目标值).
+  labelRows.forEach((r) =>
+    (sheet.rows[r] ?? []).forEach((c, i) => {
+      if (/^(全年|年度|当年度?)(目标值|指标值)/.test(normalizeLabel(text(c?.value)))) cols.target = i;
+    }),
+  );
   const indicators: IndicatorRow[] = [];
   let l1: string | null = null;
   let l2: string | null = null;
   let totalScore: PerformanceForm['totalScore'] = null;
   let grade: PerformanceForm['grade'] = null;
-  for (let r = headerRow + 1; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
+  for (let r = (labelRows.at(-1) as number) + 1; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
     const row = sheet.rows[r] ?? [];
     const labels = row.map((c) => normalizeLabel(text(c?.value)));
     const totalAt = labels.findIndex((l) => /^(总分|合计|总计)$/.test(l));

@@ -243,3 +243,35 @@ describe('the 灵寿 2021 project target tables (bundled sample)', () => {
     expect(cost.map((f) => [f.sheet, f.cells[0], f.severity])).toEqual([['项目绩效目标表', 'E20', 'warning']]);
   });
 });
+
+describe('the 泉州 专项资金绩效目标批复表 layout', () => {
+  it('reads the 全年目标值 under a two-line header, with a 绩效目标 column before the indicators', () => {
+    const s = sheet(
+      [
+        ['泉州市专项资金绩效目标批复表', null, null, null, null, null, null],
+        ['项目名称', '城乡居民基本医疗保险补助资金', '部门预算功能科目', '2101202', null, null, null],
+        [null, '一级指标', '二级指标', '三级指标', '实施期目标', '当年度目标', null],
+        [null, null, null, null, '绩效目标值', '半年目标值', '全年目标值'],
+        ['绩效目标', '产出指标', '数量指标', '普通门诊就诊人次', '≥550.00万人次', '≥250.00万人次', '≥550.00万人次'],
+        [null, null, '质量指标', '重复参保人数', '=0.00人', '=0.00人', '=0.00人'],
+        [null, '效益指标', '社会效益指标', '减轻城乡居民医疗费负担', '切实减轻', '切实减轻', '切实减轻'],
+      ],
+      { name: '批复表', merges: ['A1:G1', 'F3:G3', 'A5:A7'] },
+    );
+    const wb = workbook(s);
+    const [form] = formsOf(wb, recogniseWorkbook(wb));
+    expect(form?.indicators.map((i) => [i.level1, i.level2, i.level3, i.target?.at.col])).toEqual([
+      ['产出指标', '数量指标', '普通门诊就诊人次', 6],
+      ['产出指标', '质量指标', '重复参保人数', 6],
+      ['效益指标', '社会效益指标', '减轻城乡居民医疗费负担', 6],
+    ]);
+    expect(form?.indicators[0]?.target?.value).toEqual({
+      kind: 'numeric',
+      operator: '>=',
+      explicit: true,
+      value: '550',
+      unit: '万人次',
+    });
+    expect(form?.fields.get('部门预算功能科目')).toEqual({ row: 1, col: 3 });
+  });
+});
