@@ -6,7 +6,7 @@ import { indicatorHeaderRows, readPerformanceForm, type PerformanceForm } from '
  * Every 绩效目标表 / 绩效自评表 of the workbook, found by its indicator header whatever the recogniser made of the sheet.
  * A form starts right after the previous one on its sheet (or at the top) and ends before the next.
  */
-export function findPerformanceForms(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook): PerformanceForm[] {
+export function findPerformanceForms(snapshot: WorkbookSnapshot): PerformanceForm[] {
   const forms: PerformanceForm[] = [];
   for (const sheet of snapshot.sheets) {
     const whole = { top: 0, left: 0, bottom: sheet.rows.length - 1, right: Math.max(0, sheet.columnCount - 1) };
@@ -28,7 +28,7 @@ const CACHE = new WeakMap<object, PerformanceForm[]>();
 /** Forms of a review, read once and shared by the performance rules. */
 export function formsOf(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook): PerformanceForm[] {
   let forms = CACHE.get(workbook);
-  if (!forms) CACHE.set(workbook, (forms = findPerformanceForms(snapshot, workbook)));
+  if (!forms) CACHE.set(workbook, (forms = findPerformanceForms(snapshot)));
   return forms;
 }
 

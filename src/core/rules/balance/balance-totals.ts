@@ -1,4 +1,5 @@
-import { addressOf, compareSum, comparisonFields, formatAmount, formatDifference, type Term } from '../amounts';
+import { addressOf, compareSum, type Term } from '../amounts';
+import { reportComparison } from '../sum/report-sum';
 import { tableViews, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 
@@ -27,20 +28,13 @@ function report(
   text: (a: string, e: string, d: string) => string,
 ) {
   if (actual.blank && parts.every((p) => p.term.blank)) return;
-  const c = compareSum(actual, parts);
-  if (c.verdict === 'ok') return;
-  const message = text(
-    formatAmount(c.actual, c.decimals),
-    formatAmount(c.expected, c.decimals),
-    formatDifference(c.difference, c.decimals),
+  reportComparison(
+    ctx,
+    view.table.sheet,
+    compareSum(actual, parts),
+    [addressOf(actual), ...parts.map((p) => addressOf(p.term))],
+    text,
   );
-  ctx.report({
-    severity: c.verdict === 'rounding' ? 'info' : undefined,
-    sheet: view.table.sheet,
-    cells: [addressOf(actual), ...parts.map((p) => addressOf(p.term))],
-    message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
-    ...comparisonFields(c),
-  });
 }
 
 const FUNDS = [

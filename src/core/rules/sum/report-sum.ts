@@ -1,4 +1,12 @@
-import { addressOf, compareTerms, comparisonFields, formatAmount, formatDifference, type Term } from '../amounts';
+import {
+  addressOf,
+  compareTerms,
+  comparisonFields,
+  formatAmount,
+  formatDifference,
+  type Comparison,
+  type Term,
+} from '../amounts';
 import { readIn, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 
@@ -54,7 +62,23 @@ function settle(
 ): void {
   const total = { term: totalTerm };
   if (parts.length === 0 || (total.term.blank && parts.every((p) => p.blank))) return;
-  const c = compareTerms(total.term, parts);
+  reportComparison(
+    ctx,
+    view.table.sheet,
+    compareTerms(total.term, parts),
+    [addressOf(totalAt), ...parts.map(addressOf)],
+    describe,
+  );
+}
+
+/** Reports a comparison that does not close: error beyond the rounding envelope, info (可能为取整误差) within it. */
+export function reportComparison(
+  ctx: RuleContext,
+  sheet: string,
+  c: Comparison,
+  cells: string[],
+  describe: (actual: string, expected: string, diff: string) => string,
+): void {
   if (c.verdict === 'ok') return;
   const message = describe(
     formatAmount(c.actual, c.decimals),
@@ -63,8 +87,8 @@ function settle(
   );
   ctx.report({
     severity: c.verdict === 'rounding' ? 'info' : undefined,
-    sheet: view.table.sheet,
-    cells: [addressOf(totalAt), ...parts.map(addressOf)],
+    sheet,
+    cells,
     message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
     ...comparisonFields(c),
   });
