@@ -79,7 +79,10 @@ interface Columns {
 export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): number[] {
   const out: number[] = [];
   for (let r = range.top; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
-    const labels = (sheet.rows[r] ?? []).map((c) => normalizeLabel(text(c?.value)));
+    const row = sheet.rows[r] ?? [];
+    // Cheap test first: a ledger of 20k rows has no "级指标" at all.
+    if (!row.some((c) => typeof c?.value === 'string' && c.value.includes('指标'))) continue;
+    const labels = row.map((c) => normalizeLabel(text(c?.value)));
     if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) out.push(r);
   }
   return out;

@@ -23,6 +23,8 @@ export interface Term {
 
 /** A term whose Decimal is built only when a report or an inexact sum needs it (most sums close exactly). */
 class LazyTerm implements Term {
+  /** A term is its own Reading ({ kind: 'term', term }), so reading a cell allocates one object, not two. */
+  readonly kind = 'term' as const;
   private decimal: Decimal | null = null;
   constructor(
     readonly row: number,
@@ -33,6 +35,9 @@ class LazyTerm implements Term {
     readonly scaled: number | null,
     readonly blank: boolean,
   ) {}
+  get term(): Term {
+    return this;
+  }
   get value(): Decimal {
     return (this.decimal ??=
       this.text !== null
@@ -54,9 +59,13 @@ function scaledOf(text: string, decimals: number): number | null {
 }
 
 /** What a cell holds for the checks: a term, nothing to add ("**", "—"), or a value that is not a number. */
-export type Reading = { kind: 'term'; term: Term } | { kind: 'skip' } | { kind: 'invalid'; text: string };
+export type Reading =
+  | { readonly kind: 'term'; readonly term: Term }
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'invalid'; readonly text: string };
 
 const ZERO = new Decimal(0);
+const SKIP: Reading = { kind: 'skip' };
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
@@ -73,26 +82,25 @@ export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDe
     if (d !== null && d <= 8) {
       const x = cell.value * (POW10[d] as number);
       const r = Math.round(x);
-      if (Number.isSafeInteger(r) && Math.abs(x - r) < 1e-6)
-        return { kind: 'term', term: new LazyTerm(row, col, null, d, r, false) };
+      if (Number.isSafeInteger(r) && Math.abs(x - r) < 1e-6) return new LazyTerm(row, col, null, d, r, false);
     }
   }
   const a = parseAmount(cell);
   switch (a.kind) {
     case 'blank':
-      return { kind: 'term', term: new LazyTerm(row, col, '0', tableDecimals, 0, true) };
+      return new LazyTerm(row, col, '0', tableDecimals, 0, true);
     case 'number': {
-      if (a.percent) return { kind: 'skip' };
+      if (a.percent) return SKIP;
       const decimals = cell?.format || a.fromText ? a.decimals : Math.max(a.decimals, tableDecimals);
       const dot = a.value.indexOf('.');
       const written = dot < 0 ? 0 : a.value.length - dot - 1;
       // A value written with more digits than it shows (3284.2900000000004) is compared as displayed.
       const text =
         written > decimals ? new Decimal(a.value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toString() : a.value;
-      return { kind: 'term', term: new LazyTerm(row, col, text, decimals, scaledOf(text, decimals), false) };
+      return new LazyTerm(row, col, text, decimals, scaledOf(text, decimals), false);
     }
     case 'placeholder':
-      return { kind: 'skip' };
+      return SKIP;
     case 'error':
     case 'invalid':
       return { kind: 'invalid', text: a.text };
