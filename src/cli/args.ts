@@ -23,6 +23,7 @@ export interface FillOptions {
   codes: boolean;
   selfEvaluation: boolean;
   targets: boolean;
+  selfEvaluationSheets: boolean;
   department: boolean;
 }
 
@@ -40,12 +41,13 @@ export const USAGE = `用法 Usage:
   --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
   --quiet          不输出表格明细                             print totals only
 
-  budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--department]
+  budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--self-eval-sheets] [--department]
 
   --codes          填写按名称推断的科目编码                   write codes inferred from names
   --self-eval      补算绩效自评的执行率、得分、总分和等级     compute self-evaluation scores, total and grade
   --targets        为项目支出表的每个项目插入绩效目标表       insert a performance-target sheet per project
   --department     插入部门整体支出绩效目标表                 insert the department performance-target sheet
+  --self-eval-sheets  为每个项目插入绩效自评表（沿用目标表指标）  insert a self-evaluation sheet per project
                    （不指定时默认 --codes --self-eval；只写空白单元格和新工作表，原文件不变）
 
 退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read`;
@@ -93,6 +95,7 @@ function parseFill(rest: readonly string[]): ParsedArgs {
     codes: false,
     selfEvaluation: false,
     targets: false,
+    selfEvaluationSheets: false,
     department: false,
   };
   for (let i = 0; i < rest.length; i++) {
@@ -102,13 +105,14 @@ function parseFill(rest: readonly string[]): ParsedArgs {
     else if (a === '--self-eval') opts.selfEvaluation = true;
     else if (a === '--targets') opts.targets = true;
     else if (a === '--department') opts.department = true;
+    else if (a === '--self-eval-sheets') opts.selfEvaluationSheets = true;
     else if (a.startsWith('--')) return { command: 'error', message: `未知选项 Unknown option: ${a}` };
     else if (!opts.file) opts.file = a;
     else return { command: 'error', message: 'fill 一次只处理一个工作簿 / fill takes one workbook' };
   }
   if (!opts.file || !opts.out)
     return { command: 'error', message: 'fill 需要工作簿和 --out 输出文件 / fill needs a workbook and --out' };
-  if (!opts.codes && !opts.selfEvaluation && !opts.targets && !opts.department) {
+  if (!opts.codes && !opts.selfEvaluation && !opts.targets && !opts.department && !opts.selfEvaluationSheets) {
     opts.codes = true;
     opts.selfEvaluation = true;
   }

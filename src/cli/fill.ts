@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import { InputError } from '../adapters/xlsx/input-error';
 import { loadXlsx, snapshotOf } from '../adapters/xlsx/read-xlsx';
 import { planFillSelfEvaluation } from '../core/performance/fill-in-place';
+import { formsOf, targetsOfProjects } from '../core/performance/find-forms';
+import { planSelfEvaluations } from '../core/performance/insert-self-evaluation';
 import {
   departmentOf,
   planDepartmentTargets,
@@ -50,6 +52,23 @@ export async function fill(opts: FillOptions): Promise<number> {
     for (const plan of plans) {
       await platform.applyPlan(plan);
       process.stdout.write(`${plan.title}：${plan.actions.length} 处\n`);
+    }
+    if (opts.selfEvaluationSheets) {
+      // Self-evaluations copy the indicators of the target sheets as they now stand (including ones just inserted).
+      const now = snapshotOf(workbook, name);
+      const recognised = reviewWorkbook(now);
+      const pairs = targetsOfProjects(
+        now,
+        formsOf(now, recognised.workbook),
+        projectsOf(now, recognised.workbook, recognised.mapping),
+      );
+      const plan = planSelfEvaluations(pairs, {
+        year,
+        department: departmentOf(now, recognised.workbook).name,
+        existingSheets: existing(),
+      });
+      await platform.applyPlan(plan);
+      process.stdout.write(`${plan.title}\n`);
     }
     if (opts.department) {
       const plan = planDepartmentTargets(

@@ -188,6 +188,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
               language={platform.language}
               t={t}
               onInsert={(p) => void c.insertTargets(p)}
+              onInsertSelfEvaluations={(p) => void c.insertSelfEvaluations(p)}
               onInsertDepartment={() => void c.insertDepartment()}
               onFillSelfEvaluation={() => void c.fillSelfEvaluation()}
               onGoTo={c.goTo}

@@ -65,6 +65,8 @@ const zh = {
   scored: '已填写 {n} 个自评单元格。',
   nothingToScore: '没有可补算的自评单元格。',
   performanceFindings: '绩效检查',
+  insertSelfEvals: '插入 {n} 张自评表',
+  selfEvalsInserted: '已插入 {n} 张项目支出绩效自评表，填入实际完成值后点击“填写自评得分”。',
 };
 
 export type StringKey = keyof typeof zh;
@@ -136,6 +138,8 @@ const en: Record<StringKey, string> = {
   scored: '{n} self-evaluation cells filled in.',
   nothingToScore: 'Nothing to compute on the self-evaluation sheets.',
   performanceFindings: 'Performance checks',
+  insertSelfEvals: 'Insert {n} self-evaluations',
+  selfEvalsInserted: '{n} self-evaluation sheets inserted; enter the actual values, then choose “Fill in scores”.',
 };
 
 export type Language = 'zh-CN' | 'en-US';

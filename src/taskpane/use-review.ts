@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogData } from '../core/catalog/catalog';
 import { planFillSelfEvaluation } from '../core/performance/fill-in-place';
+import { formsOf, targetsOfProjects } from '../core/performance/find-forms';
+import { planSelfEvaluations } from '../core/performance/insert-self-evaluation';
 import {
   departmentOf,
   planDepartmentTargets,
@@ -172,6 +174,21 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     [review, perform, t],
   );
 
+  const insertSelfEvaluations = useCallback(
+    (chosen: readonly ProjectFacts[]) => {
+      if (!review || !snapshot.current || !chosen.length) return;
+      const snap = snapshot.current;
+      const pairs = targetsOfProjects(snap, formsOf(snap, review.workbook), chosen);
+      const plan = planSelfEvaluations(pairs, {
+        year: review.workbook.fiscalYear,
+        department: departmentOf(snap, review.workbook).name,
+        existingSheets: snap.sheets.map((x) => x.name),
+      });
+      return perform(plan, t('selfEvalsInserted', { n: chosen.length }));
+    },
+    [review, perform, t],
+  );
+
   const insertDepartment = useCallback(() => {
     if (!review || !snapshot.current) return;
     const dept = departmentOf(snapshot.current, review.workbook);
@@ -246,6 +263,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     fillCodes,
     projects,
     insertTargets,
+    insertSelfEvaluations,
     insertDepartment,
     fillSelfEvaluation,
     undo,

@@ -33,3 +33,18 @@ export function formsOf(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook
 }
 
 export const isSelfEvaluation = (f: PerformanceForm): boolean => f.indicators.some((i) => i.actual || i.score);
+
+/** The target form of each project, matched by its 项目名称 field (null when the workbook has none yet). */
+export function targetsOfProjects<P extends { readonly name: string }>(
+  snapshot: WorkbookSnapshot,
+  forms: readonly PerformanceForm[],
+  projects: readonly P[],
+) {
+  const nameOf = (f: PerformanceForm) => {
+    const at = f.fields.get('项目名称');
+    const v = at ? snapshot.sheets.find((s) => s.name === f.sheet)?.rows[at.row]?.[at.col]?.value : undefined;
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const targets = forms.filter((f) => !isSelfEvaluation(f));
+  return projects.map((project) => ({ project, targets: targets.find((f) => nameOf(f) === project.name) ?? null }));
+}

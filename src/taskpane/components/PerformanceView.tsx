@@ -19,6 +19,7 @@ export function PerformanceView(props: {
   language: Language;
   t: Translate;
   onInsert: (projects: readonly ProjectFacts[]) => void;
+  onInsertSelfEvaluations: (projects: readonly ProjectFacts[]) => void;
   onInsertDepartment: () => void;
   onFillSelfEvaluation: () => void;
   onGoTo: (sheet: string, cell: string) => void;
@@ -65,6 +66,12 @@ export function PerformanceView(props: {
               onClick={() => props.onInsert(projects.filter((_, i) => chosen.has(i)))}
             >
               {t('insertTargets', { n: chosen.size })}
+            </Button>
+            <Button
+              disabled={busy || !chosen.size}
+              onClick={() => props.onInsertSelfEvaluations(projects.filter((_, i) => chosen.has(i)))}
+            >
+              {t('insertSelfEvals', { n: chosen.size })}
             </Button>
           </>
         )}

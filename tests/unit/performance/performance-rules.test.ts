@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../../src/adapters/xlsx/read-xlsx';
-import { formsOf } from '../../../src/core/performance/find-forms';
+import { formsOf, targetsOfProjects } from '../../../src/core/performance/find-forms';
 import {
   planDepartmentTargets,
   planProjectTargets,
@@ -9,6 +9,7 @@ import {
   departmentOf,
 } from '../../../src/core/performance/insert-targets';
 import { planFillSelfEvaluation } from '../../../src/core/performance/fill-in-place';
+import { planSelfEvaluations } from '../../../src/core/performance/insert-self-evaluation';
 import { applyPlanToSnapshot } from '../../../src/core/plans/apply-to-snapshot';
 import { invertPlan } from '../../../src/core/plans/types';
 import { recogniseWorkbook } from '../../../src/core/recognition/recognise';
@@ -273,5 +274,65 @@ describe('the 泉州 专项资金绩效目标批复表 layout', () => {
       unit: '万人次',
     });
     expect(form?.fields.get('部门预算功能科目')).toEqual({ row: 1, col: 3 });
+  });
+});
+
+describe('inserting self-evaluations for the projects', () => {
+  it('copies each project’s indicators with points summing to 100, then scores the actuals entered', async () => {
+    const snap = await readXlsx(
+      readFileSync(join(__dirname, '../../fixtures/quanzhou-2021-budget.xlsx')),
+      'quanzhou.xlsx',
+    );
+    const review = reviewWorkbook(snap);
+    const projects = projectsOf(snap, review.workbook, review.mapping).slice(0, 2);
+    const withTargets = applyPlanToSnapshot(
+      snap,
+      planProjectTargets(projects, {
+        year: 2021,
+        department: '泉州市医疗保障局',
+        existingSheets: snap.sheets.map((s) => s.name),
+      }),
+    );
+    const pairs = targetsOfProjects(withTargets, formsOf(withTargets, recogniseWorkbook(withTargets)), projects);
+    expect(pairs.map((p) => p.targets?.indicators.length)).toEqual([6, 6]);
+    const plan = planSelfEvaluations(pairs, {
+      year: 2021,
+      department: '泉州市医疗保障局',
+      existingSheets: withTargets.sheets.map((s) => s.name),
+    });
+    const withSelf = applyPlanToSnapshot(withTargets, plan);
+    const after = reviewWorkbook(withSelf);
+    const selfForms = formsOf(withSelf, after.workbook).filter((f) => f.sheet.startsWith('绩效自评-'));
+    expect(selfForms).toHaveLength(2);
+    expect(selfForms[0]?.indicators.map((i) => [i.level3, i.target?.raw, i.weight?.value])).toEqual([
+      ['（请填写）完成数量', '', 12.5],
+      ['资金到位率', '=100%', 12.5],
+      ['资金支付及时率', '≥95%', 12.5],
+      ['项目总成本', '≤13466万元', 12.5],
+      ['（请填写）社会效益', '', 30],
+      ['服务对象满意度', '≥85%', 10],
+    ]);
+    expect(after.report.findings.filter((f) => f.rule === 'performance.scores')).toEqual([]);
+
+    // The officer enters the year's spending and the actual values; 填写自评得分 does the rest.
+    const form = selfForms[0]!;
+    const actuals = ['12项', '100%', '90%', '13000万元', '有效缓解', '92%'];
+    const entered = applyPlanToSnapshot(withSelf, {
+      title: 'entered',
+      actions: [
+        { kind: 'set_values', sheet: form.sheet, at: 'D6', values: [[13000]], previous: [[null]] },
+        ...form.indicators.map((i, k) => ({
+          kind: 'set_values' as const,
+          sheet: form.sheet,
+          at: `E${i.row + 1}`,
+          values: [[actuals[k] as string]],
+          previous: [[null]],
+        })),
+      ],
+    });
+    const scored = applyPlanToSnapshot(entered, planFillSelfEvaluation(entered, recogniseWorkbook(entered)));
+    const final = formsOf(scored, recogniseWorkbook(scored)).find((f) => f.sheet === form.sheet)!;
+    expect(final.indicators.map((i) => i.score?.value)).toEqual([null, 12.5, 11.84, 12.5, 30, 10]);
+    expect(final.totalScore?.value ?? null).toBeNull();
   });
 });
