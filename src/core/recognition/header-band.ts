@@ -1,6 +1,5 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
 import type { RowFeatures } from './row-labelling';
-import { LINE_NO_LABELS } from './vocabulary';
 import { parseCodeText } from '../text/codes';
 
 /** Stage 4 — the header band of a table: its first and last row, and the header path of every column. */
@@ -78,8 +77,9 @@ export function headerPaths(sheet: TypedSheet, band: HeaderBand, left: number, r
     const path: string[] = [];
     for (let row = band.top; row <= band.bottom; row++) {
       if (aux.has(row)) continue;
+      // 栏次 rows are skipped above; a 行次 or 栏次 label in a label row names its column (role line_no).
       const cell = anchorAt(sheet, row, col);
-      if (!cell || cell.kind !== 'text' || LINE_NO_LABELS.has(cell.norm)) continue;
+      if (!cell || cell.kind !== 'text') continue;
       if (path[path.length - 1] !== cell.norm) path.push(cell.norm);
     }
     paths.push(path);

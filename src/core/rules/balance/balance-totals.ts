@@ -95,8 +95,16 @@ export const balanceTotals: Rule = {
   check(ctx) {
     for (const view of tableViews(ctx)) {
       if (!(this.meta.appliesTo as readonly string[]).includes(view.table.type)) continue;
-      const inc = find(view, INCOME_TOTAL);
-      const exp = find(view, EXPENDITURE_TOTAL);
+      // 收入总计 | 支出总计, or (决算 layouts) a plain 总计 on each side, found by the side's header.
+      const side = (caption: RegExp) => {
+        const block = view.blocks.find((b) => caption.test(b.caption));
+        const row = block
+          ? [...block.rows].reverse().find((r) => r.used && /^总计$/.test(r.label.replace(/\s/g, '')))
+          : undefined;
+        return block && row ? { block, row } : null;
+      };
+      const inc = find(view, INCOME_TOTAL) ?? side(/收入/);
+      const exp = find(view, EXPENDITURE_TOTAL) ?? side(/支出/);
       if (inc && exp) {
         const a = termAt(view, inc.row.row, inc.block.amountColumns[0]?.col);
         const b = termAt(view, exp.row.row, exp.block.amountColumns[0]?.col);

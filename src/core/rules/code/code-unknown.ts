@@ -32,12 +32,20 @@ export const codeUnknown: Rule = {
       const head = `${row.code}${row.name ? ` ${row.name}` : ''}：编码不在${yearText}${kind}科目中`;
       const named = row.name && row.nameRole !== 'project_name' ? row.name : null;
       const level = codeLevel(row.code);
-      const byName = named ? catalog.findByName(named, year).filter((e) => e.level === level) : [];
+      // A name points to another code only within the same parent: 行政运行 exists under every 款 (2010601, 2101501 …).
+      const parent = parentCode(row.code);
+      const byName = named
+        ? catalog.findByName(named, year).filter((e) => e.level === level && e.parent === parent)
+        : [];
       const verified = byName.filter((e) => e.versions.some((v) => v.verified && validIn(v, year)));
       const elsewhere = named
         ? cellRows.find(
             (o) =>
-              o !== row && o.code !== row.code && o.classification === row.classification && nameOf(o) === nameOf(row),
+              o !== row &&
+              o.code !== row.code &&
+              o.classification === row.classification &&
+              parentCode(o.code) === parent &&
+              nameOf(o) === nameOf(row),
           )
         : undefined;
       const base = { sheet: row.sheet, cells: rowCells(row), actual: row.code };

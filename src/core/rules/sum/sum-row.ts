@@ -46,8 +46,10 @@ export function columnIdentities(block: BlockView): ColumnIdentity[] {
           .map((c) => c.path[parent.length] as string),
       ),
     ];
+    const under = (c: AmountColumn) => key(c.path.slice(0, parent.length)) === key(parent);
     const parts = siblings.flatMap((s) => {
-      const direct = cols.find((c) => c.path.length === parent.length + 1 && c.path[parent.length] === s);
+      // The same leaf label recurs under other parents (预算数/合计 … 决算数/合计): match within this parent only.
+      const direct = cols.find((c) => c.path.length === parent.length + 1 && under(c) && c.path[parent.length] === s);
       return direct ? (direct.excluded ? [] : [direct]) : contribution(cols, [...parent, s]);
     });
     if (parts.length >= 1 && siblings.length >= 1)

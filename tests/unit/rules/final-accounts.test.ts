@@ -1,0 +1,138 @@
+import { reviewWorkbook } from '../../../src/core/review';
+import { sheet, workbook, type GridValue } from '../../helpers/grid';
+
+/**
+ * 决算 layouts: a two-sided 收入支出决算总表 with 行次 columns, a 收入决算表 with split 类/款/项 codes and a note, a
+ * horizontal “三公”经费支出决算表 with 预算数 and 决算数 groups. A consistent workbook must raise nothing; a slip must
+ * be caught where it is.
+ */
+const m = (value: number) => ({ value, format: '#,##0.00' });
+
+function finalAccounts(
+  edit: (s: { summary: GridValue[][]; income: GridValue[][]; three: GridValue[][] }) => void = () => undefined,
+) {
+  const summary: GridValue[][] = [
+    ['2023年度收入支出决算总表', null, null, null, null, null],
+    [null, null, null, null, null, '公开01表'],
+    ['部门：某某县财政局', null, null, null, null, '金额单位：万元'],
+    ['收入', null, null, '支出', null, null],
+    ['项目', '行次', '金额', '项目', '行次', '金额'],
+    ['栏次', null, '1', '栏次', null, '2'],
+    ['一、一般公共预算财政拨款收入', 1, m(500), '一、一般公共服务支出', 32, m(440)],
+    ['二、政府性基金预算财政拨款收入', 2, null, '八、社会保障和就业支出', 38, m(50)],
+    ['五、事业收入', 5, m(20), '二十、住房保障支出', 50, m(30)],
+    ['本年收入合计', 26, m(520), '本年支出合计', 57, m(520)],
+    ['年初结转和结余', 28, m(40), '年末结转和结余', 59, m(40)],
+    ['总计', 29, m(560), '总计', 60, m(560)],
+  ];
+  const income: GridValue[][] = [
+    ['2023年度收入决算表', null, null, null, null, null, null],
+    ['项目', null, null, null, '本年收入合计', '财政拨款收入', '事业收入'],
+    ['功能分类科目编码', null, null, '科目名称', null, null, null],
+    ['类', '款', '项', null, null, null, null],
+    ['栏次', null, null, null, '1', '2', '3'],
+    ['合计', null, null, null, m(520), m(500), m(20)],
+    [201, null, null, '一般公共服务支出', m(440), m(420), m(20)],
+    [null, '06', null, '财政事务', m(440), m(420), m(20)],
+    [null, null, '01', '行政运行', m(300), m(300), null],
+    [null, null, '02', '一般行政管理事务', m(140), m(120), m(20)],
+    [208, null, null, '社会保障和就业支出', m(50), m(50), null],
+    [null, '05', null, '行政事业单位养老支出', m(50), m(50), null],
+    [null, null, '05', '机关事业单位基本养老保险缴费支出', m(50), m(50), null],
+    [221, null, null, '住房保障支出', m(30), m(30), null],
+    [null, '02', null, '住房改革支出', m(30), m(30), null],
+    [null, null, '01', '住房公积金', m(30), m(30), null],
+    ['注：本表反映部门本年度取得的各项收入情况。', null, null, null, null, null, null],
+  ];
+  const three: GridValue[][] = [
+    ['2023年度“三公”经费支出决算表', null, null, null, null, null, null, null, null, null, null, null],
+    ['预算数', null, null, null, null, null, '决算数', null, null, null, null, null],
+    [
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费',
+      null,
+      null,
+      '公务接待费',
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费',
+      null,
+      null,
+      '公务接待费',
+    ],
+    [
+      null,
+      null,
+      '小计',
+      '公务用车购置费',
+      '公务用车运行费',
+      null,
+      null,
+      null,
+      '小计',
+      '公务用车购置费',
+      '公务用车运行费',
+      null,
+    ],
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    [m(12), m(0), m(8), m(0), m(8), m(4), m(10.5), m(0), m(7.5), m(0), m(7.5), m(3)],
+  ];
+  edit({ summary, income, three });
+  return workbook(
+    sheet(summary, { name: '收入支出决算总表', merges: ['A1:F1', 'A4:C4', 'D4:F4'] }),
+    sheet(income, {
+      name: '收入决算表',
+      merges: ['A1:G1', 'A2:D2', 'A3:C3', 'D3:D4', 'E2:E4', 'F2:F4', 'G2:G4', 'A17:G17'],
+    }),
+    sheet(three, {
+      name: '三公经费支出决算表',
+      merges: ['A1:L1', 'A2:F2', 'G2:L2', 'C3:E3', 'I3:K3', 'A3:A4', 'B3:B4', 'F3:F4', 'G3:G4', 'H3:H4', 'L3:L4'],
+    }),
+  );
+}
+
+const seriousFindings = (wb: ReturnType<typeof finalAccounts>) =>
+  reviewWorkbook(wb).report.findings.filter((f) => f.severity !== 'info');
+
+describe('决算 layouts', () => {
+  it('recognise 行次 columns, split codes and two column groups', () => {
+    const { report } = reviewWorkbook(finalAccounts());
+    expect(report.reportKind).toBe('final');
+    expect(report.fiscalYear).toBe(2023);
+    expect(report.tables.map((t) => [t.type, t.headerRows, t.dataRows])).toEqual([
+      ['income_expenditure_summary', [4, 6], [7, 12]],
+      ['income_summary', [2, 5], [6, 16]],
+      ['three_public_expenses', [2, 5], [6, 6]],
+    ]);
+    expect(report.tables[0]?.columns.map((c) => c.role)).toEqual([
+      'name',
+      'line_no',
+      'amount',
+      'name',
+      'line_no',
+      'amount',
+    ]);
+    expect(report.rows.filter((r) => r.sheet === '收入决算表').map((r) => r.code)).toContain('2010601');
+  });
+
+  it('raise nothing when the numbers are consistent', () => {
+    expect(seriousFindings(finalAccounts())).toEqual([]);
+  });
+
+  it('catch a slip in each table where it is', () => {
+    const slipped = finalAccounts((s) => {
+      (s.income[9] as GridValue[])[4] = m(150); // 2010602 一般行政管理事务 140 → 150
+      (s.three[5] as GridValue[])[6] = m(11.5); // 决算数 合计 10.5 → 11.5
+      (s.summary[11] as GridValue[])[5] = m(570); // 支出总计 560 → 570
+    });
+    const found = seriousFindings(slipped).map((f) => `${f.rule} ${f.sheet}!${f.cells[0]}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'sum.hierarchy 收入决算表!E8',
+        'sum.row 三公经费支出决算表!G6',
+        'balance.totals 收入支出决算总表!C12',
+      ]),
+    );
+  });
+});
