@@ -39,6 +39,7 @@ export function normalizeTitle(title: string): string {
     .replace(/^(附表|表)[\d一二三四五六七八九十]+[、.:-]?/, '')
     .replace(/^(\d+|[一二三四五六七八九十]+)[、.:-]/, '')
     .replace(/\((续|续表)\)$/, '')
+    .replace(/\(?(附表|表)[\d一二三四五六七八九十]+\)?$/, '')
     .replace(/[()[\]]/g, '');
 }
 

@@ -53,8 +53,13 @@ export function parseCodeCell(cell: Cell | undefined): ParsedCode | null {
   return parseCodeText(v);
 }
 
+/** "208-05-05", "208.05.05", "208 05 05" → "2080505" (the parts of a code written with separators). */
+const SEPARATED = /^(\d{3})[-.\s](\d{2})(?:[-.\s](\d{2}))?(?=\D|$)/;
+
 export function parseCodeText(raw: string): ParsedCode | null {
-  const text = toHalfWidth(raw).trim();
+  const text = toHalfWidth(raw)
+    .trim()
+    .replace(SEPARATED, (_, a: string, b: string, c?: string) => a + b + (c ?? ''));
   if (!text || !/^[[(（【]?\d/.test(text)) return null;
   const m = CODE_WITH_NAME.exec(text);
   if (!m) return null;

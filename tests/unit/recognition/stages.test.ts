@@ -218,6 +218,12 @@ describe('stage 5: table type', () => {
     ['专项资金绩效目标批复表', 'performance_targets_project'],
     ['部门整体支出绩效目标表', 'performance_targets_department'],
     ['项目支出绩效自评表', 'performance_self_evaluation'],
+    ['部门收入总体情况表', 'income_summary'],
+    ['部门支出总体情况表', 'expenditure_summary'],
+    ['部门收入总表（表二）', 'income_summary'],
+    ['附表1：部门支出总表', 'expenditure_summary'],
+    ['部门综合预算收支总表', 'income_expenditure_summary'],
+    ['一般公共预算基本支出部门预算经济分类科目明细表', 'general_budget_basic_expenditure'],
     ['人员情况表', 'unknown'],
     ['目录', 'unknown'],
   ])('%s → %s', (title, type) => {

@@ -23,13 +23,18 @@ describe('parseCodeCell', () => {
     ['2080505机关事业单位基本养老保险缴费支出', '2080505', '机关事业单位基本养老保险缴费支出'],
     ['[30101]基本工资', '30101', '基本工资'],
     ['【208】社会保障和就业支出', '208', '社会保障和就业支出'],
+    ['208-05-05 机关事业单位基本养老保险缴费支出', '2080505', '机关事业单位基本养老保险缴费支出'],
+    ['208.05 行政事业单位养老支出', '20805', '行政事业单位养老支出'],
   ])('splits %p into code and name', (text, code, name) => {
     expect(parseCodeText(text)).toMatchObject({ code, name });
   });
 
-  it.each([[3.5], [445001], [2021], [0], ['2080505元'], ['12.5'], ['合计'], ['']])('rejects %p', (value) => {
-    expect(parseCodeCell({ value })).toBeNull();
-  });
+  it.each([[3.5], [445001], [2021], [0], ['2080505元'], ['12.5'], ['合计'], [''], ['208.5'], ['2021-12-01']])(
+    'rejects %p',
+    (value) => {
+      expect(parseCodeCell({ value })).toBeNull();
+    },
+  );
 
   it('reads any well-formed function code back from text and number forms', () => {
     const code = fc
