@@ -20,6 +20,7 @@ import {
   indicatorFramework,
   scoreArithmetic,
 } from '../../../src/core/rules/performance/performance-rules';
+import { fundsContradiction } from '../../../src/core/rules/performance/funds-contradiction';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 import { nineteenIndicators, selfEvaluation } from '../../helpers/self-evaluation';
@@ -334,5 +335,44 @@ describe('inserting self-evaluations for the projects', () => {
     const final = formsOf(scored, recogniseWorkbook(scored)).find((f) => f.sheet === form.sheet)!;
     expect(final.indicators.map((i) => i.score?.value)).toEqual([null, 12.5, 11.84, 12.5, 30, 10]);
     expect(final.totalScore?.value ?? null).toBeNull();
+  });
+});
+
+describe('performance.funds', () => {
+  const form = (actual: string) =>
+    workbook(
+      sheet(
+        [
+          ['项目支出绩效自评表', null, null, null, null, null, null, null],
+          ['项目名称', '城乡居民医保补助', null, null, null, null, null, null],
+          ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', null],
+          ['年度资金总额', 128673, 128673, 128673, 10, null, 10, null],
+          ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+          ['产出指标', '数量指标', '资金支出总额', '=128673万元', actual, 50, 50, null],
+          ['效益指标', '社会效益指标', '负担减轻', '有效缓解', '有效缓解', 30, 30, null],
+          ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '95%', 10, 10, null],
+          ['总分', null, null, null, null, 100, 100, null],
+          ['评价等级', '优', null, null, null, null, null, null],
+        ],
+        { name: '自评表', merges: ['A1:H1'] },
+      ),
+    );
+  const findings = (actual: string) => reviewWorkbook(form(actual), { ruleSet: [fundsContradiction] }).report.findings;
+
+  it('accepts amounts that agree with the funds', () => {
+    expect(findings('128673万元')).toEqual([]);
+    expect(findings('1286730000元')).toEqual([]);
+  });
+  it('flags a near-miss of a funds figure (a typing slip)', () => {
+    expect(findings('128763万元').map((f) => [f.severity, f.cells[0], f.message])).toEqual([
+      [
+        'warning',
+        'E6',
+        '“资金支出总额”实际完成值 128,763.00 万元，与年度资金总额 128,673.00 万元相差 90.00 万元，请核对',
+      ],
+    ]);
+  });
+  it('flags an amount above the whole budget', () => {
+    expect(findings('150000万元')[0]?.message).toMatch(/超过本表资金总额 128,673\.00 万元/);
   });
 });

@@ -4,6 +4,7 @@ import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
 import { formatIndicatorValue } from '../../performance/indicator-value';
 import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
+import { fundsContradiction } from './funds-contradiction';
 
 const forms = (ctx: RuleContext): PerformanceForm[] => formsOf(ctx.snapshot, ctx.workbook);
 const isCost = (i: IndicatorRow) =>
@@ -187,4 +188,10 @@ export const scoreArithmetic: Rule = {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export const PERFORMANCE_RULES: readonly Rule[] = [costOperator, indicatorFramework, impossibleRate, scoreArithmetic];
+export const PERFORMANCE_RULES: readonly Rule[] = [
+  costOperator,
+  indicatorFramework,
+  impossibleRate,
+  scoreArithmetic,
+  fundsContradiction,
+];

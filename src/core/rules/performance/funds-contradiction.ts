@@ -1,0 +1,78 @@
+import Decimal from 'decimal.js';
+import { formsOf } from '../../performance/find-forms';
+import { at, numberOf, type At, type PerformanceForm } from '../../performance/form';
+import type { WorkbookSnapshot } from '../../snapshot/types';
+import { formatAmount } from '../amounts';
+import type { Rule } from '../types';
+
+/** The form's own money: 资金总额 / 财政拨款 fields and the funds block (全年预算数, 全年执行数), in 万元. */
+function fundsOf(snapshot: WorkbookSnapshot, form: PerformanceForm): { label: string; value: Decimal }[] {
+  const sheet = snapshot.sheets.find((s) => s.name === form.sheet);
+  const read = (a: At) => numberOf(sheet?.rows[a.row]?.[a.col]?.value);
+  const out: { label: string; value: Decimal }[] = [];
+  for (const [label, a] of form.fields) {
+    const v = /资金总额|财政拨款/.test(label) ? read(a) : null;
+    if (v !== null && v > 0) out.push({ label: label.replace(/[:：]$/, ''), value: new Decimal(v) });
+  }
+  if (form.funds)
+    for (const [label, col] of form.funds.columns) {
+      const v = /预算数|执行数/.test(label) ? read({ row: form.funds.row, col }) : null;
+      if (v !== null && v > 0) out.push({ label, value: new Decimal(v) });
+    }
+  return out;
+}
+
+const MONEY = /资金|经费|支出|补助|金额|成本|费用|投入|预算/;
+
+/**
+ * An amount in a performance form that its own funds contradict: more than the project's whole budget, or within 1% of
+ * a funds figure without being it (128763 万元 where the funds block says 128673) — a slip a person should look at.
+ */
+export const fundsContradiction: Rule = {
+  meta: {
+    id: 'performance.funds',
+    defaultSeverity: 'warning',
+    title: { zh: '指标金额与项目资金不符', en: 'Indicator amount contradicts the funds' },
+    description: {
+      zh: '绩效表中以万元（或元）计的资金类指标值，超过本表资金总额，或与资金总额、全年执行数等只差 1% 以内却不相等（多为录入错误）。',
+      en: 'A money indicator (万元 or 元) exceeds the form’s total funds, or lies within 1% of a funds figure without equalling it (usually a typing slip).',
+    },
+    formula: 'money indicator ≤ 资金总额; no near-miss of a funds figure',
+    example: '“资金支出总额”实际完成值 128,763.00 万元，与全年执行数 128,673.00 万元相差 90.00 万元，请核对',
+    appliesTo: ['performance_targets_project', 'performance_self_evaluation'],
+  },
+  check(ctx) {
+    for (const form of formsOf(ctx.snapshot, ctx.workbook)) {
+      const funds = fundsOf(ctx.snapshot, form);
+      if (!funds.length) continue;
+      const total = funds.reduce((m, f) => Decimal.max(m, f.value), new Decimal(0));
+      for (const i of form.indicators) {
+        if (!MONEY.test(i.level3)) continue;
+        for (const cell of [i.target, i.actual]) {
+          const v = cell?.value;
+          if (!cell || v?.kind !== 'numeric' || (v.unit !== '万元' && v.unit !== '元')) continue;
+          const amount = new Decimal(v.value).div(v.unit === '元' ? 10000 : 1);
+          const what = cell === i.actual ? '实际完成值' : '指标值';
+          const near = funds.find((f) => !amount.eq(f.value) && amount.minus(f.value).abs().lte(f.value.times(0.01)));
+          if (near) {
+            ctx.report({
+              sheet: form.sheet,
+              cells: [at(cell.at)],
+              expected: near.value.toString(),
+              actual: amount.toString(),
+              message: `“${i.level3}”${what} ${formatAmount(amount, 2)} 万元，与${near.label} ${formatAmount(near.value, 2)} 万元相差 ${formatAmount(amount.minus(near.value).abs(), 2)} 万元，请核对`,
+            });
+          } else if (amount.gt(total) && !(v.operator === '<=' || v.operator === '<')) {
+            ctx.report({
+              sheet: form.sheet,
+              cells: [at(cell.at)],
+              expected: total.toString(),
+              actual: amount.toString(),
+              message: `“${i.level3}”${what} ${formatAmount(amount, 2)} 万元，超过本表资金总额 ${formatAmount(total, 2)} 万元`,
+            });
+          }
+        }
+      }
+    }
+  },
+};
