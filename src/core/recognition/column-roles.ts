@@ -86,7 +86,26 @@ function roleFromHeader(path: readonly string[]): { role: ColumnRole; part?: Cod
 
 const AMOUNT_HEADER = new RegExp(columnRoles.amountHeader);
 
-const LABEL_ROLES = new Set<ColumnRole>(['function_code', 'economic_code', 'name', 'project_name', 'seq', 'unit_code']);
+/** Columns that open a side-by-side block when they follow an amount column. */
+const BLOCK_OPENERS = new Set<ColumnRole>([
+  'function_code',
+  'economic_code',
+  'name',
+  'project_name',
+  'seq',
+  'unit_code',
+]);
+
+/** Columns whose text labels a row (its name, code, unit or description): where 合计/总计 and "一、" are read. */
+export const ROW_LABEL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'name',
+  'project_name',
+  'function_code',
+  'economic_code',
+  'code_part',
+  'unit_name',
+  'text',
+]);
 
 /** Column cells of the data rows, grouped by column. */
 export function dataCellsByColumn(
@@ -155,7 +174,7 @@ function withBlocks(infos: readonly Omit<ColumnInfo, 'block'>[]): ColumnInfo[] {
   let block = 0;
   let sawAmount = false;
   return infos.map((info) => {
-    const opensLabel = LABEL_ROLES.has(info.role) || (info.role === 'code_part' && info.part === 'class');
+    const opensLabel = BLOCK_OPENERS.has(info.role) || (info.role === 'code_part' && info.part === 'class');
     if (opensLabel && sawAmount) {
       block++;
       sawAmount = false;

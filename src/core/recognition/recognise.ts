@@ -1,6 +1,6 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { typeSheet, type TypedSheet } from './cell-typing';
-import { assignColumnRoles, dataCellsByColumn, type ColumnInfo } from './column-roles';
+import { assignColumnRoles, dataCellsByColumn, ROW_LABEL_ROLES, type ColumnInfo } from './column-roles';
 import { headerPaths } from './header-band';
 import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
@@ -93,19 +93,9 @@ function unitOf(sheet: TypedSheet, d: Draft): AmountUnit | null {
   return null;
 }
 
-const LABEL_ROLES = new Set([
-  'name',
-  'project_name',
-  'function_code',
-  'economic_code',
-  'code_part',
-  'unit_name',
-  'seq',
-]);
-
 function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[]): DataRow[] {
   if (!d.data) return [];
-  const labelCols = new Set(columns.filter((c) => LABEL_ROLES.has(c.role) || c.role === 'text').map((c) => c.col));
+  const labelCols = new Set(columns.filter((c) => ROW_LABEL_ROLES.has(c.role)).map((c) => c.col));
   const out: DataRow[] = [];
   for (let r = d.data[0]; r <= d.data[1]; r++) {
     const cells = cellsInSpan(sheet, r, d.left, d.right);

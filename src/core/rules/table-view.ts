@@ -1,4 +1,5 @@
 import type { MappedRow } from '../mapping/map-rows';
+import { ROW_LABEL_ROLES } from '../recognition/column-roles';
 import type { AmountUnit } from '../recognition/metadata';
 import type { RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
@@ -63,16 +64,6 @@ export function rankOf(label: string): Rank {
   return 0;
 }
 
-const LABEL_ROLES = new Set([
-  'name',
-  'project_name',
-  'function_code',
-  'economic_code',
-  'code_part',
-  'unit_name',
-  'text',
-]);
-
 function textAt(sheet: SheetSnapshot, row: number, col: number): string {
   const v = sheet.rows[row]?.[col]?.value;
   return typeof v === 'string' ? cachedTextFacts(v.trim()).norm : typeof v === 'number' ? String(v) : '';
@@ -92,7 +83,7 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
         const leaf = path[path.length - 1] ?? '';
         return { col: c.col, path, isTotal: TOTAL_LABEL.test(leaf), excluded: EXCLUDED_COLUMN.test(c.label) };
       });
-    const labelCols = cols.filter((c) => LABEL_ROLES.has(c.role));
+    const labelCols = cols.filter((c) => ROW_LABEL_ROLES.has(c.role));
     const nameCol = cols.find((c) => c.role === 'name' || c.role === 'project_name');
     const rows: BlockRow[] = [];
     if (table.dataRows) {
