@@ -8,6 +8,8 @@ export interface CheckOptions {
   catalogs: string[];
   /** Fiscal year override. */
   year?: number;
+  /** In a batch run (--json-dir), also exit 1 when a workbook has errors. */
+  strict: boolean;
   html?: string;
   htmlDir?: string;
   /** JSON file with rule settings: { "rules": { "sum.row": "off", "code.unknown": "info" } }. */
@@ -40,6 +42,7 @@ export const USAGE = `用法 Usage:
   --config FILE    规则设置（JSON：开关、级别、参数）         rule settings (JSON: on/off, severity, parameters)
   --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
   --quiet          不输出表格明细                             print totals only
+  --strict         批量模式下发现错误时也以 1 退出           in a --json-dir batch, also exit 1 on errors
 
   budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--self-eval-sheets] [--department]
 
@@ -50,14 +53,16 @@ export const USAGE = `用法 Usage:
   --self-eval-sheets  为每个项目插入绩效自评表（沿用目标表指标）  insert a self-evaluation sheet per project
                    （不指定时默认 --codes --self-eval；只写空白单元格和新工作表，原文件不变）
 
-退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read`;
+退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read
+  批量模式（--json-dir）以报告为准：全部审核完成即为 0（加 --strict 则发现错误为 1）
+  A --json-dir batch exits 0 once every workbook is reviewed (its findings are in the reports); --strict adds exit 1.`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === 'fill') return parseFill(rest);
   if (command !== 'check') return { command: 'error', message: `未知命令 Unknown command: ${command}` };
-  const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false };
+  const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false, strict: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     if (['--json', '--json-dir', '--catalog', '--html', '--html-dir', '--config'].includes(a)) {
@@ -75,6 +80,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return { command: 'error', message: '--year 需要四位年份 needs a year' };
       opts.year = y;
     } else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--strict') opts.strict = true;
     else if (a.startsWith('--')) return { command: 'error', message: `未知选项 Unknown option: ${a}` };
     else opts.files.push(a);
   }

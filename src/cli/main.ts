@@ -13,7 +13,10 @@ import { parseArgs, USAGE, type CheckOptions } from './args';
 import { fill } from './fill';
 import { summarise } from './summary';
 
-/** `budget-review check FILE...`: recognise, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). */
+/**
+ * `budget-review check FILE...`: review, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). A batch
+ * writing reports (--json-dir) exits 0 once every workbook is reviewed, unless --strict.
+ */
 async function check(opts: CheckOptions): Promise<number> {
   let unreadable = 0;
   let withErrors = 0;
@@ -70,7 +73,9 @@ async function check(opts: CheckOptions): Promise<number> {
       `\n共 ${opts.files.length} 个工作簿：${opts.files.length - unreadable} 个已审核，${withErrors} 个有错误，${unreadable} 个无法读取\n`,
     );
   }
-  return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
+  // A batch writing reports succeeds when every workbook was reviewed: its findings are in the reports (--strict: exit 1).
+  const batch = opts.jsonDir !== undefined && !opts.strict;
+  return unreadable > 0 ? 2 : withErrors > 0 && !batch ? 1 : 0;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -39,6 +39,7 @@ describe('budget-review CLI', () => {
       jsonDir: 'out',
       catalogs: [],
       quiet: false,
+      strict: false,
     });
     expect(parseArgs(['check', 'a.xlsx', 'b.xlsx', '--json', 'x.json'])).toMatchObject({ command: 'error' });
     expect(parseArgs(['check'])).toMatchObject({ command: 'error' });
@@ -66,6 +67,28 @@ describe('budget-review CLI', () => {
     expect(err.join('')).toMatch(/old\.xls: 这是旧版 \.xls 格式/);
     expect(err.join('')).toMatch(/missing\.xlsx: 找不到文件/);
     expect(out.join('')).toMatch(/共 3 个工作簿：1 个已审核，0 个有错误，2 个无法读取/);
+  });
+
+  it('exits 1 on errors, except in a batch that writes reports (unless --strict)', async () => {
+    const file = join(dir, 'bad.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('支出总表');
+    ws.addRows([
+      ['2021年部门预算支出总表', null, null],
+      ['科目编码', '科目名称', '合计'],
+      ['208', '社会保障和就业支出', 10],
+      ['20805', '行政事业单位养老支出', 12],
+    ]);
+    ws.mergeCells('A1:C1');
+    await wb.xlsx.writeFile(file);
+    expect(await main(['check', file])).toBe(1);
+    expect(await main(['check', file, '--json-dir', join(dir, 'r')])).toBe(0);
+    expect(await main(['check', file, '--json-dir', join(dir, 'r'), '--strict'])).toBe(1);
+    const report = JSON.parse(await readFile(join(dir, 'r', 'bad.xlsx.json'), 'utf8'));
+    expect(report.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toContainEqual([
+      'sum.hierarchy',
+      'error',
+    ]);
   });
 
   it('exits 2 with usage on a bad command line', async () => {
