@@ -10,8 +10,6 @@ export type DataRowKind = 'item' | 'total' | 'placeholder';
 export interface DataRow {
   readonly row: number;
   readonly kind: DataRowKind;
-  /** Text of the row's label cells (name, item, project) joined, for messages. */
-  readonly label: string;
 }
 
 export interface RecognisedTable {

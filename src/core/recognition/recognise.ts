@@ -100,10 +100,9 @@ function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[])
   for (let r = d.data[0]; r <= d.data[1]; r++) {
     const cells = cellsInSpan(sheet, r, d.left, d.right);
     if (cells.length === 0) continue;
-    const labels = cells.filter((c) => labelCols.has(c.col) && c.kind === 'text');
-    const isTotal = labels.some((c) => !!c.facts?.total);
+    const isTotal = cells.some((c) => labelCols.has(c.col) && !!c.facts?.total);
     const kind = isTotal ? 'total' : cells.every((c) => c.kind === 'placeholder') ? 'placeholder' : 'item';
-    out.push({ row: r, kind, label: labels.map((c) => c.text).join(' ') });
+    out.push({ row: r, kind });
   }
   return out;
 }

@@ -27,9 +27,11 @@ export interface RowFeatures {
 
 const LONG_TEXT = 30;
 
-export function cellsInSpan(sheet: TypedSheet, row: number, left: number, right: number): TypedCell[] {
+export function cellsInSpan(sheet: TypedSheet, row: number, left: number, right: number): readonly TypedCell[] {
   const all = sheet.rows[row];
-  if (!all) return [];
+  if (!all || all.length === 0) return [];
+  // The whole row inside the span (the usual case): no copy.
+  if ((all[0] as TypedCell).col >= left && (all[all.length - 1] as TypedCell).col <= right) return all;
   const out: TypedCell[] = [];
   for (const c of all) if (c.col >= left && c.col <= right) out.push(c);
   return out;

@@ -43,13 +43,35 @@ export function checkColumnSum(
 ): void {
   const total = readIn(view, totalRow, col);
   if (total.kind !== 'term' || partRows.length === 0) return;
+  // Most sums close: check on scaled integers without building anything, then look closer only if they do not.
+  const t = total.term;
+  if (t.scaled !== null) {
+    let scale = t.decimals;
+    let exact = true;
+    for (const p of partRows) {
+      const r = readIn(view, p.row, col);
+      if (r.kind === 'invalid') return;
+      if (r.kind === 'term') {
+        if (r.term.scaled === null) exact = false;
+        else if (r.term.decimals > scale) scale = r.term.decimals;
+      }
+    }
+    if (exact && scale <= 8) {
+      let sum = 0;
+      for (const p of partRows) {
+        const r = readIn(view, p.row, col);
+        if (r.kind === 'term') sum += (r.term.scaled as number) * 10 ** (scale - r.term.decimals);
+      }
+      if (Number.isSafeInteger(sum) && sum === t.scaled * 10 ** (scale - t.decimals)) return;
+    }
+  }
   const parts: Term[] = [];
   for (const p of partRows) {
     const r = readIn(view, p.row, col);
     if (r.kind === 'invalid') return;
     if (r.kind === 'term') parts.push(r.term);
   }
-  settle(ctx, view, { row: totalRow, col }, total.term, parts, describe);
+  settle(ctx, view, { row: totalRow, col }, t, parts, describe);
 }
 
 function settle(
