@@ -67,7 +67,8 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (cell.type === MERGE_TYPE) return;
       const value = toCellValue(cell.value);
       if (value === null || value === '') return;
-      const format = cell.numFmt;
+      // Number formats matter for numbers only (decimals shown, dates); text keeps none.
+      const format = typeof value === 'number' ? cell.numFmt : undefined;
       cells[colNumber - 1] = format && format !== 'General' ? { value, format } : { value };
       any = true;
       if (colNumber > columnCount) columnCount = colNumber;

@@ -57,9 +57,14 @@ export interface ColumnStats {
   texts: number;
 }
 
-function statsOf(cells: readonly TypedCell[]): ColumnStats {
+/** Cells enough to tell what a column holds: all of them up to this many, else an even sample across the rows. */
+const STATS_SAMPLE = 400;
+
+function statsOf(all: readonly TypedCell[]): ColumnStats {
   const s: ColumnStats = { nonEmpty: 0, numeric: 0, codes: 0, economicCodes: 0, parts: 0, texts: 0 };
-  for (const c of cells) {
+  const step = Math.max(1, Math.floor(all.length / STATS_SAMPLE));
+  for (let k = 0; k < all.length; k += step) {
+    const c = all[k] as TypedCell;
     if (c.kind === 'placeholder') continue;
     s.nonEmpty++;
     if (c.kind === 'number' || c.kind === 'numeric_text') s.numeric++;

@@ -3,7 +3,7 @@ import { ROW_LABEL_ROLES } from '../recognition/column-roles';
 import type { AmountUnit } from '../recognition/metadata';
 import type { RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
-import { parseAmount } from '../text/amount';
+import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
 import { readCell, type Reading } from './amounts';
 import type { RuleContext } from './types';
@@ -107,11 +107,19 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
     }
     blocks.push({ block, caption: cols.map((c) => c.label.split('/')[0]).join(' '), amountColumns, rows });
   }
+  // The decimals the table's amounts are written with: from number formats, else (General) from the numbers.
   let decimals = 0;
   for (const b of blocks)
     for (const r of b.rows)
       for (const c of b.amountColumns) {
-        const a = parseAmount(sheet.rows[r.row]?.[c.col]);
+        const cell = sheet.rows[r.row]?.[c.col];
+        if (!cell || cell.value === null || cell.value === '') continue;
+        const shown = typeof cell.value === 'number' && cell.format ? formatDecimals(cell.format) : null;
+        if (shown !== null) {
+          if (!cell.format?.includes('%')) decimals = Math.max(decimals, Math.min(shown, 4));
+          continue;
+        }
+        const a = parseAmount(cell);
         if (a.kind === 'number' && !a.percent) decimals = Math.max(decimals, Math.min(a.decimals, 4));
       }
   return { table, sheet, unit: table.unit, decimals, blocks };

@@ -5,6 +5,7 @@ import {
   formatAmount,
   formatDifference,
   type Comparison,
+  type Reading,
   type Term,
 } from '../amounts';
 import { readIn, type TableView } from '../table-view';
@@ -23,6 +24,8 @@ export function checkSum(
 ): void {
   const total = readIn(view, totalAt.row, totalAt.col);
   if (total.kind !== 'term' || partsAt.length === 0) return;
+  if (closesOnIntegers(total.term, partsAt.length, (k) => readIn(view, (partsAt[k] as At).row, (partsAt[k] as At).col)))
+    return;
   const parts: Term[] = [];
   for (const p of partsAt) {
     const r = readIn(view, p.row, p.col);
@@ -30,6 +33,32 @@ export function checkSum(
     if (r.kind === 'term') parts.push(r.term);
   }
   settle(ctx, view, totalAt, total.term, parts, describe);
+}
+
+type At = { row: number; col: number };
+
+/**
+ * True when the parts sum exactly to the total on scaled integers — decided without allocating, since most sums close.
+ * False means "look closer" (a difference, an invalid cell, or a value too large for the fast path).
+ */
+function closesOnIntegers(t: Term, n: number, part: (k: number) => Reading): boolean {
+  if (t.scaled === null) return false;
+  let scale = t.decimals;
+  for (let k = 0; k < n; k++) {
+    const r = part(k);
+    if (r.kind === 'invalid') return false;
+    if (r.kind === 'term') {
+      if (r.term.scaled === null) return false;
+      if (r.term.decimals > scale) scale = r.term.decimals;
+    }
+  }
+  if (scale > 8) return false;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const r = part(k);
+    if (r.kind === 'term') sum += (r.term.scaled as number) * 10 ** (scale - r.term.decimals);
+  }
+  return Number.isSafeInteger(sum) && sum === t.scaled * 10 ** (scale - t.decimals);
 }
 
 /** checkSum for a total and parts in one column (hierarchy and total rows): no per-term objects. */
@@ -43,28 +72,9 @@ export function checkColumnSum(
 ): void {
   const total = readIn(view, totalRow, col);
   if (total.kind !== 'term' || partRows.length === 0) return;
-  // Most sums close: check on scaled integers without building anything, then look closer only if they do not.
+  if (closesOnIntegers(total.term, partRows.length, (k) => readIn(view, (partRows[k] as { row: number }).row, col)))
+    return;
   const t = total.term;
-  if (t.scaled !== null) {
-    let scale = t.decimals;
-    let exact = true;
-    for (const p of partRows) {
-      const r = readIn(view, p.row, col);
-      if (r.kind === 'invalid') return;
-      if (r.kind === 'term') {
-        if (r.term.scaled === null) exact = false;
-        else if (r.term.decimals > scale) scale = r.term.decimals;
-      }
-    }
-    if (exact && scale <= 8) {
-      let sum = 0;
-      for (const p of partRows) {
-        const r = readIn(view, p.row, col);
-        if (r.kind === 'term') sum += (r.term.scaled as number) * 10 ** (scale - r.term.decimals);
-      }
-      if (Number.isSafeInteger(sum) && sum === t.scaled * 10 ** (scale - t.decimals)) return;
-    }
-  }
   const parts: Term[] = [];
   for (const p of partRows) {
     const r = readIn(view, p.row, col);
