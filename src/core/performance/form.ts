@@ -27,6 +27,8 @@ export interface IndicatorRow {
   readonly actual: { readonly at: At; readonly raw: string; readonly value: IndicatorValue } | null;
   readonly weight: { readonly at: At; readonly value: number | null } | null;
   readonly score: { readonly at: At; readonly value: number | null } | null;
+  /** A stated 完成比例 / 完成率 (as a fraction: 0.95), where the form has the column. */
+  readonly completion: { readonly at: At; readonly value: number | null } | null;
 }
 
 export interface PerformanceForm {
@@ -62,6 +64,7 @@ const COLUMN_LABELS: readonly [keyof Columns, RegExp][] = [
   ['actual', /实际完成值|完成值|实际值/],
   ['weight', /^分值$|^权重/],
   ['score', /^得分$|^评分$/],
+  ['completion', /^(完成比例|完成率|完成程度|指标完成率)(\(%\))?$/],
 ];
 
 interface Columns {
@@ -73,6 +76,7 @@ interface Columns {
   actual?: number;
   weight?: number;
   score?: number;
+  completion?: number;
 }
 
 /** Rows that name the indicator columns (一级指标 | 二级指标 | 三级指标 …) inside `range`. */
@@ -154,6 +158,7 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
       actual: cell(cols.actual),
       weight: num(cols.weight),
       score: num(cols.score),
+      completion: num(cols.completion),
     });
   }
   // Label → value cells above the grid (项目名称 | X; 资金总额 | 100 …): the cell right after the label's merged area.

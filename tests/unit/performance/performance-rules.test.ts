@@ -21,6 +21,7 @@ import {
   scoreArithmetic,
 } from '../../../src/core/rules/performance/performance-rules';
 import { fundsContradiction } from '../../../src/core/rules/performance/funds-contradiction';
+import { completionRatioRule } from '../../../src/core/rules/performance/performance-rules';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 import { nineteenIndicators, selfEvaluation } from '../../helpers/self-evaluation';
@@ -374,5 +375,32 @@ describe('performance.funds', () => {
   });
   it('flags an amount above the whole budget', () => {
     expect(findings('150000万元')[0]?.message).toMatch(/超过本表资金总额 128,673\.00 万元/);
+  });
+});
+
+describe('performance.completion and dates in forms', () => {
+  const form = (stated: string, actual = '11.95%') =>
+    workbook(
+      sheet(
+        [
+          ['项目支出绩效自评表', null, null, null, null, null, null],
+          ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '完成比例', '得分'],
+          ['产出指标', '质量指标', '药品费用占比', '≤10%', actual, stated, 8],
+          [null, '时效指标', '项目完成时间', '2021年12月', 44531, '100%', 10],
+        ],
+        { name: '自评表', merges: ['A1:G1'] },
+      ),
+    );
+  it('recomputes the ratio respecting a "≤" target', () => {
+    const f = reviewWorkbook(form('119.50%'), { ruleSet: [completionRatioRule] }).report.findings;
+    expect(f.map((x) => [x.severity, x.cells[0], x.message])).toEqual([
+      ['warning', 'F3', '“药品费用占比”（≤10%）实际 11.95%，完成比例应为 83.68%，表中为 119.50%'],
+    ]);
+    expect(reviewWorkbook(form('83.68%'), { ruleSet: [completionRatioRule] }).report.findings).toEqual([]);
+    expect(reviewWorkbook(form('100%', '8%'), { ruleSet: [completionRatioRule] }).report.findings).toEqual([]);
+  });
+  it('flags a completion date shown as 44531', () => {
+    const f = reviewWorkbook(form('83.68%')).report.findings.filter((x) => x.rule === 'format.date_serial');
+    expect(f.map((x) => [x.cells[0], x.message])).toEqual([['E4', 'E4 显示为 44531，应为日期 2021-12-01']]);
   });
 });

@@ -2,6 +2,7 @@ import { gradeOf, RATE_WORDS, REQUIRED_LEVEL1 } from '../../performance/framewor
 import { at, type IndicatorRow, type PerformanceForm } from '../../performance/form';
 import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
 import { formatIndicatorValue } from '../../performance/indicator-value';
+import { completionRatio } from '../../performance/scoring';
 import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
 import { fundsContradiction } from './funds-contradiction';
@@ -188,10 +189,44 @@ export const scoreArithmetic: Rule = {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+export const completionRatioRule: Rule = {
+  meta: {
+    id: 'performance.completion',
+    defaultSeverity: 'warning',
+    title: { zh: '完成比例计算有误', en: 'Completion ratio miscalculated' },
+    description: {
+      zh: '按指标值的方向重新计算完成比例：“≥”类为实际÷目标，“≤”类未超出即为 100%、超出则为目标÷实际（≤10% 的指标实际 11.95%，完成比例不是 119.50%）。与表中所填相差超过 0.5 个百分点时提示核对。',
+      en: 'Recomputes the completion ratio respecting the operator (≥: actual ÷ target; ≤: 100% when met, target ÷ actual beyond) and flags a stated ratio more than 0.5 points off.',
+    },
+    formula: 'completion = actual ÷ target (≥, >, =); = 1 or target ÷ actual (≤, <)',
+    example: '“药品费用占比”（≤10%）实际 11.95%，完成比例应为 83.68%，表中为 119.50%',
+    appliesTo: ['performance_self_evaluation'],
+  },
+  check(ctx) {
+    for (const f of forms(ctx)) {
+      for (const i of f.indicators) {
+        if (!i.completion || i.completion.value === null || !i.target || !i.actual) continue;
+        const ratio = completionRatio(i.target.value, i.actual.value);
+        if (ratio === null) continue;
+        const stated = i.completion.value > 2 ? i.completion.value / 100 : i.completion.value;
+        if (Math.abs(stated - ratio) <= 0.005) continue;
+        ctx.report({
+          sheet: f.sheet,
+          cells: [at(i.completion.at), at(i.target.at), at(i.actual.at)],
+          expected: (ratio * 100).toFixed(2) + '%',
+          actual: (stated * 100).toFixed(2) + '%',
+          message: `“${i.level3}”（${i.target.raw}）实际 ${i.actual.raw}，完成比例应为 ${(ratio * 100).toFixed(2)}%，表中为 ${(stated * 100).toFixed(2)}%`,
+        });
+      }
+    }
+  },
+};
+
 export const PERFORMANCE_RULES: readonly Rule[] = [
   costOperator,
   indicatorFramework,
   impossibleRate,
   scoreArithmetic,
+  completionRatioRule,
   fundsContradiction,
 ];
