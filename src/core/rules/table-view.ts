@@ -37,6 +37,8 @@ export interface BlockRow {
 
 export interface BlockView {
   readonly block: number;
+  /** One row per project (a project-name column): rows without a code are still projects. */
+  readonly projectList: boolean;
   /** Header words of the block's columns ("收入", "支出"). */
   readonly caption: string;
   readonly amountColumns: readonly AmountColumn[];
@@ -105,7 +107,13 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
         });
       }
     }
-    blocks.push({ block, caption: cols.map((c) => c.label.split('/')[0]).join(' '), amountColumns, rows });
+    blocks.push({
+      block,
+      projectList: cols.some((c) => c.role === 'project_name'),
+      caption: cols.map((c) => c.label.split('/')[0]).join(' '),
+      amountColumns,
+      rows,
+    });
   }
   // The decimals the table's amounts are written with: from number formats, else (General) from the numbers.
   let decimals = 0;

@@ -30,9 +30,12 @@ export function normalizeLabel(text: string): string {
 
 /** Leading enumeration such as "一、", "（十）", "1、", "2.", "(1)", "其中：" removed. */
 export function stripEnumeration(label: string): string {
-  return label
-    .replace(/^其中[:：]?/, '')
-    .replace(/^[(（]?[一二三四五六七八九十百]+[)）]?[、.．]?/, '')
-    .replace(/^[(（]?\d{1,3}[)）]?[、.．]?(?!\d)/, '')
-    .replace(/^[:：]/, '');
+  return (
+    label
+      .replace(/^其中[:：]?/, '')
+      // An enumeration has brackets or a separator: the 一 of 一般公共服务支出 is part of the word.
+      .replace(/^(?:[(（][一二三四五六七八九十百]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．])/, '')
+      .replace(/^(?:[(（]\d{1,3}[)）][、.．]?|\d{1,3}[、.．](?!\d))/, '')
+      .replace(/^[:：]/, '')
+  );
 }

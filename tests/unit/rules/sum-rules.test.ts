@@ -354,3 +354,28 @@ describe('precision of General-format amounts', () => {
     expect(f.map((x) => x.severity)).toEqual(['info']);
   });
 });
+
+describe('classification lists grouped under heading rows (a unit named in the name column)', () => {
+  const grouped = (line: number) =>
+    workbook(
+      sheet(
+        [
+          ['2021年部门支出总表', null, null],
+          ['科目编码', '科目名称', '合计'],
+          [null, '合计', money(30)],
+          [null, '某局机关', money(10)],
+          ['2101501', '行政运行', money(10)],
+          [null, '某中心', money(20)],
+          ['2101550', '事业运行', money(line)],
+          ['2101599', '其他医疗保障管理事务支出', money(5)],
+        ],
+        { merges: ['A1:C1'] },
+      ),
+    );
+  it('adds the headings into the 合计 and checks each heading against its lines', () => {
+    expect(findingsOf(sumTotal, { name: '', workbook: grouped(15) })).toEqual([]);
+    expect(findingsOf(sumTotal, { name: '', workbook: grouped(16) }).map((f) => [f.cells[0], f.message])).toEqual([
+      ['C6', '某中心 20.00 ≠ 各项之和 21.00（差 -1.00）'],
+    ]);
+  });
+});

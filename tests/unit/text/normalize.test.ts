@@ -14,5 +14,10 @@ describe('normalizeLabel', () => {
     expect(stripEnumeration('1、工资福利支出')).toBe('工资福利支出');
     expect(stripEnumeration('其中:公务用车购置费')).toBe('公务用车购置费');
     expect(stripEnumeration('2080505')).toBe('2080505');
+    expect(stripEnumeration('一般公共服务支出')).toBe('一般公共服务支出');
+    expect(stripEnumeration('一、一般公共服务支出')).toBe('一般公共服务支出');
+    expect(stripEnumeration('（二）一般行政管理事务')).toBe('一般行政管理事务');
+    expect(stripEnumeration('1号楼维修')).toBe('1号楼维修');
+    expect(stripEnumeration('2.5万元')).toBe('2.5万元');
   });
 });

@@ -30,10 +30,21 @@ export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
   if (coded.length) {
     const priorTotals = segment.filter((r) => r.isTotal);
     if (unitSubtotals.length) return [...priorTotals, ...unitSubtotals];
+    const groups = groupRows(block).filter((g) => segment.includes(g.subtotal));
+    if (groups.length) {
+      // Lines grouped under uncoded heading rows (a unit's name, then its lines): the headings are the addends.
+      const grouped = new Set(groups.flatMap((g) => g.members));
+      const loose = coded.filter(
+        (r) =>
+          !grouped.has(r) &&
+          codeLevel(r.code?.code as string) === minOf(coded.map((x) => codeLevel(x.code?.code as string))),
+      );
+      return [...priorTotals, ...groups.map((g) => g.subtotal), ...loose].sort((a, b) => a.row - b.row);
+    }
     const levels = new Set(coded.map((r) => codeLevel(r.code?.code as string)));
     const top = minOf(levels);
-    // A flat list (a project table: one code per project) also counts its uncoded lines; a 类/款/项 hierarchy does not.
-    const uncoded = levels.size === 1 ? segment.filter((r) => !r.code && !r.isTotal && r.rank !== 'of' && r.label) : [];
+    // A project list also counts its uncoded lines (a project without a code); a classification list does not.
+    const uncoded = block.projectList ? segment.filter((r) => !r.code && !r.isTotal && r.rank !== 'of' && r.label) : [];
     return [...priorTotals, ...coded.filter((r) => codeLevel(r.code?.code as string) === top), ...uncoded].sort(
       (a, b) => a.row - b.row,
     );
@@ -46,9 +57,33 @@ export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
   return segment.filter((r) => r.rank !== 'of' && r.label);
 }
 
+/**
+ * Heading rows of a classification list: an uncoded, labelled row followed by coded rows (a unit named in the name
+ * column, then its lines) totals the lines up to the next such row. Project lists have no headings: every row is a
+ * project.
+ */
+export function groupRows(block: BlockView): { subtotal: BlockRow; members: BlockRow[] }[] {
+  if (block.projectList || block.rows.some((r) => r.unitCode)) return [];
+  const rows = block.rows.filter((r) => r.used && !r.isTotal);
+  const out: { subtotal: BlockRow; members: BlockRow[] }[] = [];
+  rows.forEach((r, i) => {
+    // A heading has no code and no enumeration ("八、…" is a line of the list, not a heading).
+    if (r.code || !r.label || r.rank !== 0) return;
+    const run: BlockRow[] = [];
+    for (const next of rows.slice(i + 1)) {
+      if (!next.code || next.code.source !== 'cell') break;
+      run.push(next);
+    }
+    if (!run.length) return;
+    const top = minOf(run.map((x) => codeLevel(x.code?.code as string)));
+    out.push({ subtotal: r, members: run.filter((x) => codeLevel(x.code?.code as string) === top) });
+  });
+  return out;
+}
+
 /** A consolidated table's unit line (unit code, no classification code) and the coded lines of that unit. */
 export function unitSubtotalGroups(block: BlockView): { subtotal: BlockRow; members: BlockRow[] }[] {
-  const out: { subtotal: BlockRow; members: BlockRow[] }[] = [];
+  const out: { subtotal: BlockRow; members: BlockRow[] }[] = [...groupRows(block)];
   for (const subtotal of block.rows) {
     if (!subtotal.unitCode || subtotal.code || subtotal.isTotal || !subtotal.used) continue;
     const lines = block.rows.filter((r) => r.unitCode === subtotal.unitCode && r.code);
