@@ -161,3 +161,28 @@ export function tableViews(ctx: RuleContext): TableView[] {
   VIEWS.set(ctx.mapping, views);
   return views;
 }
+
+/** A line of a list wrapped across side-by-side groups, with the amount columns of its own group. */
+export interface WrappedLine {
+  readonly row: BlockRow;
+  readonly columns: readonly AmountColumn[];
+}
+
+const CODE_ROLES = new Set(['function_code', 'economic_code', 'code_part']);
+
+/**
+ * The lines of a table whose side-by-side groups repeat the same columns, a code column among them (编码|名称|金额 ×3):
+ * one list wrapped across the page, in reading order. Null for any other table (收入 | 支出 blocks have no codes).
+ */
+export function wrappedList(view: TableView): WrappedLine[] | null {
+  if (view.blocks.length < 2) return null;
+  const signature = (b: number) =>
+    view.table.columns
+      .filter((c) => c.block === b)
+      .map((c) => c.role)
+      .join(',');
+  const first = signature(0);
+  const hasCode = view.table.columns.some((c) => c.block === 0 && CODE_ROLES.has(c.role));
+  if (!hasCode || view.blocks.some((b) => signature(b.block) !== first)) return null;
+  return view.blocks.flatMap((b) => b.rows.filter((r) => r.used).map((row) => ({ row, columns: b.amountColumns })));
+}

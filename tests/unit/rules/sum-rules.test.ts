@@ -379,3 +379,43 @@ describe('classification lists grouped under heading rows (a unit named in the n
     ]);
   });
 });
+
+describe('a list wrapped across three 编码|名称|金额 groups', () => {
+  const wrapped = (allowance: number) =>
+    workbook(
+      sheet(
+        [
+          ['2021年一般公共预算基本支出表', null, null, null, null, null, null, null, null],
+          ['科目编码', '科目名称', '金额', '科目编码', '科目名称', '金额', '科目编码', '科目名称', '金额'],
+          [
+            '301',
+            '工资福利支出',
+            money(30),
+            '30199',
+            '其他工资福利支出',
+            money(5),
+            '303',
+            '对个人和家庭的补助',
+            money(3),
+          ],
+          ['30101', '基本工资', money(15), '302', '商品和服务支出', money(10), '30302', '退休费', money(3)],
+          ['30102', '津贴补贴', money(allowance), '30201', '办公费', money(6), '310', '资本性支出', money(2)],
+          [null, null, null, '30211', '差旅费', money(4), '31002', '办公设备购置', money(2)],
+          ['合计', null, money(45), null, null, null, null, null, null],
+        ],
+        { merges: ['A1:I1'] },
+      ),
+    );
+  const errors = (w: ReturnType<typeof wrapped>) =>
+    [sumHierarchy, sumTotal]
+      .flatMap((rule) => findingsOf(rule, { name: '', workbook: w }))
+      .map((f) => [f.rule, f.cells.join(','), f.message]);
+  it('reads the 款 of a 类 in the next group and the 合计 across groups', () => {
+    expect(errors(wrapped(10))).toEqual([]);
+  });
+  it('catches a slip wherever the lines stand', () => {
+    expect(errors(wrapped(11))).toEqual([
+      ['sum.hierarchy', 'C3,C4,C5,F3', '301 工资福利支出 30.00 ≠ 下级合计 31.00（差 -1.00）'],
+    ]);
+  });
+});

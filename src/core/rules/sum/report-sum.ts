@@ -129,7 +129,8 @@ export function reportComparison(
 /** "（基本支出）" — the column a finding is about, when the table has several amount columns. */
 export function columnNote(view: TableView, col: number): string {
   const all = view.blocks.flatMap((b) => b.amountColumns);
-  if (all.length <= 1) return '';
+  // Only when the amount columns mean different things (a wrapped list repeats one "金额" column).
+  if (new Set(all.map((c) => c.path.join('/'))).size <= 1) return '';
   const c = all.find((x) => x.col === col);
   return c ? `［${c.path.join('/')}］` : '';
 }

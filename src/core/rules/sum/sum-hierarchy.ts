@@ -1,8 +1,16 @@
 import { parentCode } from '../../text/codes';
 import { groupBy } from '../../util/collections';
-import { tableViews, type BlockRow, type BlockView } from '../table-view';
-import type { Rule } from '../types';
-import { checkColumnSum, columnNote } from './report-sum';
+import {
+  tableViews,
+  wrappedList,
+  type AmountColumn,
+  type BlockRow,
+  type BlockView,
+  type TableView,
+  type WrappedLine,
+} from '../table-view';
+import type { Rule, RuleContext } from '../types';
+import { checkColumnSum, checkSum, columnNote } from './report-sum';
 
 /** Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. */
 export function hierarchyGroups(block: BlockView): { parent: BlockRow; children: BlockRow[] }[] {
@@ -50,6 +58,11 @@ export const sumHierarchy: Rule = {
   },
   check(ctx) {
     for (const view of tableViews(ctx)) {
+      const wrapped = wrappedList(view);
+      if (wrapped) {
+        checkWrapped(ctx, view, wrapped);
+        continue;
+      }
       for (const block of view.blocks) {
         for (const { parent, children } of hierarchyGroups(block)) {
           const name = parent.code ? `${parent.code.code} ${parent.code.name ?? ''}`.trim() : parent.label;
@@ -69,3 +82,29 @@ export const sumHierarchy: Rule = {
     }
   },
 };
+
+/** 类 = Σ款 across the groups of a wrapped list: column k of each group holds the same quantity. */
+function checkWrapped(ctx: RuleContext, view: TableView, lines: readonly WrappedLine[]): void {
+  const coded = lines.filter((l) => l.row.code && !l.row.isTotal);
+  const byParent = groupBy(
+    coded.filter((l) => (l.row.code?.code as string).length > 3),
+    (l) => parentCode(l.row.code?.code as string) as string,
+  );
+  for (const parent of coded) {
+    const code = parent.row.code?.code as string;
+    const children = byParent.get(code);
+    if (!children?.length || code.length > 5) continue;
+    parent.columns.forEach((col, k) => {
+      if (col.excluded || children.some((c) => !c.columns[k])) return;
+      checkSum(
+        ctx,
+        view,
+        { row: parent.row.row, col: col.col },
+        children.map((c) => ({ row: c.row.row, col: (c.columns[k] as AmountColumn).col })),
+        (total, sum, diff) =>
+          `${code} ${parent.row.code?.name ?? ''}`.trim() +
+          `${columnNote(view, col.col)} ${total} ≠ 下级合计 ${sum}（差 ${diff}）`,
+      );
+    });
+  }
+}

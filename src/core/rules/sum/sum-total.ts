@@ -1,8 +1,16 @@
 import { codeLevel } from '../../text/codes';
 import { minOf } from '../../util/collections';
-import { tableViews, type BlockRow, type BlockView } from '../table-view';
-import type { Rule } from '../types';
-import { checkColumnSum, columnNote } from './report-sum';
+import {
+  tableViews,
+  wrappedList,
+  type AmountColumn,
+  type BlockRow,
+  type BlockView,
+  type TableView,
+  type WrappedLine,
+} from '../table-view';
+import type { Rule, RuleContext } from '../types';
+import { checkColumnSum, checkSum, columnNote } from './report-sum';
 
 /**
  * The rows a total row adds up. A 合计 above the lines totals the lines below it, a total below them the lines since
@@ -109,6 +117,7 @@ export const sumTotal: Rule = {
   },
   check(ctx) {
     for (const view of tableViews(ctx)) {
+      const wrapped = wrappedList(view);
       for (const block of view.blocks) {
         const checks: { total: BlockRow; members: BlockRow[]; name: string }[] = [];
         for (const total of block.rows.filter((r) => r.isTotal && r.used)) {
@@ -122,6 +131,11 @@ export const sumTotal: Rule = {
           checks.push({ total: g.subtotal, members: g.members, name: g.subtotal.label });
         for (const { total, members, name } of checks) {
           if (!members.length) continue;
+          if (wrapped) {
+            // The 合计 of a wrapped list adds the top-level lines of every group.
+            checkWrappedTotal(ctx, view, wrapped, total, name);
+            continue;
+          }
           for (const col of block.amountColumns) {
             if (col.excluded) continue;
             checkColumnSum(
@@ -138,3 +152,27 @@ export const sumTotal: Rule = {
     }
   },
 };
+
+function checkWrappedTotal(
+  ctx: RuleContext,
+  view: TableView,
+  lines: readonly WrappedLine[],
+  total: BlockRow,
+  name: string,
+): void {
+  const coded = lines.filter((l) => l.row.code && !l.row.isTotal);
+  if (!coded.length) return;
+  const top = minOf(coded.map((l) => codeLevel(l.row.code?.code as string)));
+  const members = coded.filter((l) => codeLevel(l.row.code?.code as string) === top);
+  const own = lines.find((l) => l.row === total);
+  own?.columns.forEach((col, k) => {
+    if (col.excluded || members.some((m) => !m.columns[k])) return;
+    checkSum(
+      ctx,
+      view,
+      { row: total.row, col: col.col },
+      members.map((m) => ({ row: m.row.row, col: (m.columns[k] as AmountColumn).col })),
+      (t, sum, diff) => `${name}${columnNote(view, col.col)} ${t} ≠ 各项之和 ${sum}（差 ${diff}）`,
+    );
+  });
+}
