@@ -1,3 +1,4 @@
+import { balanceCarryover } from './balance/balance-carryover';
 import { balanceLines } from './balance/balance-lines';
 import { balanceTotals } from './balance/balance-totals';
 import { functionEconomic } from './classification/function-economic';
@@ -25,6 +26,7 @@ export const ALL_RULES: readonly Rule[] = [
   sumOfWhich,
   balanceTotals,
   balanceLines,
+  balanceCarryover,
   ...CROSS_RULES,
   functionEconomic,
   codeUnknown,

@@ -18,7 +18,7 @@ const LEADING_TOTAL = /^(合计|总计|小计|合 计)$|(预算|决算)数$|^(�
 const key = (path: readonly string[]) => path.join('/');
 
 /** A column group's contribution to its parent: its own 合计/小计 column, else all its addend leaves. */
-function contribution(columns: readonly AmountColumn[], prefix: readonly string[]): AmountColumn[] {
+export function contribution(columns: readonly AmountColumn[], prefix: readonly string[]): AmountColumn[] {
   const inside = columns.filter(
     (c) => !c.excluded && c.path.length > prefix.length && key(c.path.slice(0, prefix.length)) === key(prefix),
   );
