@@ -164,6 +164,7 @@ export function tableViews(ctx: RuleContext): TableView[] {
 
 /** A line of a list wrapped across side-by-side groups, with the amount columns of its own group. */
 export interface WrappedLine {
+  readonly block: BlockView;
   readonly row: BlockRow;
   readonly columns: readonly AmountColumn[];
 }
@@ -184,5 +185,17 @@ export function wrappedList(view: TableView): WrappedLine[] | null {
   const first = signature(0);
   const hasCode = view.table.columns.some((c) => c.block === 0 && CODE_ROLES.has(c.role));
   if (!hasCode || view.blocks.some((b) => signature(b.block) !== first)) return null;
-  return view.blocks.flatMap((b) => b.rows.filter((r) => r.used).map((row) => ({ row, columns: b.amountColumns })));
+  return view.blocks.flatMap((b) =>
+    b.rows.filter((r) => r.used).map((row) => ({ block: b, row, columns: b.amountColumns })),
+  );
+}
+
+/**
+ * The header a wrapped group sits under when groups are banded (人员经费 | 公用经费 over 编码|名称|金额 groups): the
+ * first header label shared by all its amount columns, or '' when the group has a one-row header.
+ */
+export function bandOf(block: BlockView): string {
+  const first = block.amountColumns[0]?.path;
+  if (!first || first.length < 2) return '';
+  return block.amountColumns.every((c) => c.path.length >= 2 && c.path[0] === first[0]) ? (first[0] as string) : '';
 }

@@ -136,3 +136,49 @@ describe('决算 layouts', () => {
     );
   });
 });
+
+describe('决算 支出决算表 and banded 基本支出决算表', () => {
+  const spending = (project2100199 = 330): GridValue[][] => [
+    ['2023年度支出决算表', null, null, null, null, null],
+    ['项目', null, '本年支出合计', '基本支出', '项目支出', '经营支出'],
+    ['科目编码', '科目名称', null, null, null, null],
+    [null, '合计', m(1030), m(700), m(330), m(0)],
+    ['210', '卫生健康支出', m(910), m(580), m(330), m(0)],
+    ['21001', '卫生健康管理事务', m(910), m(580), m(330), m(0)],
+    ['2100101', '行政运行', m(580), m(580), m(0), m(0)],
+    ['2100199', '其他卫生健康管理事务支出', m(330), m(0), m(project2100199), m(0)],
+    ['221', '住房保障支出', m(120), m(120), m(0), m(0)],
+    ['22102', '住房改革支出', m(120), m(120), m(0), m(0)],
+    ['2210201', '住房公积金', m(120), m(120), m(0), m(0)],
+  ];
+  const basic = (publicTotal = 160): GridValue[][] => [
+    ['2023年度一般公共预算财政拨款基本支出决算表', null, null, null, null, null, null, null, null],
+    ['人员经费', null, null, '公用经费', null, null, null, null, null],
+    ['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数'],
+    ['301', '工资福利支出', m(500), '302', '商品和服务支出', m(150), '310', '资本性支出', m(10)],
+    ['30101', '基本工资', m(200), '30201', '办公费', m(50), '31002', '办公设备购置', m(10)],
+    ['30102', '津贴补贴', m(200), '30202', '印刷费', m(40), null, null, null],
+    ['30108', '机关事业单位基本养老保险缴费', m(100), '30229', '福利费', m(60), null, null, null],
+    ['303', '对个人和家庭的补助', m(40), null, null, null, null, null, null],
+    ['30302', '退休费', m(40), null, null, null, null, null, null],
+    ['人员经费合计', null, m(540), '公用经费合计', null, null, null, null, m(publicTotal)],
+  ];
+  const review = (spend: GridValue[][], basicRows: GridValue[][]) =>
+    reviewWorkbook(
+      workbook(
+        sheet(spend, { name: '支出决算表', merges: ['A2:B2', 'C2:C3', 'D2:D3', 'E2:E3', 'F2:F3'] }),
+        sheet(basicRows, { name: '基本支出决算表', merges: ['A1:I1', 'A2:C2', 'D2:I2', 'D10:H10'] }),
+      ),
+    ).report.findings.filter((f) => f.severity !== 'info');
+
+  it('raise nothing when consistent: each band’s 合计 adds its own groups, read where the amount sits', () => {
+    expect(review(spending(), basic())).toEqual([]);
+  });
+
+  it('check 本年支出合计 against its columns and a band total against its band', () => {
+    const found = review(spending(335), basic(170)).map((f) => `${f.rule} ${f.sheet}!${f.cells[0]}`);
+    expect(found).toEqual(
+      expect.arrayContaining(['sum.row 支出决算表!C8', 'sum.total 基本支出决算表!I10', 'sum.hierarchy 支出决算表!E6']),
+    );
+  });
+});

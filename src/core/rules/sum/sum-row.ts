@@ -13,7 +13,8 @@ export interface ColumnIdentity {
   readonly describe: string;
 }
 
-const LEADING_TOTAL = /^(合计|总计|小计|合 计)$|(预算|决算)数$|^(收入|支出)(预算|决算)(数)?$|^本年(预算|决算)数?$/;
+const LEADING_TOTAL =
+  /^(合计|总计|小计|合 计)$|^(本年)?(收入|支出)(合计|总计)$|(预算|决算)数$|^(收入|支出)(预算|决算)(数)?$|^本年(预算|决算)数?$/;
 
 const key = (path: readonly string[]) => path.join('/');
 

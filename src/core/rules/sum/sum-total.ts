@@ -3,6 +3,8 @@ import { minOf } from '../../util/collections';
 import {
   tableViews,
   wrappedList,
+  bandOf,
+  readIn,
   type AmountColumn,
   type BlockRow,
   type BlockView,
@@ -160,12 +162,19 @@ function checkWrappedTotal(
   total: BlockRow,
   name: string,
 ): void {
-  const coded = lines.filter((l) => l.row.code && !l.row.isTotal);
+  const own = lines.find((l) => l.row === total);
+  if (!own) return;
+  // Banded groups (人员经费 | 公用经费): a "人员经费合计" adds its band's lines only, and its amount may sit under the
+  // band's last group when the label is merged across (公用经费合计 … 160).
+  const bands = [...new Set(view.blocks.map(bandOf))].filter(Boolean);
+  const band = bands.length >= 2 ? bands.find((b) => total.label.replace(/\s/g, '').startsWith(b)) : undefined;
+  const scope = band ? lines.filter((l) => bandOf(l.block) === band) : lines;
+  const coded = scope.filter((l) => l.row.code && !l.row.isTotal);
   if (!coded.length) return;
   const top = minOf(coded.map((l) => codeLevel(l.row.code?.code as string)));
   const members = coded.filter((l) => codeLevel(l.row.code?.code as string) === top);
-  const own = lines.find((l) => l.row === total);
-  own?.columns.forEach((col, k) => {
+  const totalColumns = band ? amountColumnsOnRow(view, scope, total.row, own.columns) : own.columns;
+  totalColumns.forEach((col, k) => {
     if (col.excluded || members.some((m) => !m.columns[k])) return;
     checkSum(
       ctx,
@@ -175,4 +184,22 @@ function checkWrappedTotal(
       (t, sum, diff) => `${name}${columnNote(view, col.col)} ${t} ≠ 各项之和 ${sum}（差 ${diff}）`,
     );
   });
+}
+
+/** The total's own amount columns, unless they are blank on its row and a later group of its band holds the amounts. */
+function amountColumnsOnRow(
+  view: TableView,
+  scope: readonly WrappedLine[],
+  row: number,
+  own: readonly AmountColumn[],
+): readonly AmountColumn[] {
+  const filled = (cols: readonly AmountColumn[]) => cols.some((c) => !isBlankCell(view, row, c.col));
+  if (filled(own)) return own;
+  const groups = [...new Set(scope.map((l) => l.block))];
+  return groups.map((g) => g.amountColumns).find(filled) ?? own;
+}
+
+function isBlankCell(view: TableView, row: number, col: number): boolean {
+  const r = readIn(view, row, col);
+  return r.kind === 'term' ? r.term.blank : r.kind !== 'invalid';
 }
