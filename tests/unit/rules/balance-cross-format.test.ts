@@ -353,7 +353,23 @@ testRule(invalidAmount, {
 });
 
 testRule(numberAsText, {
-  valid: [{ name: 'real numbers', workbook: amounts([m(1), m(2)]) }],
+  valid: [
+    { name: 'real numbers', workbook: amounts([m(1), m(2)]) },
+    {
+      name: 'rates typed as text in a rate column',
+      workbook: workbook(
+        sheet(
+          [
+            ['项目支出表', null, null],
+            ['项目名称', '决算数', '决算数为预算数的%'],
+            ['甲', m(5), '98.75%'],
+            ['乙', m(6), '100.00%'],
+          ],
+          { merges: ['A1:C1'] },
+        ),
+      ),
+    },
+  ],
   invalid: [
     {
       name: 'amounts stored as text: one note per table',

@@ -24,6 +24,8 @@ export const numberAsText: Rule = {
       for (const block of view.blocks) {
         for (const r of block.rows) {
           for (const col of block.amountColumns) {
+            // Rates and changes ("98.75%") are commonly typed as text; they are not amounts anyone sums.
+            if (col.excluded) continue;
             const cell = view.sheet.rows[r.row]?.[col.col];
             if (typeof cell?.value !== 'string') continue;
             const a = parseAmount(cell);
