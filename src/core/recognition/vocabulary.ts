@@ -8,5 +8,7 @@ export const META_PATTERN = compile(rowVocabulary.meta);
 export const NOTE_PATTERN = compile(rowVocabulary.notes);
 export const TOTAL_PATTERN = compile(rowVocabulary.totals);
 export const UNIT_PATTERN = new RegExp(rowVocabulary.unitPattern);
+export const ITEMISED_PARENT = new RegExp(rowVocabulary.itemisedBy.parent);
+export const ITEMISED_CHILD = new RegExp(rowVocabulary.itemisedBy.child);
 export const LINE_NO_LABELS = new Set(rowVocabulary.lineNoLabels);
 export const HEADER_TERMS = compile(columnRoles.headerTerms);

@@ -182,3 +182,32 @@ describe('决算 支出决算表 and banded 基本支出决算表', () => {
     );
   });
 });
+
+describe('财政拨款收入支出决算总表 with 年初结转 itemised by fund', () => {
+  const fiscal = (closingGeneral = 70, closingFund = 0): GridValue[][] => [
+    ['财政拨款收入支出决算总表', null, null, null, null, null, null, null],
+    ['收入', null, null, '支出', null, null, null, null],
+    ['项目', '行次', '金额', '项目', '行次', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款'],
+    ['一、一般公共预算财政拨款', 1, m(1000), '一、社会保障和就业支出', 33, m(120), m(120), m(0)],
+    ['二、政府性基金预算财政拨款', 2, m(50), '二、卫生健康支出', 34, m(960), m(910), m(50)],
+    ['本年收入合计', 30, m(1050), '本年支出合计', 59, m(1080), m(1030), m(50)],
+    ['年初财政拨款结转和结余', 31, m(100), '年末财政拨款结转和结余', 60, m(70), m(closingGeneral), m(closingFund)],
+    ['一般公共预算财政拨款', 32, m(100), null, 61, null, null, null],
+    ['政府性基金预算财政拨款', 33, m(0), null, 62, null, null, null],
+    ['总计', 35, m(1150), '总计', 64, m(1150), m(1100), m(50)],
+  ];
+  const findings = (rows: GridValue[][]) =>
+    reviewWorkbook(workbook(sheet(rows, { name: '财政拨款收支', merges: ['A1:H1', 'A2:C2', 'D2:H2'] })))
+      .report.findings.filter((f) => f.severity !== 'info')
+      .map((f) => `${f.rule} ${f.cells[0]}`);
+
+  it('leave the fund lines under 年初结转和结余 out of 总计', () => {
+    expect(findings(fiscal())).toEqual([]);
+  });
+
+  it('catch 年末结转 moved between funds', () => {
+    expect(findings(fiscal(80, -10))).toEqual(
+      expect.arrayContaining(['balance.totals G6', 'balance.totals H6', 'sum.total G10', 'sum.total H10']),
+    );
+  });
+});

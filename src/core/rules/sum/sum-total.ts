@@ -1,3 +1,4 @@
+import { ITEMISED_CHILD, ITEMISED_PARENT } from '../../recognition/vocabulary';
 import { codeLevel } from '../../text/codes';
 import { minOf } from '../../util/collections';
 import {
@@ -59,12 +60,26 @@ export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
       (a, b) => a.row - b.row,
     );
   }
+  segment = withoutItemisation(segment);
   const ranks = segment.map((r) => r.rank).filter((k): k is 1 | 2 | 3 | 4 => typeof k === 'number' && k > 0);
   if (ranks.length) {
     const top = minOf(ranks);
     return segment.filter((r) => r.isTotal || r.rank === top);
   }
   return segment.filter((r) => r.rank !== 'of' && r.label);
+}
+
+/** Drops the lines that itemise the line above them by fund (年初结转和结余 → 一般公共预算财政拨款 …). */
+function withoutItemisation(segment: readonly BlockRow[]): BlockRow[] {
+  const out: BlockRow[] = [];
+  let parent: BlockRow | null = null;
+  for (const r of segment) {
+    const label = r.label.replace(/\s/g, '').replace('：', ':');
+    if (parent && !r.isTotal && ITEMISED_CHILD.test(label)) continue;
+    parent = !r.isTotal && ITEMISED_PARENT.test(label) ? r : null;
+    out.push(r);
+  }
+  return out;
 }
 
 /**
