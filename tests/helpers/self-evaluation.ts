@@ -17,13 +17,18 @@ export function selfEvaluation(
   }[],
   total: number | null,
   grade: string | null,
-  funds = { budget: 200, spent: 190, weight: 10, score: 9.5 as number | null },
+  funds: { budget: number; spent: number; weight: number; score: number | null; rate?: GridValue } = {
+    budget: 200,
+    spent: 190,
+    weight: 10,
+    score: 9.5,
+  },
 ) {
   const rows: GridValue[][] = [
     ['项目支出绩效自评表', null, null, null, null, null, null, null],
     ['项目名称', '城乡医疗救助', null, null, null, null, null, null],
     ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', null],
-    ['年度资金总额', 180, funds.budget, funds.spent, funds.weight, null, funds.score, null],
+    ['年度资金总额', 180, funds.budget, funds.spent, funds.weight, funds.rate ?? null, funds.score, null],
     ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
     ...indicators.map((i): GridValue[] => [i.l1, i.l2, i.l3, i.target, i.actual, i.weight, i.score, null]),
     ['总分', null, null, null, null, 100, total, null],

@@ -5,6 +5,7 @@ import { formatIndicatorValue } from '../../performance/indicator-value';
 import { completionRatio } from '../../performance/scoring';
 import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
+import { executionAndScores } from './execution-and-scores';
 import { fundsContradiction } from './funds-contradiction';
 
 const forms = (ctx: RuleContext): PerformanceForm[] => formsOf(ctx.snapshot, ctx.workbook);
@@ -228,5 +229,6 @@ export const PERFORMANCE_RULES: readonly Rule[] = [
   impossibleRate,
   scoreArithmetic,
   completionRatioRule,
+  executionAndScores,
   fundsContradiction,
 ];

@@ -1,0 +1,76 @@
+import { executionAndScores } from '../../../src/core/rules/performance/execution-and-scores';
+import { workbook } from '../../helpers/grid';
+import { testRule } from '../../helpers/rule-tester';
+import { selfEvaluation } from '../../helpers/self-evaluation';
+
+type Indicator = Parameters<typeof selfEvaluation>[0][number];
+
+/** 90 points of indicators; the funds line (10 points) comes from the helper. */
+const indicators = (last: Partial<Indicator> = {}): Indicator[] => [
+  { l1: '产出指标', l2: '数量指标', l3: '救助人次', target: '≥500人次', actual: '520人次', weight: 30, score: 30 },
+  { l1: '产出指标', l2: '成本指标', l3: '人均救助成本', target: '≤200元', actual: '190元', weight: 20, score: 20 },
+  { l1: '效益指标', l2: '社会效益指标', l3: '政策知晓率', target: '≥90%', actual: '92%', weight: 30, score: 30 },
+  {
+    l1: '满意度指标',
+    l2: '服务对象满意度指标',
+    l3: '救助对象满意度',
+    target: '≥90%',
+    actual: '92%',
+    weight: 10,
+    score: 10,
+    ...last,
+  },
+];
+const form = (last: Partial<Indicator> = {}, funds?: Parameters<typeof selfEvaluation>[3]) =>
+  workbook(selfEvaluation(indicators(last), null, null, funds));
+
+testRule(executionAndScores, {
+  valid: [
+    {
+      name: 'every target met, full points; 执行率 95% stated and scored 9.5',
+      workbook: form({}, { budget: 200, spent: 190, weight: 10, score: 9.5, rate: '95.00%' }),
+    },
+    { name: 'a missed target with a proportional score', workbook: form({ actual: '81%', score: 9 }) },
+    { name: 'a met target with points deducted (a reviewer’s call)', workbook: form({ score: 8 }) },
+    { name: 'a ≤ target under its cap earns full points', workbook: form({ target: '≤10%', actual: '8%' }) },
+    { name: 'a qualitative actual is not judged here', workbook: form({ actual: '较好', score: 10 }) },
+    {
+      name: '执行率 written as a plain 95',
+      workbook: form({}, { budget: 200, spent: 190, weight: 10, score: 9.5, rate: 95 }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'full points for a missed target',
+      workbook: form({ actual: '81%' }),
+      findings: [
+        {
+          severity: 'warning',
+          cells: ['G9', 'D9', 'E9'],
+          message: /“救助对象满意度”（≥90%）实际 81%，未达到指标值却得满分 10，按完成比例应为 9$/,
+        },
+      ],
+    },
+    {
+      name: 'full points above a ≤ cap',
+      workbook: form({ target: '≤10%', actual: '12.5%' }),
+      findings: [{ severity: 'warning', cells: ['G9', 'D9', 'E9'], message: /按完成比例应为 8$/ }],
+    },
+    {
+      name: 'a stated 执行率 that is not 全年执行数 ÷ 全年预算数, and a funds score above 分值 × 执行率',
+      workbook: form({}, { budget: 200, spent: 150, weight: 10, score: 9.5, rate: '95.00%' }),
+      findings: [
+        {
+          severity: 'warning',
+          cells: ['F4', 'D4', 'C4'],
+          message: /执行率应为 全年执行数 150 ÷ 全年预算数 200 = 75\.00%，表中为 95\.00%/,
+        },
+        {
+          severity: 'warning',
+          cells: ['G4', 'E4'],
+          message: /预算执行率得分 9\.5 超过 分值 10 × 执行率 75\.00% = 7\.5/,
+        },
+      ],
+    },
+  ],
+});
