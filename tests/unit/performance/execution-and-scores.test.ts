@@ -1,3 +1,4 @@
+import { reviewWorkbook } from '../../../src/core/review';
 import { executionAndScores } from '../../../src/core/rules/performance/execution-and-scores';
 import { workbook } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
@@ -73,4 +74,10 @@ testRule(executionAndScores, {
       ],
     },
   ],
+});
+
+describe('a workbook of self-evaluations', () => {
+  it('is read as 决算 (written after the year), though its funds block says 预算数', () => {
+    expect(reviewWorkbook(form()).report.reportKind).toBe('final');
+  });
 });
