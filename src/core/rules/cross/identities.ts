@@ -1,6 +1,6 @@
 import { codeLevel } from '../../text/codes';
 import type { Term } from '../amounts';
-import type { BlockView, TableView } from '../table-view';
+import { bandOf, wrappedList, type AmountColumn, type BlockView, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 import {
   amountsByCode,
@@ -8,12 +8,13 @@ import {
   firstAmountColumn,
   onlyViewOf,
   rowLabelled,
+  spendingColumn,
   termAt,
   totalRow,
   type Identity,
 } from './quantities';
 import { contributionOf } from './columns';
-import { pushTo } from '../../util/collections';
+import { minOf, pushTo } from '../../util/collections';
 
 /**
  * The cross-table identities of a budget disclosure, each between tables the engine typed and that are alone of their
@@ -26,10 +27,21 @@ const termOf = (view: TableView, row: number | undefined, col: number | undefine
   return t ? [t] : [];
 };
 
-/** A table's grand total in its first amount column. */
-function grandTotal(view: TableView): Term[] {
+/** A table's grand total, in its first amount column unless told which. */
+function grandTotal(view: TableView, pick: (b: BlockView) => AmountColumn | null = firstAmountColumn): Term[] {
   const block = view.blocks[0] as BlockView;
-  return termOf(view, totalRow(view, block)?.row, firstAmountColumn(block)?.col);
+  const total = totalRow(view, block);
+  const band = bandOf(block);
+  const wrapped = wrappedList(view);
+  if (wrapped && total && band && total.label.replace(/\s/g, '').startsWith(band)) {
+    // Banded groups (人员经费 | 公用经费) each with its own 合计: the table's total is the sum of its top-level lines.
+    const coded = wrapped.filter((l) => l.row.code && !l.row.isTotal);
+    const top = minOf(coded.map((l) => codeLevel(l.row.code?.code as string)));
+    return coded
+      .filter((l) => codeLevel(l.row.code?.code as string) === top)
+      .flatMap((l) => termOf(view, l.row.row, l.columns[0]?.col));
+  }
+  return termOf(view, total?.row, pick(block)?.col);
 }
 
 /** The line of a 收支总表-like table labelled `pattern`, in the first amount column of its block. */
@@ -120,10 +132,10 @@ export function fiscalIdentities(ctx: RuleContext): Identity[] {
     if (totalLine)
       out.push({
         a: { view: fiscal, terms: termOf(fiscal, totalLine.row, col), what: `${what}本年支出合计` },
-        b: { view: table, terms: table.table.dataRows ? grandTotal(table) : [], what: '合计' },
+        b: { view: table, terms: table.table.dataRows ? grandTotal(table, spendingColumn) : [], what: '合计' },
         relation: 'eq',
       });
-    const tableCol = firstAmountColumn(table.blocks[0] as BlockView)?.col;
+    const tableCol = spendingColumn(table.blocks[0] as BlockView)?.col;
     const byCode = tableCol !== undefined ? amountsByCode(table, tableCol) : new Map<string, Term[]>();
     for (const r of spending.rows) {
       const code = r.code?.code;
@@ -234,9 +246,12 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
     const block = income.blocks[0] as BlockView;
     const iCol = firstAmountColumn(block)?.col;
     const carry = columnMatching(block, /上年结转|年初结转/);
+    // Without a carry column, balances shown only in the 收支总表 (上年结转, 年末结转和结余 in 决算) still part income
+    // from spending: which codes they touch is unknown, so no code is compared.
+    const balancesElsewhere = !carry && summaryShowsBalances(ctx);
     const unitOf = (v: TableView) =>
       new Map(v.blocks[0]?.rows.filter((r) => r.code).map((r) => [r.row, `${r.unitCode ?? ''}|${r.code?.code}`]));
-    if (iCol !== undefined) {
+    if (iCol !== undefined && !balancesElsewhere) {
       const spentRows = new Map<string, Term[]>();
       for (const [row, key] of unitOf(spending)) {
         const t = termAt(spending, row, sCol);
@@ -264,6 +279,18 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
     }
   }
   return out;
+}
+
+/** A nonzero 上年结转 / 年初结转和结余 / 年末结转和结余 line in the 收支总表. */
+function summaryShowsBalances(ctx: RuleContext): boolean {
+  const summary = onlyViewOf(ctx, 'income_expenditure_summary');
+  return !!summary?.blocks.some((b) =>
+    b.rows.some((r) => {
+      if (!r.used || !/结转|结余/.test(r.label) || /使用|弥补|分配/.test(r.label)) return false;
+      const t = termOf(summary, r.row, firstAmountColumn(b)?.col)[0];
+      return !!t && !t.blank && !t.value.isZero();
+    }),
+  );
 }
 
 /** 项目支出表 合计 = 支出总表 合计行的项目支出. */

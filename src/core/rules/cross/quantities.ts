@@ -1,7 +1,16 @@
 import Decimal from 'decimal.js';
 import type { TableType } from '../../recognition/table-type';
 import { addressOf, formatAmount, formatDifference, halfUnit, UNIT_FACTOR, type Term } from '../amounts';
-import { tableViews, type AmountColumn, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
+import {
+  readIn,
+  tableViews,
+  wrappedList,
+  type AmountColumn,
+  type BlockRow,
+  type BlockView,
+  type TableView,
+} from '../table-view';
+import { contributionOf } from './columns';
 import type { RuleContext } from '../types';
 import { maxOf, pushTo } from '../../util/collections';
 
@@ -42,19 +51,35 @@ export function termAt(view: TableView, row: number, col: number): Term | null {
   return r.kind === 'term' ? r.term : null;
 }
 
-/** Amounts per code in one column, summed over units (a consolidated table lists a code once per unit). */
+/**
+ * Amounts per code in one column, summed over units (a consolidated table lists a code once per unit). In a list
+ * wrapped across side-by-side groups (编码|名称|金额 ×3) every group is read, in its own column of the same place.
+ */
 export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<string, Term[]> {
   const out = new Map<string, Term[]>();
+  const home = view.blocks.find((b) => b.amountColumns.some((c) => c.col === col));
+  const place = home ? home.amountColumns.findIndex((c) => c.col === col) : -1;
+  const wrapped = place >= 0 && wrappedList(view) !== null;
   for (const block of view.blocks) {
-    if (!block.amountColumns.some((c) => c.col === col)) continue;
+    const column = block === home ? col : wrapped ? block.amountColumns[place]?.col : undefined;
+    if (column === undefined) continue;
     for (const r of block.rows) {
       const code = r.code?.code;
       if (!code || code.length < (minLevel === 1 ? 3 : minLevel === 2 ? 5 : 7)) continue;
-      const t = termAt(view, r.row, col);
+      const t = termAt(view, r.row, column);
       if (t) pushTo(out, code, t);
     }
   }
   return out;
+}
+
+/**
+ * The column a table's spending is read from: its 本年支出 group (小计 or single column) — 决算 tables lead with
+ * 年初结转和结余 — else the first amount column.
+ */
+export function spendingColumn(block: BlockView): AmountColumn | null {
+  const group = contributionOf(block, /^本年(财政拨款)?支出/);
+  return group.length === 1 ? (group[0] as AmountColumn) : firstAmountColumn(block);
 }
 
 export const tableLabel = (view: TableView): string =>
