@@ -79,6 +79,9 @@ interface Columns {
   completion?: number;
 }
 
+/** A header word without its trailing note: "年度指标值(A)", "实际完成值（B）", "三级指标（指标名称）". */
+const headerWord = (v: CellValue | undefined): string => normalizeLabel(text(v)).replace(/[(（][^()（）]*[)）]$/, '');
+
 /** Rows that name the indicator columns (一级指标 | 二级指标 | 三级指标 …) inside `range`. */
 export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): number[] {
   const out: number[] = [];
@@ -86,7 +89,7 @@ export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): num
     const row = sheet.rows[r] ?? [];
     // Cheap test first: a ledger of 20k rows has no "级指标" at all.
     if (!row.some((c) => typeof c?.value === 'string' && c.value.includes('指标'))) continue;
-    const labels = row.map((c) => normalizeLabel(text(c?.value)));
+    const labels = row.map((c) => headerWord(c?.value));
     if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) out.push(r);
   }
   return out;
@@ -96,18 +99,18 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
   const cols: Columns = {};
   const labelRows = [headerRow];
   // A second header line (实施期目标 | 当年度目标 over 绩效目标值 | 半年目标值 | 全年目标值) names the value columns.
-  const below = (sheet.rows[headerRow + 1] ?? []).map((c) => normalizeLabel(text(c?.value)));
+  const below = (sheet.rows[headerRow + 1] ?? []).map((c) => headerWord(c?.value));
   if (below.some((l) => /目标值|指标值/.test(l))) labelRows.push(headerRow + 1);
   for (const r of labelRows) {
     (sheet.rows[r] ?? []).forEach((c, i) => {
-      const label = normalizeLabel(text(c?.value));
+      const label = headerWord(c?.value);
       for (const [k, re] of COLUMN_LABELS) if (cols[k] === undefined && re.test(label)) return void (cols[k] = i);
     });
   }
   // The year's value wins over the implementation period's (全年目标值 over 绩效目标值).
   labelRows.forEach((r) =>
     (sheet.rows[r] ?? []).forEach((c, i) => {
-      if (/^(全年|年度|当年度?)(目标值|指标值)/.test(normalizeLabel(text(c?.value)))) cols.target = i;
+      if (/^(全年|年度|当年度?)(目标值|指标值)/.test(headerWord(c?.value))) cols.target = i;
     }),
   );
   const indicators: IndicatorRow[] = [];

@@ -1,7 +1,9 @@
 import { reviewWorkbook } from '../../../src/core/review';
 import { executionAndScores } from '../../../src/core/rules/performance/execution-and-scores';
-import { workbook } from '../../helpers/grid';
-import { testRule } from '../../helpers/rule-tester';
+import { formsOf } from '../../../src/core/performance/find-forms';
+import { recogniseWorkbook } from '../../../src/core/recognition/recognise';
+import { sheet, workbook, type GridValue } from '../../helpers/grid';
+import { findingsOf, testRule } from '../../helpers/rule-tester';
 import { selfEvaluation } from '../../helpers/self-evaluation';
 
 type Indicator = Parameters<typeof selfEvaluation>[0][number];
@@ -79,5 +81,34 @@ testRule(executionAndScores, {
 describe('a workbook of self-evaluations', () => {
   it('is read as 决算 (written after the year), though its funds block says 预算数', () => {
     expect(reviewWorkbook(form()).report.reportKind).toBe('final');
+  });
+});
+
+describe('indicator headers with notes', () => {
+  it('reads 年度指标值(A) | 实际完成值(B) | 完成比例(B/A) and checks them', () => {
+    const rows: GridValue[][] = [
+      ['项目支出绩效自评表', null, null, null, null, null, null, null],
+      [
+        '一级指标',
+        '二级指标',
+        '三级指标（指标名称）',
+        '年度指标值(A)',
+        '实际完成值（B）',
+        '完成比例(B/A)',
+        '分值',
+        '得分',
+      ],
+      ['产出指标', '数量指标', '救助人次', '≥500人次', '450人次', '90%', 50, 50],
+      ['效益指标', '社会效益指标', '政策知晓率', '≥90%', '95%', '100%', 40, 40],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '92%', '100%', 10, 10],
+    ];
+    const wb = workbook(sheet(rows, { name: '自评', merges: ['A1:H1'] }));
+    const [form] = formsOf(wb, recogniseWorkbook(wb));
+    expect(form?.indicators.map((i) => [i.level3, i.target?.raw, i.actual?.raw, i.completion?.value])).toEqual([
+      ['救助人次', '≥500人次', '450人次', 0.9],
+      ['政策知晓率', '≥90%', '95%', 1],
+      ['满意度', '≥90%', '92%', 1],
+    ]);
+    expect(findingsOf(executionAndScores, { name: 'notes', workbook: wb }).map((f) => f.cells[0])).toEqual(['H3']);
   });
 });
