@@ -1,9 +1,15 @@
 import synonyms from '../../data/name-synonyms.json';
 import { normalizeLabel, stripEnumeration } from '../text/normalize';
 
-/** The comparison key of a classification name: normalised, without "八、" or "（十）" prefixes, ASCII brackets. */
+const FOLDED_SUFFIX = new RegExp(`(.{2,})(?:${synonyms.foldedSuffixes.join('|')})$`);
+
+/**
+ * The comparison key of a classification name: normalised, without "八、" or "（十）" prefixes, ASCII brackets, and
+ * without an ending offices drop (社会保障和就业支出 = 社会保障和就业).
+ */
 export function nameKey(name: string): string {
-  return stripEnumeration(normalizeLabel(name)).replace(/（/g, '(').replace(/）/g, ')');
+  const key = stripEnumeration(normalizeLabel(name)).replace(/（/g, '(').replace(/）/g, ')');
+  return key.replace(FOLDED_SUFFIX, '$1');
 }
 
 const CANONICAL = new Map<string, string>();

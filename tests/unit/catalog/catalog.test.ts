@@ -62,7 +62,7 @@ describe('Catalog', () => {
         parent: '301',
         versions: [
           { name: '其他工资福利支出', observed: [2018, null], verified: true, sources: ['A'] },
-          { name: '其他工资福利', observed: [2010, 2017], validTo: 2017, verified: true, sources: ['B'] },
+          { name: '其他工资性补贴', observed: [2010, 2017], validTo: 2017, verified: true, sources: ['B'] },
         ],
       },
       {
@@ -83,15 +83,15 @@ describe('Catalog', () => {
 
   it('judges names by year', () => {
     expect(c.judgeName('30199', '其他工资福利支出', 2021).kind).toBe('match');
-    expect(c.judgeName('30199', '其他工资福利', 2021).kind).toBe('older_name');
-    expect(c.judgeName('30199', '其他工资福利', 2016).kind).toBe('match');
+    expect(c.judgeName('30199', '其他工资性补贴', 2021).kind).toBe('older_name');
+    expect(c.judgeName('30199', '其他工资性补贴', 2016).kind).toBe('match');
     expect(c.judgeName('30199', '奖金', 2021)).toMatchObject({ kind: 'mismatch' });
     expect(c.judgeName('30198', '奖金', 2021).kind).toBe('unknown_code');
   });
 
   it('finds every line carrying a name', () => {
     expect(c.findByName('其他支出').map((e) => e.code)).toEqual(['399', '39999']);
-    expect(c.findByName('其他工资福利', 2021)).toEqual([]);
+    expect(c.findByName('其他工资性补贴', 2021)).toEqual([]);
   });
 
   it('lays an imported official catalog over the built-in one', () => {
@@ -122,5 +122,14 @@ describe('Catalog', () => {
     expect(set.function.get('2109901')?.versions[0]?.name).toBe('新科目');
     expect(set.function.get('2080505')).toBeDefined();
     expect(builtInCatalogs().function.get('2109901')).toBeUndefined();
+  });
+});
+
+describe('name keys', () => {
+  it('compare names without an ending offices drop, but keep what tells lines apart', () => {
+    expect(sameName('社会保障和就业', '社会保障和就业支出')).toBe(true);
+    expect(sameName('八、社会保障和就业支出', '社会保障和就业')).toBe(true);
+    expect(sameName('资本性支出（基本建设）', '资本性支出')).toBe(false);
+    expect(sameName('住房改革', '住房公积金')).toBe(false);
   });
 });
