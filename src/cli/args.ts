@@ -32,7 +32,7 @@ export interface FillOptions {
 export type ParsedArgs = CheckOptions | FillOptions | { command: 'help' } | { command: 'error'; message: string };
 
 export const USAGE = `用法 Usage:
-  budget-review check FILE.xlsx... [--json OUT.json | --json-dir DIR] [--catalog 科目.xlsx] [--year 2021] [--quiet]
+  budget-review check FILE.xlsx|FOLDER... [--json OUT.json | --json-dir DIR] [--catalog 科目.xlsx] [--year 2021] [--quiet]
 
   --json FILE      写出审核报告 JSON（仅限一个工作簿）      write the JSON report (one workbook)
   --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json         write DIR/<file name>.json per workbook

@@ -11,6 +11,7 @@ import { ALL_RULES } from '../core/rules/registry';
 import type { RuleConfig } from '../core/rules/types';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { fill } from './fill';
+import { expandInputs } from './inputs';
 import { summarise } from './summary';
 
 /**
@@ -46,19 +47,27 @@ async function check(opts: CheckOptions): Promise<number> {
       return 2;
     }
   }
-  const showProgress = opts.files.length > 1 && process.stderr.isTTY;
-  for (const [i, file] of opts.files.entries()) {
-    if (showProgress) process.stderr.write(`\r[${i + 1}/${opts.files.length}] ${basename(file)}\x1b[K`);
+  const files = await expandInputs(opts.files);
+  if (files.length === 0) {
+    process.stderr.write(`✗ ${opts.files.join(' ')}: 文件夹中没有 .xlsx 工作簿（no workbook in the folder）\n`);
+    return 2;
+  }
+  if ((opts.json || opts.html) && files.length > 1) {
+    process.stderr.write('✗ --json/--html 只能用于一个工作簿，多个请用 --json-dir/--html-dir（one workbook only）\n');
+    return 2;
+  }
+  const showProgress = files.length > 1 && process.stderr.isTTY;
+  for (const [i, { path: file, reportName }] of files.entries()) {
+    if (showProgress) process.stderr.write(`\r[${i + 1}/${files.length}] ${reportName}\x1b[K`);
     try {
       const snapshot = await readWorkbookFile(file);
       const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year, rules });
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
       const json = JSON.stringify(report, null, 1);
       if (opts.json) await writeFile(opts.json, json);
-      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${basename(file)}.json`), json);
+      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), json);
       if (opts.html) await writeFile(opts.html, renderHtmlReport(report, ruleTitles));
-      if (opts.htmlDir)
-        await writeFile(join(opts.htmlDir, `${basename(file)}.html`), renderHtmlReport(report, ruleTitles));
+      if (opts.htmlDir) await writeFile(join(opts.htmlDir, `${reportName}.html`), renderHtmlReport(report, ruleTitles));
       if (showProgress) process.stderr.write('\r\x1b[K');
       process.stdout.write(summarise(workbook, report, opts.quiet) + '\n');
     } catch (e) {
@@ -68,9 +77,9 @@ async function check(opts: CheckOptions): Promise<number> {
       process.stderr.write(`✗ ${file}: ${e.message}\n`);
     }
   }
-  if (opts.files.length > 1) {
+  if (files.length > 1) {
     process.stdout.write(
-      `\n共 ${opts.files.length} 个工作簿：${opts.files.length - unreadable} 个已审核，${withErrors} 个有错误，${unreadable} 个无法读取\n`,
+      `\n共 ${files.length} 个工作簿：${files.length - unreadable} 个已审核，${withErrors} 个有错误，${unreadable} 个无法读取\n`,
     );
   }
   // A batch writing reports succeeds when every workbook was reviewed: its findings are in the reports (--strict: exit 1).

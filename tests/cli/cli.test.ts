@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -89,6 +89,23 @@ describe('budget-review CLI', () => {
       'sum.hierarchy',
       'error',
     ]);
+  });
+
+  it('reviews every workbook in a folder, sub-folders named in the reports, lock files skipped', async () => {
+    const inbox = join(dir, 'inbox');
+    await mkdir(join(inbox, '乙单位'), { recursive: true });
+    await writeBudget(join(inbox, '部门预算.xlsx'));
+    await writeBudget(join(inbox, '乙单位', '部门预算.xlsx'));
+    await writeFile(join(inbox, '~$部门预算.xlsx'), 'lock');
+    await writeFile(join(inbox, '说明.txt'), 'not a workbook');
+    expect(await main(['check', inbox, '--json-dir', join(dir, 'reports')])).toBe(0);
+    expect((await readdir(join(dir, 'reports'))).sort()).toEqual(['乙单位__部门预算.xlsx.json', '部门预算.xlsx.json']);
+    expect(out.join('')).toContain('共 2 个工作簿：2 个已审核');
+    expect(await main(['check', inbox, '--json', join(dir, 'one.json')])).toBe(2);
+    expect(err.join('')).toContain('--json/--html 只能用于一个工作簿');
+    await mkdir(join(dir, 'empty'));
+    expect(await main(['check', join(dir, 'empty')])).toBe(2);
+    expect(err.join('')).toContain('文件夹中没有 .xlsx 工作簿');
   });
 
   it('exits 2 with usage on a bad command line', async () => {
