@@ -240,3 +240,56 @@ describe('a consistent 决算 disclosure', () => {
     expect(found).toEqual(expect.arrayContaining(['cross_table.basic 06一般公共预算财政拨款基本支出决算表!C5']));
   });
 });
+
+describe('which column a table is compared by', () => {
+  it('reads 决算数, not 年初预算数, from a table showing both', () => {
+    const tables = disclosure();
+    const at = tables.findIndex(([n]) => n.startsWith('05'));
+    const budgetFirst: GridValue[][] = [
+      ['2023年度一般公共预算财政拨款支出决算表', null, null, null],
+      ['科目编码', '科目名称', '年初预算数', '决算数'],
+      [null, '合计', 1000, 1030],
+      ['208', '社会保障和就业支出', 110, 120],
+      ['20805', '行政事业单位养老支出', 110, 120],
+      ['2080505', '机关事业单位基本养老保险缴费支出', 110, 120],
+      ['210', '卫生健康支出', 830, 850],
+      ['21001', '卫生健康管理事务', 830, 850],
+      ['2100101', '行政运行', 500, 520],
+      ['2100199', '其他卫生健康管理事务支出', 330, 330],
+      ['221', '住房保障支出', 60, 60],
+      ['22102', '住房改革支出', 60, 60],
+      ['2210201', '住房公积金', 60, 60],
+    ];
+    tables[at] = ['05一般公共预算财政拨款支出决算表', budgetFirst, ['A1:D1']];
+    expect(serious(tables)).toEqual([]);
+    ((tables[at] as Table)[1][6] as GridValue[])[3] = 840; // 210 决算数 850 → 840 (and its lines disagree)
+    expect(serious(tables)).toEqual(expect.arrayContaining(['cross_table.fiscal 04财政拨款收入支出决算总表!G6']));
+  });
+
+  it('reads the latest year from a budget table comparing two years', () => {
+    const general: GridValue[][] = [
+      ['2024年一般公共预算支出表', null, null, null],
+      ['单位：万元', null, null, null],
+      ['科目编码', '科目名称', '2023年预算数', '2024年预算数'],
+      [null, '合计', 150, 120],
+      ['208', '社会保障和就业支出', 150, 120],
+      ['20805', '行政事业单位养老支出', 150, 120],
+      ['2080505', '机关事业单位基本养老保险缴费支出', 150, 120],
+    ];
+    const spending: GridValue[][] = [
+      ['2024年支出总表', null, null, null, null],
+      ['单位：万元', null, null, null, null],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      [null, '合计', 120, 120, 0],
+      ['208', '社会保障和就业支出', 120, 120, 0],
+      ['20805', '行政事业单位养老支出', 120, 120, 0],
+      ['2080505', '机关事业单位基本养老保险缴费支出', 120, 120, 0],
+    ];
+    expect(
+      serious([
+        ['支出总表', spending],
+        ['一般公共预算支出表', general],
+      ]),
+    ).toEqual([]);
+  });
+});

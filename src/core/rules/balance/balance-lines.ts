@@ -1,5 +1,5 @@
 import type { Term } from '../amounts';
-import { firstAmountColumn, reportIdentity, termAt, type Identity } from '../cross/quantities';
+import { valueColumn, reportIdentity, termAt, type Identity } from '../cross/quantities';
 import { tableViews, type BlockView, type TableView } from '../table-view';
 import type { Rule } from '../types';
 
@@ -14,7 +14,7 @@ function personnelIdentities(view: TableView): Identity[] {
   const out: Identity[] = [];
   for (const block of view.blocks) {
     const total = block.rows.find((r) => r.isTotal && r.used);
-    const amount = firstAmountColumn(block);
+    const amount = valueColumn(block);
     if (!total || !amount) continue;
     const rowsOf = (codes: readonly string[]) =>
       block.rows.filter((r) => r.code && codes.includes(r.code.code)).map((r) => r.row);

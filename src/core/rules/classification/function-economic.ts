@@ -3,10 +3,10 @@ import { addressOf, formatAmount, formatDifference, type Term } from '../amounts
 import {
   amountsByCode,
   columnMatching,
-  firstAmountColumn,
   judge,
   onlyViewOf,
   tableLabel,
+  valueColumn,
   type Identity,
 } from '../cross/quantities';
 import type { BlockView } from '../table-view';
@@ -37,7 +37,7 @@ export const functionEconomic: Rule = {
     const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
     if (!general || !basic) return;
     const gCol = columnMatching(general.blocks[0] as BlockView, /基本支出/)?.col;
-    const bCol = firstAmountColumn(basic.blocks[0] as BlockView)?.col;
+    const bCol = valueColumn(basic.blocks[0] as BlockView)?.col;
     if (gCol === undefined || bCol === undefined) return;
     const byFunction = amountsByCode(general, gCol);
     const byEconomic = amountsByCode(basic, bCol);

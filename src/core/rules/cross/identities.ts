@@ -5,10 +5,9 @@ import type { RuleContext } from '../types';
 import {
   amountsByCode,
   columnMatching,
-  firstAmountColumn,
   onlyViewOf,
   rowLabelled,
-  spendingColumn,
+  valueColumn,
   termAt,
   totalRow,
   type Identity,
@@ -28,7 +27,7 @@ const termOf = (view: TableView, row: number | undefined, col: number | undefine
 };
 
 /** A table's grand total, in its first amount column unless told which. */
-function grandTotal(view: TableView, pick: (b: BlockView) => AmountColumn | null = firstAmountColumn): Term[] {
+function grandTotal(view: TableView, pick: (b: BlockView) => AmountColumn | null = valueColumn): Term[] {
   const block = view.blocks[0] as BlockView;
   const total = totalRow(view, block);
   const band = bandOf(block);
@@ -48,7 +47,7 @@ function grandTotal(view: TableView, pick: (b: BlockView) => AmountColumn | null
 function labelled(view: TableView, pattern: RegExp): Term[] {
   for (const block of view.blocks) {
     const row = rowLabelled(block, pattern);
-    if (row) return termOf(view, row.row, firstAmountColumn(block)?.col);
+    if (row) return termOf(view, row.row, valueColumn(block)?.col);
   }
   return [];
 }
@@ -78,10 +77,10 @@ export function summaryIdentities(ctx: RuleContext): Identity[] {
       relation: 'eq',
     });
     // Class lines of the summary ("八、社会保障和就业支出") = the 类 lines of the 支出总表.
-    const col = firstAmountColumn(spending.blocks[0] as BlockView)?.col;
+    const col = valueColumn(spending.blocks[0] as BlockView)?.col;
     const byCode = col !== undefined ? amountsByCode(spending, col) : new Map();
     for (const block of summary.blocks) {
-      const amount = firstAmountColumn(block)?.col;
+      const amount = valueColumn(block)?.col;
       for (const r of block.rows) {
         const code = r.code?.code;
         if (!code || codeLevel(code) !== 1 || r.code?.classification !== 'function' || amount === undefined) continue;
@@ -123,7 +122,7 @@ export function fiscalIdentities(ctx: RuleContext): Identity[] {
       const others = fiscal.blocks.flatMap((b) =>
         b.rows
           .filter((r) => /政府性基金|国有资本/.test(r.label))
-          .map((r) => termOf(fiscal, r.row, firstAmountColumn(b)?.col)[0]),
+          .map((r) => termOf(fiscal, r.row, valueColumn(b)?.col)[0]),
       );
       if (others.every((t) => !t || t.blank || t.value.isZero())) col = spending.amountColumns[0]?.col;
     }
@@ -132,10 +131,10 @@ export function fiscalIdentities(ctx: RuleContext): Identity[] {
     if (totalLine)
       out.push({
         a: { view: fiscal, terms: termOf(fiscal, totalLine.row, col), what: `${what}本年支出合计` },
-        b: { view: table, terms: table.table.dataRows ? grandTotal(table, spendingColumn) : [], what: '合计' },
+        b: { view: table, terms: table.table.dataRows ? grandTotal(table, valueColumn) : [], what: '合计' },
         relation: 'eq',
       });
-    const tableCol = spendingColumn(table.blocks[0] as BlockView)?.col;
+    const tableCol = valueColumn(table.blocks[0] as BlockView)?.col;
     const byCode = tableCol !== undefined ? amountsByCode(table, tableCol) : new Map<string, Term[]>();
     for (const r of spending.rows) {
       const code = r.code?.code;
@@ -170,7 +169,7 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
       });
   }
   if (economic) {
-    const col = firstAmountColumn(economic.blocks[0] as BlockView)?.col;
+    const col = valueColumn(economic.blocks[0] as BlockView)?.col;
     const classes = col !== undefined ? [...amountsByCode(economic, col)].filter(([code]) => code.length === 3) : [];
     if (general && classes.length)
       out.push({
@@ -179,7 +178,7 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
         relation: 'eq',
       });
     if (basic) {
-      const basicCol = firstAmountColumn(basic.blocks[0] as BlockView)?.col;
+      const basicCol = valueColumn(basic.blocks[0] as BlockView)?.col;
       const basicByCode = basicCol !== undefined ? amountsByCode(basic, basicCol) : new Map<string, Term[]>();
       for (const [code, terms] of classes) {
         const b = basicByCode.get(code);
@@ -201,7 +200,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
   const spending = onlyViewOf(ctx, 'expenditure_summary');
   if (!spending) return [];
   const out: Identity[] = [];
-  const sCol = firstAmountColumn(spending.blocks[0] as BlockView)?.col;
+  const sCol = valueColumn(spending.blocks[0] as BlockView)?.col;
   if (sCol === undefined) return [];
   const spent = amountsByCode(spending, sCol);
   const general = onlyViewOf(ctx, 'general_budget_expenditure');
@@ -211,7 +210,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
     const block = income.blocks[0] as BlockView;
     const total = totalRow(income, block);
     const gb = columnMatching(block, /一般公共预算|财政拨款/);
-    const all = firstAmountColumn(block);
+    const all = valueColumn(block);
     if (total && gb && all) {
       const a = termAt(income, total.row, all.col);
       const b = termAt(income, total.row, gb.col);
@@ -222,14 +221,14 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
         const others = fiscal?.blocks.flatMap((bl) =>
           bl.rows
             .filter((r) => /政府性基金|国有资本/.test(r.label) && r.rank !== 0)
-            .map((r) => termAt(fiscal, r.row, firstAmountColumn(bl)?.col ?? -1)),
+            .map((r) => termAt(fiscal, r.row, valueColumn(bl)?.col ?? -1)),
         );
         allGeneral = !!others && others.every((t) => !t || t.blank || t.value.isZero());
       }
     }
   }
   if (general) {
-    const gCol = firstAmountColumn(general.blocks[0] as BlockView)?.col;
+    const gCol = valueColumn(general.blocks[0] as BlockView)?.col;
     const byCode = gCol !== undefined ? amountsByCode(general, gCol) : new Map<string, Term[]>();
     for (const [code, terms] of byCode) {
       const s = spent.get(code);
@@ -244,7 +243,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
   }
   if (income) {
     const block = income.blocks[0] as BlockView;
-    const iCol = firstAmountColumn(block)?.col;
+    const iCol = valueColumn(block)?.col;
     const carry = columnMatching(block, /上年结转|年初结转/);
     // Without a carry column, balances shown only in the 收支总表 (上年结转, 年末结转和结余 in 决算) still part income
     // from spending: which codes they touch is unknown, so no code is compared.
@@ -287,7 +286,7 @@ function summaryShowsBalances(ctx: RuleContext): boolean {
   return !!summary?.blocks.some((b) =>
     b.rows.some((r) => {
       if (!r.used || !/结转|结余/.test(r.label) || /使用|弥补|分配/.test(r.label)) return false;
-      const t = termOf(summary, r.row, firstAmountColumn(b)?.col)[0];
+      const t = termOf(summary, r.row, valueColumn(b)?.col)[0];
       return !!t && !t.blank && !t.value.isZero();
     }),
   );
@@ -304,7 +303,7 @@ export function projectIdentities(ctx: RuleContext): Identity[] {
   if (!total || !cols.length) return [];
   const terms = cols.flatMap((c) => termOf(spending, total.row, c.col));
   const lastTotal = [...(project.blocks[0]?.rows ?? [])].reverse().find((r) => r.isTotal);
-  const pTerms = termOf(project, lastTotal?.row, firstAmountColumn(project.blocks[0] as BlockView)?.col);
+  const pTerms = termOf(project, lastTotal?.row, valueColumn(project.blocks[0] as BlockView)?.col);
   return [
     {
       a: { view: project, terms: pTerms, what: '合计' },
@@ -326,7 +325,7 @@ export function threePublicIdentities(ctx: RuleContext): Identity[] {
   const three = onlyViewOf(ctx, 'three_public_expenses');
   const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
   if (!three || !basic) return [];
-  const basicCol = firstAmountColumn(basic.blocks[0] as BlockView)?.col;
+  const basicCol = valueColumn(basic.blocks[0] as BlockView)?.col;
   if (basicCol === undefined) return [];
   const byCode = amountsByCode(basic, basicCol);
   const block = three.blocks[0] as BlockView;
@@ -341,7 +340,7 @@ export function threePublicIdentities(ctx: RuleContext): Identity[] {
         item.test(r.label.replace(/^其中[:：]?/, '').replace(/^[(（]?\d+[)）]?/, '')) &&
         !/购置及|及运/.test(r.label),
     );
-    if (row) terms = termOf(three, row.row, firstAmountColumn(block)?.col);
+    if (row) terms = termOf(three, row.row, valueColumn(block)?.col);
     else {
       const total = totalRow(three, block) ?? block.rows.find((r) => r.used);
       const col = block.amountColumns.find((c) => item.test(c.path[c.path.length - 1] ?? ''));

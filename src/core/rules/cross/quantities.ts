@@ -74,12 +74,24 @@ export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<s
 }
 
 /**
- * The column a table's spending is read from: its 本年支出 group (小计 or single column) — 决算 tables lead with
- * 年初结转和结余 — else the first amount column.
+ * The column a table's amount is read from when it is compared with another table: its 本年支出 group (决算 fund tables
+ * lead with 年初结转和结余), else its 决算数 (a 决算 table showing 预算数 | 决算数), else — when the columns are years
+ * ("2023年预算数 | 2024年预算数") — the latest year, else the first amount column.
  */
-export function spendingColumn(block: BlockView): AmountColumn | null {
-  const group = contributionOf(block, /^本年(财政拨款)?支出/);
-  return group.length === 1 ? (group[0] as AmountColumn) : firstAmountColumn(block);
+export function valueColumn(block: BlockView): AmountColumn | null {
+  for (const group of [/^本年(财政拨款)?支出/, /^(本年|全年)?决算数?$/]) {
+    const cols = contributionOf(block, group);
+    if (cols.length === 1) return cols[0] as AmountColumn;
+  }
+  const dated = block.amountColumns
+    .filter((c) => !c.excluded)
+    .map((c) => ({ c, year: Number(/(20\d\d)年/.exec(c.path.join('/'))?.[1] ?? 0) }))
+    .filter((d) => d.year > 0);
+  if (new Set(dated.map((d) => d.year)).size > 1) {
+    const latest = maxOf(dated.map((d) => d.year));
+    return dated.find((d) => d.year === latest)?.c ?? null;
+  }
+  return firstAmountColumn(block);
 }
 
 export const tableLabel = (view: TableView): string =>
