@@ -131,8 +131,8 @@ const disclosure = (): Table[] => [
       ['301', '工资福利支出', 500, '302', '商品和服务支出', 150, '307', '债务利息及费用支出', 0],
       ['30101', '基本工资', 200, '30201', '办公费', 50, '310', '资本性支出', 10],
       ['30102', '津贴补贴', 180, '30202', '印刷费', 40, '31002', '办公设备购置', 10],
-      ['30108', '机关事业单位基本养老保险缴费', 120, '30229', '福利费', 60, '399', '其他支出', 0],
-      ['303', '对个人和家庭的补助', 40, '', '', '', '', '', ''],
+      ['30108', '机关事业单位基本养老保险缴费', 120, '30229', '福利费', 57, '399', '其他支出', 0],
+      ['303', '对个人和家庭的补助', 40, '30217', '公务接待费', 3, '', '', ''],
       ['30302', '退休费', 40, '', '', '', '', '', ''],
       ['人员经费合计', '', 540, '公用经费合计', '', '', '', '', 160],
     ],
@@ -144,9 +144,9 @@ const disclosure = (): Table[] => [
       ['2023年度“三公”经费支出决算表', '', ''],
       [dept, '', '单位：万元'],
       ['项目', '预算数', '决算数'],
-      ['合计', 12, 10.5],
+      ['合计', 10, 10.5],
       ['1.因公出国（境）费', 0, 0],
-      ['2.公务接待费', 4, 3],
+      ['2.公务接待费', 2, 3],
       ['3.公务用车购置及运行维护费', 8, 7.5],
       ['其中：公务用车购置费', 0, 0],
       ['      公务用车运行维护费', 8, 7.5],
@@ -242,6 +242,31 @@ describe('a consistent 决算 disclosure', () => {
 });
 
 describe('which column a table is compared by', () => {
+  it('compares 30217 公务接待费 with the 决算数 of a horizontal “三公” table, not its 预算数', () => {
+    const tables = disclosure();
+    const at = tables.findIndex(([n]) => n.startsWith('07'));
+    const horizontal = (spent: number): GridValue[][] => [
+      ['2023年度“三公”经费支出决算表', null, null, null, null, null, null, null],
+      [dept, null, null, null, null, null, null, '单位：万元'],
+      ['预算数', null, null, null, '决算数', null, null, null],
+      [
+        '合计',
+        '因公出国（境）费',
+        '公务用车购置及运行费',
+        '公务接待费',
+        '合计',
+        '因公出国（境）费',
+        '公务用车购置及运行费',
+        '公务接待费',
+      ],
+      [10, 0, 8, 2, 7.5 + spent, 0, 7.5, spent],
+    ];
+    tables[at] = ['07三公经费支出决算表', horizontal(3), ['A1:H1', 'A3:D3', 'E3:H3']];
+    expect(serious(tables)).toEqual([]);
+    tables[at] = ['07三公经费支出决算表', horizontal(2), ['A1:H1', 'A3:D3', 'E3:H3']];
+    expect(serious(tables)).toEqual(['cross_table.three_public 06一般公共预算财政拨款基本支出决算表!F9']);
+  });
+
   it('reads 决算数, not 年初预算数, from a table showing both', () => {
     const tables = disclosure();
     const at = tables.findIndex(([n]) => n.startsWith('05'));

@@ -343,7 +343,9 @@ export function threePublicIdentities(ctx: RuleContext): Identity[] {
     if (row) terms = termOf(three, row.row, valueColumn(block)?.col);
     else {
       const total = totalRow(three, block) ?? block.rows.find((r) => r.used);
-      const col = block.amountColumns.find((c) => item.test(c.path[c.path.length - 1] ?? ''));
+      // Horizontal 预算数 | 决算数 groups: the basic table's lines are what was spent.
+      const items = block.amountColumns.filter((c) => item.test(c.path[c.path.length - 1] ?? ''));
+      const col = items.find((c) => c.path.some((p) => /决算/.test(p))) ?? items[0];
       terms = termOf(three, total?.row, col?.col);
     }
     if (terms.length)
