@@ -225,6 +225,9 @@ describe('stage 5: table type', () => {
     ['部门综合预算收支总表', 'income_expenditure_summary'],
     ['一般公共预算基本支出部门预算经济分类科目明细表', 'general_budget_basic_expenditure'],
     ['人员情况表', 'unknown'],
+    ['机关运行经费支出表', 'unknown'],
+    ['会议费培训费支出表', 'unknown'],
+    ['政府购买服务支出表', 'unknown'],
     ['目录', 'unknown'],
   ])('%s → %s', (title, type) => {
     expect(typeFromText(title)).toBe(type);
