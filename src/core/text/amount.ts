@@ -27,7 +27,7 @@ const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/;
 
 /** True for "**", "—", "-", "…" and similar fillers that mean "nothing here". */
 export function isPlaceholderText(text: string): boolean {
-  return PLACEHOLDER.test(text.replace(/\s+/g, ''));
+  return PLACEHOLDER.test(toHalfWidth(text).replace(/\s+/g, ''));
 }
 
 /** Decimal places a number format displays: "#,##0.00" → 2, "0%" → 0, "General"/undefined → null. */
@@ -76,7 +76,8 @@ export function parseNumericText(raw: string): { value: string; decimals: number
     .trim()
     .replace(/[\s\u00a0]/g, '')
     .replace(/。/g, '.')
-    .replace(/，/g, ',');
+    .replace(/，/g, ',')
+    .replace(/\u2212/g, '-');
   if (!text || !/\d/.test(text)) return null;
   let negative = false;
   if (/^\(.*\)$/.test(text)) {

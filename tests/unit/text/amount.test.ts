@@ -18,6 +18,8 @@ describe('parseNumericText', () => {
     [' 0.50 ', '0.5', 2],
     ['007', '7', 0],
     ['.5', '0.5', 1],
+    ['\u22125.00', '-5', 2],
+    ['－5.00', '-5', 2],
   ])('%s → %s (%i decimals)', (text, value, decimals) => {
     expect(parseNumericText(text)).toEqual({ value, decimals, percent: false });
   });
@@ -72,6 +74,11 @@ describe('parseAmount', () => {
   it.each(['**', '—', '-', '…', '——', '*'])('treats %p as a placeholder', (text) => {
     expect(parseAmount({ value: text })).toEqual({ kind: 'placeholder', text });
     expect(isPlaceholderText(text)).toBe(true);
+  });
+
+  it('takes full-width fillers as placeholders', () => {
+    expect(parseAmount({ value: '＊＊' })).toEqual({ kind: 'placeholder', text: '＊＊' });
+    expect(parseAmount({ value: '——' }).kind).toBe('placeholder');
   });
 
   it('never turns garbage text into zero', () => {
