@@ -69,7 +69,7 @@ testRule(executionAndScores, {
           message: /执行率应为 全年执行数 150 ÷ 全年预算数 200 = 75\.00%，表中为 95\.00%/,
         },
         {
-          severity: 'warning',
+          severity: 'info',
           cells: ['G4', 'E4'],
           message: /预算执行率得分 9\.5 超过 分值 10 × 执行率 75\.00% = 7\.5/,
         },

@@ -19,7 +19,7 @@ export const executionAndScores: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '执行率或得分与实际完成情况不符', en: 'Execution rate or score contradicts the results' },
     description: {
-      zh: '绩效自评表：执行率 = 全年执行数 ÷ 全年预算数（相差超过 0.5 个百分点提示）；预算执行率得分不超过 分值 × 执行率；数值型指标未达到年度指标值（按指标方向计算完成比例）却得满分的，提示核对。',
+      zh: '绩效自评表：执行率 = 全年执行数 ÷ 全年预算数（相差超过 0.5 个百分点提示）；预算执行率得分超过 分值 × 执行率时提示（按区间计分的地区可忽略）；数值型指标未达到年度指标值（按指标方向计算完成比例）却得满分的，提示核对。',
       en: 'Self-evaluation: 执行率 = 全年执行数 ÷ 全年预算数 (flagged beyond 0.5 points); the execution score is at most 分值 × 执行率; a numeric indicator that missed its target (respecting the operator) should not earn full points.',
     },
     formula: '执行率 = 全年执行数 ÷ 全年预算数; 得分 ≤ 分值 × 执行率; 完成比例 < 100% ⇒ 得分 < 分值',
@@ -60,13 +60,15 @@ export const executionAndScores: Rule = {
         const rate = computed ?? stated;
         if (weight !== null && score !== null && rate !== null) {
           const cap = scoreFor(weight, rate);
+          // Some provinces score execution in bands (≥90% earns full points): a note, not an accusation.
           if (score > cap + 0.005)
             ctx.report({
+              severity: 'info',
               sheet: f.sheet,
               cells: [cellAddress(row, scoreCol as number), cellAddress(row, weightCol as number)],
               expected: String(cap),
               actual: String(score),
-              message: `预算执行率得分 ${score} 超过 分值 ${weight} × 执行率 ${pct(rate)} = ${cap}`,
+              message: `预算执行率得分 ${score} 超过 分值 ${weight} × 执行率 ${pct(rate)} = ${cap}（如按区间计分请忽略）`,
             });
         }
       }
