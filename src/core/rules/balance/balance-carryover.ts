@@ -1,8 +1,7 @@
 import carryover from '../../../data/carryover.json';
-import { addressOf, type Term } from '../amounts';
-import { contribution } from '../sum/sum-row';
+import { addressOf, compareSum, type Term } from '../amounts';
 import { reportComparison } from '../sum/report-sum';
-import { compareSum } from '../amounts';
+import { contribution } from '../sum/sum-row';
 import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../table-view';
 import type { Rule } from '../types';
 
