@@ -166,6 +166,28 @@ testRule(crossByCode, {
         },
       ],
     },
+    {
+      name: 'a 支出总表 whose amounts are not filled in yet',
+      workbook: workbook(
+        sheet(
+          [
+            ['2021年部门支出总表', null, null],
+            ['单位：万元', null, null],
+            ['科目编码', '科目名称', '合计'],
+            ['208', '社会保障和就业支出', null],
+          ],
+          { name: '支出总表', merges: ['A1:C1'] },
+        ),
+        spending(61.25, 39.75, '万元', '一般公共预算支出表', '2021年一般公共预算支出表'),
+      ),
+      findings: [
+        {
+          severity: 'error',
+          sheet: '一般公共预算支出表',
+          message: /^208 《一般公共预算支出表》 为 61\.25，《部门支出总表》未填金额$/,
+        },
+      ],
+    },
   ],
 });
 

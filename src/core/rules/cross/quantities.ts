@@ -185,8 +185,12 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
   const { a, b } = identity;
   const d = j.decimals;
   const unit = a.view.unit && b.view.unit && a.view.unit !== b.view.unit ? ` ${j.unit}` : '';
-  const text =
-    identity.relation === 'eq'
+  // A side left blank is "not filled in", not a zero to argue with.
+  const blankSide = [a, b].find((side) => side.terms.every((t) => t.blank));
+  const filled = blankSide === a ? { side: b, value: j.b } : { side: a, value: j.a };
+  const text = blankSide
+    ? `${identity.context ?? ''}${tableLabel(filled.side.view)}${filled.side.what} 为 ${formatAmount(filled.value, d)}，${tableLabel(blankSide.view)}${blankSide.what}未填金额`
+    : identity.relation === 'eq'
       ? `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} ≠ ${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（差 ${formatDifference(j.difference, d)}${unit}）`
       : `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} 大于${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（超出 ${formatAmount(j.difference, d)}${unit}）`;
   ctx.report({
