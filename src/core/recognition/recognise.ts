@@ -26,6 +26,8 @@ interface Draft {
 }
 
 const NEAR = 3;
+/** How far below its table a template's lone 合计 line may sit. */
+const FAR = 40;
 const MAX_FACT_STRINGS = 2000;
 
 const overlaps = (a: { left: number; right: number }, b: { left: number; right: number }): boolean =>
@@ -62,10 +64,19 @@ function assemble(layouts: readonly RegionLayout[]): Draft[] {
     } else if (l.kind === 'preamble') {
       preambles.push(l);
     } else {
-      // Data or notes continuing the nearest table above (a blank row inside a long table, notes under it).
+      // Data or notes continuing the nearest table above (a blank row inside a long table, notes under it). A template's
+      // 合计 line may sit further down, below rows left empty for entries, with nothing in between.
+      const reach = l.kind === 'data' && l.totalsOnly ? FAR : NEAR;
+      const last = drafts[drafts.length - 1];
+      const between = (d: Draft) => preambles.some((p) => p.region.top > d.bottom && p.region.top < l.region.top);
       const owner = [...drafts]
         .reverse()
-        .find((d) => l.region.top > d.bottom && l.region.top - d.bottom <= NEAR && overlaps(l.region, d));
+        .find(
+          (d) =>
+            l.region.top > d.bottom &&
+            l.region.top - d.bottom <= (d === last && !between(d) ? reach : NEAR) &&
+            overlaps(l.region, d),
+        );
       if (!owner) continue;
       if (l.kind === 'data' && owner.data && owner.noteRows.length === 0) owner.data[1] = l.region.bottom;
       else if (l.kind === 'notes') owner.noteRows.push(...l.rows);

@@ -22,6 +22,8 @@ export type RegionLayout =
       readonly kind: 'preamble' | 'notes' | 'data';
       readonly region: Region;
       readonly rows: readonly number[];
+      /** Only 合计/总计 lines (a template's total row left below the rows to fill). */
+      readonly totalsOnly?: boolean;
       /** Rows that look like a table title (preamble regions). */
       readonly titleRows: readonly number[];
     };
@@ -78,7 +80,13 @@ function analyseRows(features: Map<number, RowFeatures>, region: Region): Region
     const hasTotal = rows.some((x) => (features.get(x) as RowFeatures).isTotal);
     const kind = r <= region.bottom || hasTotal ? 'data' : allNotes ? 'notes' : 'preamble';
     const titleRows = rows.filter((x) => (features.get(x) as RowFeatures).isTitle);
-    return [{ kind, region, rows, titleRows }];
+    const totalsOnly =
+      hasTotal &&
+      rows.every((x) => {
+        const f = features.get(x) as RowFeatures;
+        return f.cells.length === 0 || f.isTotal;
+      });
+    return [{ kind, region, rows, titleRows, totalsOnly }];
   }
 
   const header = findHeaderBand(features, headerTop, region.bottom);

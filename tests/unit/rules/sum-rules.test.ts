@@ -198,6 +198,22 @@ testRule(sumTotal, {
       ],
     },
     {
+      name: 'a 合计 left blank below filled lines',
+      workbook: workbook(
+        sheet(
+          [
+            ['项目支出表', null],
+            ['项目名称', '合计'],
+            ['甲项目', money(10)],
+            ['乙项目', money(5)],
+            ['合计', null],
+          ],
+          { merges: ['A1:B1'] },
+        ),
+      ),
+      findings: [{ severity: 'error', cells: ['B5', 'B3', 'B4'], message: /各项之和 15\.00（差 -15\.00）；B5 未填$/ }],
+    },
+    {
       name: 'a unit line of a consolidated table',
       workbook: workbook(
         sheet(

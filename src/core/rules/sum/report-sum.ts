@@ -94,12 +94,16 @@ function settle(
 ): void {
   const total = { term: totalTerm };
   if (parts.length === 0 || (total.term.blank && parts.every((p) => p.blank))) return;
+  // A total left blank above filled lines is not a zero someone computed: say so.
+  const say = total.term.blank
+    ? (t: string, sum: string, diff: string) => `${describe(t, sum, diff)}；${addressOf(totalAt)} 未填`
+    : describe;
   reportComparison(
     ctx,
     view.table.sheet,
     compareTerms(total.term, parts),
     [addressOf(totalAt), ...parts.map(addressOf)],
-    describe,
+    say,
   );
 }
 
