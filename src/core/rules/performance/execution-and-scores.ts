@@ -1,8 +1,8 @@
 import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
-import { at, numberOf } from '../../performance/form';
+import { at, numberOf, type PerformanceForm } from '../../performance/form';
 import { completionRatio, executionRate, scoreFor } from '../../performance/scoring';
 import { cellAddress } from '../../snapshot/address';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 
 /** A stated ratio as a fraction: "90.00%" and 0.9 are 0.9; 90 written without a percent sign is 90%. */
 const asFraction = (v: number): number => (v > 2 ? v / 100 : v);
@@ -28,67 +28,75 @@ export const executionAndScores: Rule = {
   },
   check(ctx) {
     for (const f of formsOf(ctx.snapshot, ctx.workbook).filter(isSelfEvaluation)) {
-      const sheet = ctx.snapshot.sheets.find((s) => s.name === f.sheet);
-      const num = (row: number, col: number | undefined) =>
-        col === undefined ? null : numberOf(sheet?.rows[row]?.[col]?.value);
-      if (f.funds) {
-        const { row, columns } = f.funds;
-        const budgetCol = columns.get('全年预算数');
-        const spentCol = columns.get('全年执行数') ?? columns.get('执行数');
-        const rateCol = columns.get('执行率');
-        const budget = num(row, budgetCol);
-        const spent = num(row, spentCol);
-        const computed = budget !== null && spent !== null ? executionRate(budget, spent) : null;
-        const statedRaw = num(row, rateCol);
-        const stated = statedRaw === null ? null : asFraction(statedRaw);
-        if (computed !== null && stated !== null && Math.abs(stated - computed) > 0.005)
-          ctx.report({
-            sheet: f.sheet,
-            cells: [
-              cellAddress(row, rateCol as number),
-              cellAddress(row, spentCol as number),
-              cellAddress(row, budgetCol as number),
-            ],
-            expected: pct(computed),
-            actual: pct(stated),
-            message: `执行率应为 全年执行数 ${spent} ÷ 全年预算数 ${budget} = ${pct(computed)}，表中为 ${pct(stated)}`,
-          });
-        const weightCol = columns.get('分值');
-        const scoreCol = columns.get('得分');
-        const weight = num(row, weightCol);
-        const score = num(row, scoreCol);
-        const rate = computed ?? stated;
-        if (weight !== null && score !== null && rate !== null) {
-          const cap = scoreFor(weight, rate);
-          // Some provinces score execution in bands (≥90% earns full points): a note, not an accusation.
-          if (score > cap + 0.005)
-            ctx.report({
-              severity: 'info',
-              sheet: f.sheet,
-              cells: [cellAddress(row, scoreCol as number), cellAddress(row, weightCol as number)],
-              expected: String(cap),
-              actual: String(score),
-              message: `预算执行率得分 ${score} 超过 分值 ${weight} × 执行率 ${pct(rate)} = ${cap}（如按区间计分请忽略）`,
-            });
-        }
-      }
-      for (const i of f.indicators) {
-        const t = i.target?.value;
-        const a = i.actual?.value;
-        if (!i.target || !i.actual || !i.weight || !i.score || i.weight.value === null || i.score.value === null)
-          continue;
-        if (t?.kind !== 'numeric' || a?.kind !== 'numeric' || (a.unit && t.unit && a.unit !== t.unit)) continue;
-        const ratio = completionRatio(t, a);
-        if (ratio === null || ratio >= 0.995 || i.score.value < i.weight.value - 0.005) continue;
-        const fair = scoreFor(i.weight.value, ratio);
-        ctx.report({
-          sheet: f.sheet,
-          cells: [at(i.score.at), at(i.target.at), at(i.actual.at)],
-          expected: String(fair),
-          actual: String(i.score.value),
-          message: `“${i.level3}”（${i.target.raw}）实际 ${i.actual.raw}，未达到指标值却得满分 ${i.score.value}，按完成比例应为 ${fair}`,
-        });
-      }
+      checkFundsLine(ctx, f);
+      checkIndicatorScores(ctx, f);
     }
   },
 };
+
+/** 执行率 and its score on the funds line (资金总额). */
+function checkFundsLine(ctx: RuleContext, f: PerformanceForm): void {
+  if (!f.funds) return;
+  const sheet = ctx.snapshot.sheets.find((s) => s.name === f.sheet);
+  const num = (row: number, col: number | undefined) =>
+    col === undefined ? null : numberOf(sheet?.rows[row]?.[col]?.value);
+  const { row, columns } = f.funds;
+  const budgetCol = columns.get('全年预算数');
+  const spentCol = columns.get('全年执行数') ?? columns.get('执行数');
+  const rateCol = columns.get('执行率');
+  const budget = num(row, budgetCol);
+  const spent = num(row, spentCol);
+  const computed = budget !== null && spent !== null ? executionRate(budget, spent) : null;
+  const statedRaw = num(row, rateCol);
+  const stated = statedRaw === null ? null : asFraction(statedRaw);
+  if (computed !== null && stated !== null && Math.abs(stated - computed) > 0.005)
+    ctx.report({
+      sheet: f.sheet,
+      cells: [
+        cellAddress(row, rateCol as number),
+        cellAddress(row, spentCol as number),
+        cellAddress(row, budgetCol as number),
+      ],
+      expected: pct(computed),
+      actual: pct(stated),
+      message: `执行率应为 全年执行数 ${spent} ÷ 全年预算数 ${budget} = ${pct(computed)}，表中为 ${pct(stated)}`,
+    });
+  const weightCol = columns.get('分值');
+  const scoreCol = columns.get('得分');
+  const weight = num(row, weightCol);
+  const score = num(row, scoreCol);
+  const rate = computed ?? stated;
+  if (weight !== null && score !== null && rate !== null) {
+    const cap = scoreFor(weight, rate);
+    // Some provinces score execution in bands (≥90% earns full points): a note, not an accusation.
+    if (score > cap + 0.005)
+      ctx.report({
+        severity: 'info',
+        sheet: f.sheet,
+        cells: [cellAddress(row, scoreCol as number), cellAddress(row, weightCol as number)],
+        expected: String(cap),
+        actual: String(score),
+        message: `预算执行率得分 ${score} 超过 分值 ${weight} × 执行率 ${pct(rate)} = ${cap}（如按区间计分请忽略）`,
+      });
+  }
+}
+
+/** Full points for an indicator that missed its numeric target. */
+function checkIndicatorScores(ctx: RuleContext, f: PerformanceForm): void {
+  for (const i of f.indicators) {
+    const t = i.target?.value;
+    const a = i.actual?.value;
+    if (!i.target || !i.actual || !i.weight || !i.score || i.weight.value === null || i.score.value === null) continue;
+    if (t?.kind !== 'numeric' || a?.kind !== 'numeric' || (a.unit && t.unit && a.unit !== t.unit)) continue;
+    const ratio = completionRatio(t, a);
+    if (ratio === null || ratio >= 0.995 || i.score.value < i.weight.value - 0.005) continue;
+    const fair = scoreFor(i.weight.value, ratio);
+    ctx.report({
+      sheet: f.sheet,
+      cells: [at(i.score.at), at(i.target.at), at(i.actual.at)],
+      expected: String(fair),
+      actual: String(i.score.value),
+      message: `“${i.level3}”（${i.target.raw}）实际 ${i.actual.raw}，未达到指标值却得满分 ${i.score.value}，按完成比例应为 ${fair}`,
+    });
+  }
+}
