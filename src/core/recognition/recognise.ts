@@ -36,6 +36,7 @@ const overlaps = (a: { left: number; right: number }, b: { left: number; right: 
 function assemble(layouts: readonly RegionLayout[]): Draft[] {
   const drafts: Draft[] = [];
   const preambles: Exclude<RegionLayout, { kind: 'table' }>[] = [];
+  let previous: RegionLayout | null = null;
   for (const l of layouts) {
     if (l.kind === 'table') {
       const d: Draft = {
@@ -68,21 +69,23 @@ function assemble(layouts: readonly RegionLayout[]): Draft[] {
       // 合计 line may sit further down, below rows left empty for entries, with nothing in between.
       const reach = l.kind === 'data' && l.totalsOnly ? FAR : NEAR;
       const last = drafts[drafts.length - 1];
-      const between = (d: Draft) => preambles.some((p) => p.region.top > d.bottom && p.region.top < l.region.top);
+      // Nothing in between: the region read just before this one ended inside the table.
+      const adjacent = (d: Draft) => d === last && (previous?.region.bottom ?? -1) <= d.bottom;
       const owner = [...drafts]
         .reverse()
         .find(
           (d) =>
-            l.region.top > d.bottom &&
-            l.region.top - d.bottom <= (d === last && !between(d) ? reach : NEAR) &&
-            overlaps(l.region, d),
+            l.region.top > d.bottom && l.region.top - d.bottom <= (adjacent(d) ? reach : NEAR) && overlaps(l.region, d),
         );
-      if (!owner) continue;
-      if (l.kind === 'data' && owner.data && owner.noteRows.length === 0) owner.data[1] = l.region.bottom;
-      else if (l.kind === 'notes') owner.noteRows.push(...l.rows);
-      else continue;
-      owner.bottom = l.region.bottom;
+      if (owner && l.kind === 'data' && owner.data && owner.noteRows.length === 0) {
+        owner.data[1] = l.region.bottom;
+        owner.bottom = l.region.bottom;
+      } else if (owner && l.kind === 'notes') {
+        owner.noteRows.push(...l.rows);
+        owner.bottom = l.region.bottom;
+      }
     }
+    previous = l;
   }
   return drafts;
 }

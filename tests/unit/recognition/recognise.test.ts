@@ -83,7 +83,7 @@ describe('recognition of whole tables', () => {
     expect(t?.rows.map((r) => r.kind)).toEqual(['item', 'item', 'total']);
   });
 
-  it('keeps a template’s 合计 line left below the rows to fill, but not past another table', () => {
+  it('keeps a template’s 合计 line left below the rows to fill, but not past another table or the notes below it', () => {
     const rows: GridValue[][] = [
       ['2026年部门支出预算总表', null, null],
       ['科目编码', '科目名称', '合计'],
@@ -109,12 +109,17 @@ describe('recognition of whole tables', () => {
       [],
       [],
       [],
-      ['注：本表为空的行已删除', null, null],
+      ['合计', null, 30],
+      [],
+      [],
+      ['注：本表金额单位为万元', null, null],
+      [],
+      [],
       ['合计', null, 30],
     ];
     expect(summary(sheet(rows, { merges: ['A1:C1', 'A17:C17'] }))).toEqual([
       { range: 'A1:C11', type: 'expenditure_summary', header: [2, 2], data: [3, 11] },
-      { range: 'A17:C19', type: 'income_summary', header: [18, 18], data: [19, 19] },
+      { range: 'A17:C28', type: 'income_summary', header: [18, 18], data: [19, 25] },
     ]);
   });
 
