@@ -287,6 +287,8 @@ describe('which column a table is compared by', () => {
     ];
     tables[at] = ['05一般公共预算财政拨款支出决算表', budgetFirst, ['A1:D1']];
     expect(serious(tables)).toEqual([]);
+    (budgetFirst[1] as GridValue[]).splice(2, 2, '2023年预算数', '2023年决算数');
+    expect(serious(tables)).toEqual([]);
     ((tables[at] as Table)[1][6] as GridValue[])[3] = 840; // 210 决算数 850 → 840 (and its lines disagree)
     expect(serious(tables)).toEqual(expect.arrayContaining(['cross_table.fiscal 04财政拨款收入支出决算总表!G6']));
   });

@@ -79,7 +79,7 @@ export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<s
  * ("2023年预算数 | 2024年预算数") — the latest year, else the first amount column.
  */
 export function valueColumn(block: BlockView): AmountColumn | null {
-  for (const group of [/^本年(财政拨款)?支出/, /^(本年|全年)?决算数?$/]) {
+  for (const group of [/^本年(财政拨款)?支出/, /^(\d{4}年度?)?(本年|全年)?决算数?$/]) {
     const cols = contributionOf(block, group);
     if (cols.length === 1) return cols[0] as AmountColumn;
   }
