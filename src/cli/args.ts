@@ -8,12 +8,14 @@ export interface CheckOptions {
   catalogs: string[];
   /** Fiscal year override. */
   year?: number;
-  /** In a batch run (--json-dir), also exit 1 when a workbook has errors. */
+  /** In a batch run (--json-dir, --summary), also exit 1 when a workbook has errors. */
   strict: boolean;
   html?: string;
   htmlDir?: string;
   /** JSON file with rule settings: { "rules": { "sum.row": "off", "code.unknown": "info" } }. */
   config?: string;
+  /** CSV with one line per workbook (counts by severity), for a bureau's overview. */
+  summary?: string;
   quiet: boolean;
 }
 
@@ -38,6 +40,7 @@ export const USAGE = `用法 Usage:
   --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json         write DIR/<file name>.json per workbook
   --html FILE      另存一份可归档的 HTML 报告                 also write an HTML report to archive
   --html-dir DIR   为每个工作簿写出 DIR/<文件名>.html         one HTML report per workbook
+  --summary FILE   写出汇总表 CSV（每个工作簿一行）          one CSV line per workbook (counts by severity)
   --catalog FILE   导入当年政府收支分类科目（可多次指定）    check codes against an official catalog workbook
   --config FILE    规则设置（JSON：开关、级别、参数）         rule settings (JSON: on/off, severity, parameters)
   --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
@@ -54,8 +57,8 @@ export const USAGE = `用法 Usage:
                    （不指定时默认 --codes --self-eval；只写空白单元格和新工作表，原文件不变）
 
 退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read
-  批量模式（--json-dir）以报告为准：全部审核完成即为 0（加 --strict 则发现错误为 1）
-  A --json-dir batch exits 0 once every workbook is reviewed (its findings are in the reports); --strict adds exit 1.`;
+  批量模式（--json-dir 或 --summary）以报告为准：全部审核完成即为 0（加 --strict 则发现错误为 1）
+  A --json-dir or --summary batch exits 0 once every workbook is reviewed (its findings are in the reports); --strict adds exit 1.`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -65,7 +68,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false, strict: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    if (['--json', '--json-dir', '--catalog', '--html', '--html-dir', '--config'].includes(a)) {
+    if (['--json', '--json-dir', '--catalog', '--html', '--html-dir', '--config', '--summary'].includes(a)) {
       const v = rest[++i];
       if (!v) return { command: 'error', message: `${a} 需要一个路径 needs a path` };
       if (a === '--json') opts.json = v;
@@ -73,6 +76,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       else if (a === '--html') opts.html = v;
       else if (a === '--html-dir') opts.htmlDir = v;
       else if (a === '--config') opts.config = v;
+      else if (a === '--summary') opts.summary = v;
       else opts.catalogs.push(v);
     } else if (a === '--year') {
       const y = Number(rest[++i]);

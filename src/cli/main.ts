@@ -11,12 +11,13 @@ import { ALL_RULES } from '../core/rules/registry';
 import type { RuleConfig } from '../core/rules/types';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { fill } from './fill';
+import { batchSummaryCsv, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
 import { summarise } from './summary';
 
 /**
  * `budget-review check FILE...`: review, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). A batch
- * writing reports (--json-dir) exits 0 once every workbook is reviewed, unless --strict.
+ * writing reports (--json-dir, --summary) exits 0 once every workbook is reviewed, unless --strict.
  */
 async function check(opts: CheckOptions): Promise<number> {
   let unreadable = 0;
@@ -56,6 +57,7 @@ async function check(opts: CheckOptions): Promise<number> {
     process.stderr.write('✗ --json/--html 只能用于一个工作簿，多个请用 --json-dir/--html-dir（one workbook only）\n');
     return 2;
   }
+  const summaryLines: SummaryLine[] = [];
   const showProgress = files.length > 1 && process.stderr.isTTY;
   for (const [i, { path: file, reportName }] of files.entries()) {
     if (showProgress) process.stderr.write(`\r[${i + 1}/${files.length}] ${reportName}\x1b[K`);
@@ -63,6 +65,7 @@ async function check(opts: CheckOptions): Promise<number> {
       const snapshot = await readWorkbookFile(file);
       const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year, rules });
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
+      summaryLines.push({ file: reportName, report });
       const json = JSON.stringify(report, null, 1);
       if (opts.json) await writeFile(opts.json, json);
       if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), json);
@@ -74,6 +77,7 @@ async function check(opts: CheckOptions): Promise<number> {
       if (showProgress) process.stderr.write('\r\x1b[K');
       if (!(e instanceof InputError)) throw e;
       unreadable++;
+      summaryLines.push({ file: reportName, unreadable: e.message });
       process.stderr.write(`✗ ${file}: ${e.message}\n`);
     }
   }
@@ -82,8 +86,9 @@ async function check(opts: CheckOptions): Promise<number> {
       `\n共 ${files.length} 个工作簿：${files.length - unreadable} 个已审核，${withErrors} 个有错误，${unreadable} 个无法读取\n`,
     );
   }
+  if (opts.summary) await writeFile(opts.summary, batchSummaryCsv(summaryLines));
   // A batch writing reports succeeds when every workbook was reviewed: its findings are in the reports (--strict: exit 1).
-  const batch = opts.jsonDir !== undefined && !opts.strict;
+  const batch = (opts.jsonDir !== undefined || opts.summary !== undefined) && !opts.strict;
   return unreadable > 0 ? 2 : withErrors > 0 && !batch ? 1 : 0;
 }
 

@@ -108,6 +108,21 @@ describe('budget-review CLI', () => {
     expect(err.join('')).toContain('文件夹中没有 .xlsx 工作簿');
   });
 
+  it('writes a CSV overview of a batch: one line per workbook, unreadable files included', async () => {
+    const inbox = join(dir, 'inbox');
+    await mkdir(inbox);
+    await writeBudget(join(inbox, '甲单位,2021.xlsx'));
+    await writeFile(join(inbox, '乙单位.xlsx'), 'not a zip');
+    const csv = join(dir, '汇总.csv');
+    expect(await main(['check', inbox, '--summary', csv])).toBe(2);
+    const text = await readFile(csv, 'utf8');
+    expect(text.startsWith('\ufeff文件,年度,类型,表格数,错误,警告,提示,状态\r\n')).toBe(true);
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe('"甲单位,2021.xlsx",2021,预算,1,0,0,0,通过');
+    expect(lines[2]).toMatch(/^乙单位\.xlsx,,,,,,,无法读取：/);
+  });
+
   it('exits 2 with usage on a bad command line', async () => {
     expect(await main(['review'])).toBe(2);
     expect(err.join('')).toMatch(/用法 Usage/);
