@@ -17,7 +17,7 @@ export function findPerformanceForms(snapshot: WorkbookSnapshot): PerformanceFor
       const bottom = (headers[i + 1] ?? sheet.rows.length) - 1;
       const form = readPerformanceForm(sheet, { ...whole, top: start, bottom }, h);
       forms.push(form);
-      start = (form.indicators.at(-1)?.row ?? h) + 1;
+      start = Math.max(h, form.indicators.at(-1)?.row ?? h, form.totalScore?.at.row ?? h, form.grade?.at.row ?? h) + 1;
     });
   }
   return forms;

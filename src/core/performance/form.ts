@@ -79,6 +79,8 @@ interface Columns {
   completion?: number;
 }
 
+const NEXT_FORM = /绩效(自评|目标|评价)(表|批复表|申报表)$|^项目名称$/;
+
 /** A header word without its trailing note: "年度指标值(A)", "实际完成值（B）", "三级指标（指标名称）". */
 const headerWord = (v: CellValue | undefined): string => normalizeLabel(text(v)).replace(/[(（][^()（）]*[)）]$/, '');
 
@@ -118,9 +120,12 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
   let l2: string | null = null;
   let totalScore: PerformanceForm['totalScore'] = null;
   let grade: PerformanceForm['grade'] = null;
+  let closed = false;
   for (let r = (labelRows.at(-1) as number) + 1; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
     const row = sheet.rows[r] ?? [];
     const labels = row.map((c) => normalizeLabel(text(c?.value)));
+    // The next form on the sheet begins (its title or 项目名称 line): this one has ended.
+    if (labels.some((l) => NEXT_FORM.test(l))) break;
     const totalAt = labels.findIndex((l) => /^(总分|合计|总计)$/.test(l));
     const gradeAt = labels.findIndex((l) => /^(评价等级|绩效等级|等级|自评等级)$/.test(l));
     if (totalAt >= 0 || gradeAt >= 0) {
@@ -135,6 +140,12 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
         const c = row.findIndex((x, i) => i > gradeAt && text(x?.value));
         grade = { at: { row: r, col: c >= 0 ? c : gradeAt + 1 }, value: c >= 0 ? text(row[c]?.value) : null };
       }
+      closed = true;
+      continue;
+    }
+    // After 总分 / 评价等级 only signatures and notes follow, never indicators.
+    if (closed) {
+      if (labels.some(Boolean)) break;
       continue;
     }
     if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) break;

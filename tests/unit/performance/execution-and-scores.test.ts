@@ -112,3 +112,28 @@ describe('indicator headers with notes', () => {
     expect(findingsOf(executionAndScores, { name: 'notes', workbook: wb }).map((f) => f.cells[0])).toEqual(['H3']);
   });
 });
+
+describe('forms stacked on one sheet', () => {
+  const form = (name: string, satisfaction: string, score: number, total: number): GridValue[][] => [
+    ['项目支出绩效自评表', null, null, null, null, null, null, null],
+    ['项目名称', name, null, null, null, null, null, null],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', null],
+    ['年度资金总额', 100, 100, 95, 10, '95.00%', 9.5, null],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['产出指标', '数量指标', '培训人次', '≥500人次', '520人次', 40, 40, null],
+    ['效益指标', '社会效益指标', '知晓率', '≥90%', '92%', 40, 40, null],
+    ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', satisfaction, 10, score, null],
+    ['总分', null, null, null, null, 100, total, null],
+    ['评价等级', '优', null, null, null, null, null, null],
+  ];
+
+  it('end at their 总分 and 评价等级: the next form’s fields and funds are its own', () => {
+    const wb = workbook(sheet([...form('项目甲', '80%', 8.89, 98.39), [], [], ...form('项目乙', '92%', 10, 99.5)]));
+    const forms = formsOf(wb, recogniseWorkbook(wb));
+    expect(forms.map((f) => [f.indicators.length, f.funds?.row, f.totalScore?.value])).toEqual([
+      [3, 3, 98.39],
+      [3, 15, 99.5],
+    ]);
+    expect(reviewWorkbook(wb).report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
