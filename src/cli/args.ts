@@ -39,7 +39,7 @@ export const USAGE = `用法 Usage:
   --json FILE      写出审核报告 JSON（仅限一个工作簿）      write the JSON report (one workbook)
   --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json         write DIR/<file name>.json per workbook
   --html FILE      另存一份可归档的 HTML 报告                 also write an HTML report to archive
-  --html-dir DIR   为每个工作簿写出 DIR/<文件名>.html         one HTML report per workbook
+  --html-dir DIR   为每个工作簿写出 DIR/<文件名>.html 及汇总页 index.html  one HTML report per workbook, and an index
   --summary FILE   写出汇总表 CSV（每个工作簿一行）          one CSV line per workbook (counts by severity)
   --catalog FILE   导入当年政府收支分类科目（可多次指定）    check codes against an official catalog workbook
   --config FILE    规则设置（JSON：开关、级别、参数）         rule settings (JSON: on/off, severity, parameters)

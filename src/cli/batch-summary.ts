@@ -36,3 +36,30 @@ export function batchSummaryCsv(lines: readonly SummaryLine[]): string {
   });
   return '\ufeff' + [HEADER, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The index page of a batch's HTML reports (--html-dir): one row per workbook, linking to its report. */
+export function batchSummaryHtml(lines: readonly SummaryLine[]): string {
+  const rows = lines
+    .map((l) => {
+      if ('unreadable' in l)
+        return `<tr class="bad"><td>${escapeHtml(l.file)}</td><td colspan="6">无法读取：${escapeHtml(l.unreadable)}</td></tr>`;
+      const r = l.report;
+      const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+      const kind = r.reportKind === 'final' ? '决算' : r.reportKind === 'budget' ? '预算' : '';
+      const errors = count('error');
+      const link = `<a href="${encodeURIComponent(l.file)}.html">${escapeHtml(l.file)}</a>`;
+      return `<tr${errors ? ' class="bad"' : ''}><td>${link}</td><td>${r.fiscalYear ?? ''}</td><td>${kind}</td><td>${r.tables.length}</td><td>${errors}</td><td>${count('warning')}</td><td>${count('info')}</td></tr>`;
+    })
+    .join('');
+  const withErrors = lines.filter((l) => !('unreadable' in l) && l.report.findings.some((f) => f.severity === 'error'));
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>预算审核汇总</title>
+<style>body{font:14px/1.5 "Microsoft YaHei",sans-serif;margin:24px;color:#222}table{border-collapse:collapse}
+th,td{border:1px solid #ccc;padding:4px 10px;text-align:left}th{background:#f3f3f3}tr.bad td{background:#fdecea}</style>
+</head><body><h1>预算审核汇总</h1><p>共 ${lines.length} 个工作簿，${withErrors.length} 个有错误。</p>
+<table><thead><tr><th>文件</th><th>年度</th><th>类型</th><th>表格数</th><th>错误</th><th>警告</th><th>提示</th></tr></thead>
+<tbody>${rows}</tbody></table></body></html>
+`;
+}

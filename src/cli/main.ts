@@ -11,7 +11,7 @@ import { ALL_RULES } from '../core/rules/registry';
 import type { RuleConfig } from '../core/rules/types';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { fill } from './fill';
-import { batchSummaryCsv, type SummaryLine } from './batch-summary';
+import { batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
 import { summarise } from './summary';
 
@@ -87,6 +87,8 @@ async function check(opts: CheckOptions): Promise<number> {
     );
   }
   if (opts.summary) await writeFile(opts.summary, batchSummaryCsv(summaryLines));
+  if (opts.htmlDir && files.length > 1)
+    await writeFile(join(opts.htmlDir, 'index.html'), batchSummaryHtml(summaryLines));
   // A batch writing reports succeeds when every workbook was reviewed: its findings are in the reports (--strict: exit 1).
   const batch = (opts.jsonDir !== undefined || opts.summary !== undefined) && !opts.strict;
   return unreadable > 0 ? 2 : withErrors > 0 && !batch ? 1 : 0;

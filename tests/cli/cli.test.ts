@@ -108,13 +108,17 @@ describe('budget-review CLI', () => {
     expect(err.join('')).toContain('文件夹中没有 .xlsx 工作簿');
   });
 
-  it('writes a CSV overview of a batch: one line per workbook, unreadable files included', async () => {
+  it('writes a CSV overview and an HTML index of a batch: one line per workbook, unreadable files included', async () => {
     const inbox = join(dir, 'inbox');
     await mkdir(inbox);
     await writeBudget(join(inbox, '甲单位,2021.xlsx'));
     await writeFile(join(inbox, '乙单位.xlsx'), 'not a zip');
     const csv = join(dir, '汇总.csv');
-    expect(await main(['check', inbox, '--summary', csv])).toBe(2);
+    expect(await main(['check', inbox, '--summary', csv, '--html-dir', join(dir, 'html')])).toBe(2);
+    const index = await readFile(join(dir, 'html', 'index.html'), 'utf8');
+    expect(index).toContain('共 2 个工作簿，0 个有错误');
+    expect(index).toContain(`<a href="${encodeURIComponent('甲单位,2021.xlsx')}.html">甲单位,2021.xlsx</a>`);
+    expect(index).toMatch(/<tr class="bad"><td>乙单位\.xlsx<\/td><td colspan="6">无法读取：/);
     const text = await readFile(csv, 'utf8');
     expect(text.startsWith('\ufeff文件,年度,类型,表格数,错误,警告,提示,状态\r\n')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
