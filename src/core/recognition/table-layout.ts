@@ -84,7 +84,7 @@ function analyseRows(features: Map<number, RowFeatures>, region: Region): Region
       hasTotal &&
       rows.every((x) => {
         const f = features.get(x) as RowFeatures;
-        return f.cells.length === 0 || f.isTotal;
+        return f.cells.length === 0 || (f.isTotal && !f.isNote);
       });
     return [{ kind, region, rows, titleRows, totalsOnly }];
   }
