@@ -1,3 +1,4 @@
+import { escapeHtml } from '../core/report/html';
 import type { ReviewReport } from '../core/report/report';
 
 /** One workbook's line in a batch overview. */
@@ -36,8 +37,6 @@ export function batchSummaryCsv(lines: readonly SummaryLine[]): string {
   });
   return '\ufeff' + [HEADER, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The index page of a batch's HTML reports (--html-dir): one row per workbook, linking to its report. */
 export function batchSummaryHtml(lines: readonly SummaryLine[]): string {

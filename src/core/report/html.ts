@@ -2,8 +2,8 @@ import { TABLE_TYPE_NAMES } from './table-type-names';
 import type { ReportFinding, ReviewReport, Severity } from './report';
 import { pushTo } from '../util/collections';
 
-/** A self-contained HTML rendering of a review report, for bureaus to archive and print. */
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside HTML. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const SEVERITY: Record<Severity, { label: string; color: string }> = {
   error: { label: '错误', color: '#c62828' },
@@ -11,6 +11,7 @@ const SEVERITY: Record<Severity, { label: string; color: string }> = {
   info: { label: '提示', color: '#1565c0' },
 };
 
+/** A self-contained HTML rendering of a review report, for bureaus to archive and print. */
 export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Record<string, string>> = {}): string {
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const kind = report.reportKind === 'final' ? '决算' : report.reportKind === 'budget' ? '预算' : '';
@@ -19,11 +20,11 @@ export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Reco
   const findingRows = [...byRule]
     .map(
       ([rule, fs]) =>
-        `<h3>${esc(ruleTitles[rule] ?? rule)} <small>${esc(rule)} · ${fs.length} 处</small></h3><table><thead><tr><th>级别</th><th>工作表</th><th>单元格</th><th>说明</th></tr></thead><tbody>` +
+        `<h3>${escapeHtml(ruleTitles[rule] ?? rule)} <small>${escapeHtml(rule)} · ${fs.length} 处</small></h3><table><thead><tr><th>级别</th><th>工作表</th><th>单元格</th><th>说明</th></tr></thead><tbody>` +
         fs
           .map(
             (f) =>
-              `<tr><td><span class="sev" style="background:${SEVERITY[f.severity].color}">${SEVERITY[f.severity].label}</span></td><td>${esc(f.sheet)}</td><td class="cells">${esc(f.cells.slice(0, 8).join(' ') + (f.cells.length > 8 ? ` …（共 ${f.cells.length} 个）` : ''))}</td><td>${esc(f.message)}</td></tr>`,
+              `<tr><td><span class="sev" style="background:${SEVERITY[f.severity].color}">${SEVERITY[f.severity].label}</span></td><td>${escapeHtml(f.sheet)}</td><td class="cells">${escapeHtml(f.cells.slice(0, 8).join(' ') + (f.cells.length > 8 ? ` …（共 ${f.cells.length} 个）` : ''))}</td><td>${escapeHtml(f.message)}</td></tr>`,
           )
           .join('') +
         '</tbody></table>',
@@ -32,11 +33,11 @@ export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Reco
   const tables = report.tables
     .map(
       (t) =>
-        `<tr><td>${esc(t.sheet)}</td><td>${esc(t.range)}</td><td>${esc(TABLE_TYPE_NAMES[t.type] ?? t.type)}</td><td>${esc(t.title ?? '')}</td><td>${esc(t.unit ?? '未注明')}</td><td>${t.dataRows ? t.dataRows[1] - t.dataRows[0] + 1 : 0}</td></tr>`,
+        `<tr><td>${escapeHtml(t.sheet)}</td><td>${escapeHtml(t.range)}</td><td>${escapeHtml(TABLE_TYPE_NAMES[t.type] ?? t.type)}</td><td>${escapeHtml(t.title ?? '')}</td><td>${escapeHtml(t.unit ?? '未注明')}</td><td>${t.dataRows ? t.dataRows[1] - t.dataRows[0] + 1 : 0}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>预算审核报告 · ${esc(report.workbook)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>预算审核报告 · ${escapeHtml(report.workbook)}</title>
 <style>
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:32px auto;max-width:1100px;color:#222;line-height:1.5}
 h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin-top:28px;border-bottom:2px solid #1d5fa8;padding-bottom:4px} h3{font-size:15px;margin:18px 0 6px}
@@ -46,7 +47,7 @@ th{background:#f2f5f9} .sev{color:#fff;border-radius:3px;padding:1px 6px;font-si
 @media print{body{margin:0}}
 </style></head><body>
 <h1>预算审核报告</h1>
-<div class="meta">工作簿：${esc(report.workbook)} · 年度：${report.fiscalYear ?? '未识别'} · 类型：${kind || '未识别'} · 报告格式 v${report.formatVersion}</div>
+<div class="meta">工作簿：${escapeHtml(report.workbook)} · 年度：${report.fiscalYear ?? '未识别'} · 类型：${kind || '未识别'} · 报告格式 v${report.formatVersion}</div>
 <p class="counts"><span style="color:${SEVERITY.error.color}">错误 ${count('error')}</span><span style="color:${SEVERITY.warning.color}">警告 ${count('warning')}</span><span style="color:${SEVERITY.info.color}">提示 ${count('info')}</span><span>识别表格 ${report.tables.length} 张</span><span>科目编码 ${report.rows.length} 个</span></p>
 <h2>审核发现</h2>${findingRows || '<p>未发现问题。</p>'}
 <h2>识别的表格</h2><table><thead><tr><th>工作表</th><th>区域</th><th>类型</th><th>标题</th><th>单位</th><th>数据行</th></tr></thead><tbody>${tables}</tbody></table>
