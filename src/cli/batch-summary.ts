@@ -7,6 +7,19 @@ export type SummaryLine =
 
 const HEADER = ['文件', '年度', '类型', '表格数', '错误', '警告', '提示', '状态'];
 
+/** A reviewed workbook's figures for the overview. */
+function factsOf(r: ReviewReport) {
+  const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+  return {
+    year: r.fiscalYear,
+    kind: r.reportKind === 'final' ? '决算' : r.reportKind === 'budget' ? '预算' : '',
+    tables: r.tables.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  };
+}
+
 /** "a,b" → "\"a,b\"": a field as Excel reads it back. */
 const field = (v: string | number | null): string => {
   const s = v === null ? '' : String(v);
@@ -20,20 +33,8 @@ const field = (v: string | number | null): string => {
 export function batchSummaryCsv(lines: readonly SummaryLine[]): string {
   const rows = lines.map((l) => {
     if ('unreadable' in l) return [l.file, null, null, null, null, null, null, `无法读取：${l.unreadable}`];
-    const r = l.report;
-    const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-    const kind = r.reportKind === 'final' ? '决算' : r.reportKind === 'budget' ? '预算' : '';
-    const errors = count('error');
-    return [
-      l.file,
-      r.fiscalYear,
-      kind,
-      r.tables.length,
-      errors,
-      count('warning'),
-      count('info'),
-      errors ? '有错误' : '通过',
-    ];
+    const f = factsOf(l.report);
+    return [l.file, f.year, f.kind, f.tables, f.errors, f.warnings, f.infos, f.errors ? '有错误' : '通过'];
   });
   return '\ufeff' + [HEADER, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
@@ -44,15 +45,12 @@ export function batchSummaryHtml(lines: readonly SummaryLine[]): string {
     .map((l) => {
       if ('unreadable' in l)
         return `<tr class="bad"><td>${escapeHtml(l.file)}</td><td colspan="6">无法读取：${escapeHtml(l.unreadable)}</td></tr>`;
-      const r = l.report;
-      const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-      const kind = r.reportKind === 'final' ? '决算' : r.reportKind === 'budget' ? '预算' : '';
-      const errors = count('error');
+      const f = factsOf(l.report);
       const link = `<a href="${encodeURIComponent(l.file)}.html">${escapeHtml(l.file)}</a>`;
-      return `<tr${errors ? ' class="bad"' : ''}><td>${link}</td><td>${r.fiscalYear ?? ''}</td><td>${kind}</td><td>${r.tables.length}</td><td>${errors}</td><td>${count('warning')}</td><td>${count('info')}</td></tr>`;
+      return `<tr${f.errors ? ' class="bad"' : ''}><td>${link}</td><td>${f.year ?? ''}</td><td>${f.kind}</td><td>${f.tables}</td><td>${f.errors}</td><td>${f.warnings}</td><td>${f.infos}</td></tr>`;
     })
     .join('');
-  const withErrors = lines.filter((l) => !('unreadable' in l) && l.report.findings.some((f) => f.severity === 'error'));
+  const withErrors = lines.filter((l) => !('unreadable' in l) && factsOf(l.report).errors > 0);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>预算审核汇总</title>
 <style>body{font:14px/1.5 "Microsoft YaHei",sans-serif;margin:24px;color:#222}table{border-collapse:collapse}
