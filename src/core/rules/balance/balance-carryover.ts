@@ -1,7 +1,7 @@
 import carryover from '../../../data/carryover.json';
 import { addressOf, compareSum, type Term } from '../amounts';
+import { columnsOfGroup } from '../column-groups';
 import { reportComparison } from '../sum/report-sum';
-import { contribution } from '../sum/sum-row';
 import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../table-view';
 import type { Rule } from '../types';
 
@@ -51,12 +51,10 @@ export function carryoverIdentity(block: BlockView): CarryoverIdentity | null {
   const depth = sharedDepth(columns);
   const prefix = (columns[0] as AmountColumn).path.slice(0, depth);
   const tops = [...new Set(columns.map((c) => c.path[depth] as string))];
-  const groupColumns = (top: string) => contribution(columns, [...prefix, top]);
-  const direct = (top: string) => columns.filter((c) => c.path.length === depth + 1 && c.path[depth] === top);
   let closing: AmountColumn[] | null = null;
   const terms: Group[] = [];
   for (const top of tops) {
-    const cols = direct(top).length ? direct(top) : groupColumns(top);
+    const cols = columnsOfGroup(columns, [...prefix, top]);
     if (!cols.length) return null;
     if (CLOSING.pattern.test(top)) {
       if (closing) return null;

@@ -12,7 +12,7 @@ import {
   totalRow,
   type Identity,
 } from './quantities';
-import { contributionOf } from './columns';
+import { columnsOfNamedGroup } from '../column-groups';
 import { minOf, pushTo } from '../../util/collections';
 
 /**
@@ -299,7 +299,7 @@ export function projectIdentities(ctx: RuleContext): Identity[] {
   if (!project || !spending) return [];
   const block = spending.blocks[0] as BlockView;
   const total = totalRow(spending, block);
-  const cols = contributionOf(block, /项目支出/);
+  const cols = columnsOfNamedGroup(block, /项目支出/);
   if (!total || !cols.length) return [];
   const terms = cols.flatMap((c) => termOf(spending, total.row, c.col));
   const lastTotal = [...(project.blocks[0]?.rows ?? [])].reverse().find((r) => r.isTotal);

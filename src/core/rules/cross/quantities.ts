@@ -10,7 +10,7 @@ import {
   type BlockView,
   type TableView,
 } from '../table-view';
-import { contributionOf } from './columns';
+import { columnsOfNamedGroup } from '../column-groups';
 import type { RuleContext } from '../types';
 import { maxOf, pushTo } from '../../util/collections';
 
@@ -80,7 +80,7 @@ export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<s
  */
 export function valueColumn(block: BlockView): AmountColumn | null {
   for (const group of [/^本年(财政拨款)?支出/, /^(\d{4}年度?)?(本年|全年)?决算数?$/]) {
-    const cols = contributionOf(block, group);
+    const cols = columnsOfNamedGroup(block, group);
     if (cols.length === 1) return cols[0] as AmountColumn;
   }
   const dated = block.amountColumns

@@ -1,3 +1,4 @@
+import { columnsOfGroup } from '../column-groups';
 import { tableViews, type AmountColumn, type BlockView } from '../table-view';
 import type { Rule } from '../types';
 import { checkSum } from './report-sum';
@@ -18,20 +19,6 @@ const LEADING_TOTAL =
 
 const key = (path: readonly string[]) => path.join('/');
 
-/** A column group's contribution to its parent: its own 合计/小计 column, else all its addend leaves. */
-export function contribution(columns: readonly AmountColumn[], prefix: readonly string[]): AmountColumn[] {
-  const inside = columns.filter(
-    (c) => !c.excluded && c.path.length > prefix.length && key(c.path.slice(0, prefix.length)) === key(prefix),
-  );
-  const own = inside.find((c) => c.path.length === prefix.length + 1 && c.isTotal);
-  if (own) return [own];
-  const children = [...new Set(inside.map((c) => c.path[prefix.length] as string))];
-  return children.flatMap((child) => {
-    const direct = inside.find((c) => c.path.length === prefix.length + 1 && c.path[prefix.length] === child);
-    return direct ? [direct] : contribution(columns, [...prefix, child]);
-  });
-}
-
 export function columnIdentities(block: BlockView): ColumnIdentity[] {
   const cols = block.amountColumns;
   const out: ColumnIdentity[] = [];
@@ -47,12 +34,8 @@ export function columnIdentities(block: BlockView): ColumnIdentity[] {
           .map((c) => c.path[parent.length] as string),
       ),
     ];
-    const under = (c: AmountColumn) => key(c.path.slice(0, parent.length)) === key(parent);
-    const parts = siblings.flatMap((s) => {
-      // The same leaf label recurs under other parents (预算数/合计 … 决算数/合计): match within this parent only.
-      const direct = cols.find((c) => c.path.length === parent.length + 1 && under(c) && c.path[parent.length] === s);
-      return direct ? (direct.excluded ? [] : [direct]) : contribution(cols, [...parent, s]);
-    });
+    // Within this parent only: the same leaf label recurs under others (预算数/合计 … 决算数/合计).
+    const parts = siblings.flatMap((s) => columnsOfGroup(cols, [...parent, s]));
     if (parts.length >= 1 && siblings.length >= 1)
       out.push({ total, parts, describe: `${parent.join('/')}/${total.path[total.path.length - 1]}` });
   }
@@ -64,10 +47,7 @@ export function columnIdentities(block: BlockView): ColumnIdentity[] {
     const rivals = cols
       .slice(1)
       .some((c) => c.path.length === 1 && LEADING_TOTAL.test(c.path[0] as string) && !c.excluded);
-    const parts = tops.flatMap((t) => {
-      const direct = cols.find((c) => c.path.length === 1 && c.path[0] === t);
-      return direct ? (direct.excluded ? [] : [direct]) : contribution(cols, [t]);
-    });
+    const parts = tops.flatMap((t) => columnsOfGroup(cols, [t]));
     if (!rivals && parts.length >= 2) out.push({ total: first, parts, describe: first.path[0] as string });
   }
   return out;
