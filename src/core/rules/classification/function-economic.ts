@@ -6,7 +6,7 @@ import {
   judge,
   onlyViewOf,
   tableLabel,
-  valueColumn,
+  valuesByCode,
   type Identity,
 } from '../cross/quantities';
 import type { BlockView } from '../table-view';
@@ -37,10 +37,9 @@ export const functionEconomic: Rule = {
     const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
     if (!general || !basic) return;
     const gCol = columnMatching(general.blocks[0] as BlockView, /基本支出/)?.col;
-    const bCol = valueColumn(basic.blocks[0] as BlockView)?.col;
-    if (gCol === undefined || bCol === undefined) return;
+    if (gCol === undefined) return;
     const byFunction = amountsByCode(general, gCol);
-    const byEconomic = amountsByCode(basic, bCol);
+    const byEconomic = valuesByCode(basic);
     for (const pair of pairs.pairs as Pair[]) {
       const a = pair.function.flatMap((c) => byFunction.get(c) ?? []);
       const b = pair.economic.flatMap((c) => byEconomic.get(c) ?? []);

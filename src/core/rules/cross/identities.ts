@@ -3,7 +3,7 @@ import type { Term } from '../amounts';
 import { bandOf, wrappedList, type AmountColumn, type BlockView, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 import {
-  amountsByCode,
+  valuesByCode,
   columnMatching,
   onlyViewOf,
   rowLabelled,
@@ -77,8 +77,7 @@ export function summaryIdentities(ctx: RuleContext): Identity[] {
       relation: 'eq',
     });
     // Class lines of the summary ("八、社会保障和就业支出") = the 类 lines of the 支出总表.
-    const col = valueColumn(spending.blocks[0] as BlockView)?.col;
-    const byCode = col !== undefined ? amountsByCode(spending, col) : new Map();
+    const byCode = valuesByCode(spending);
     for (const block of summary.blocks) {
       const amount = valueColumn(block)?.col;
       for (const r of block.rows) {
@@ -134,8 +133,7 @@ export function fiscalIdentities(ctx: RuleContext): Identity[] {
         b: { view: table, terms: table.table.dataRows ? grandTotal(table, valueColumn) : [], what: '合计' },
         relation: 'eq',
       });
-    const tableCol = valueColumn(table.blocks[0] as BlockView)?.col;
-    const byCode = tableCol !== undefined ? amountsByCode(table, tableCol) : new Map<string, Term[]>();
+    const byCode = valuesByCode(table);
     for (const r of spending.rows) {
       const code = r.code?.code;
       if (!code || codeLevel(code) !== 1) continue;
@@ -169,8 +167,7 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
       });
   }
   if (economic) {
-    const col = valueColumn(economic.blocks[0] as BlockView)?.col;
-    const classes = col !== undefined ? [...amountsByCode(economic, col)].filter(([code]) => code.length === 3) : [];
+    const classes = [...valuesByCode(economic)].filter(([code]) => code.length === 3);
     if (general && classes.length)
       out.push({
         a: { view: economic, terms: classes.flatMap(([, t]) => t), what: '各类合计' },
@@ -178,8 +175,7 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
         relation: 'eq',
       });
     if (basic) {
-      const basicCol = valueColumn(basic.blocks[0] as BlockView)?.col;
-      const basicByCode = basicCol !== undefined ? amountsByCode(basic, basicCol) : new Map<string, Term[]>();
+      const basicByCode = valuesByCode(basic);
       for (const [code, terms] of classes) {
         const b = basicByCode.get(code);
         if (b)
@@ -202,7 +198,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
   const out: Identity[] = [];
   const sCol = valueColumn(spending.blocks[0] as BlockView)?.col;
   if (sCol === undefined) return [];
-  const spent = amountsByCode(spending, sCol);
+  const spent = valuesByCode(spending);
   const general = onlyViewOf(ctx, 'general_budget_expenditure');
   const income = onlyViewOf(ctx, 'income_summary');
   let allGeneral = false;
@@ -228,9 +224,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
     }
   }
   if (general) {
-    const gCol = valueColumn(general.blocks[0] as BlockView)?.col;
-    const byCode = gCol !== undefined ? amountsByCode(general, gCol) : new Map<string, Term[]>();
-    for (const [code, terms] of byCode) {
+    for (const [code, terms] of valuesByCode(general)) {
       const s = spent.get(code);
       if (s)
         out.push({
@@ -325,9 +319,7 @@ export function threePublicIdentities(ctx: RuleContext): Identity[] {
   const three = onlyViewOf(ctx, 'three_public_expenses');
   const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
   if (!three || !basic) return [];
-  const basicCol = valueColumn(basic.blocks[0] as BlockView)?.col;
-  if (basicCol === undefined) return [];
-  const byCode = amountsByCode(basic, basicCol);
+  const byCode = valuesByCode(basic);
   const block = three.blocks[0] as BlockView;
   const out: Identity[] = [];
   for (const { code, item } of THREE_PUBLIC) {

@@ -94,6 +94,12 @@ export function valueColumn(block: BlockView): AmountColumn | null {
   return firstAmountColumn(block);
 }
 
+/** A table's amounts per code, read from its value column (see valueColumn). */
+export function valuesByCode(view: TableView): Map<string, Term[]> {
+  const col = valueColumn(view.blocks[0] as BlockView)?.col;
+  return col === undefined ? new Map() : amountsByCode(view, col);
+}
+
 export const tableLabel = (view: TableView): string =>
   `《${view.table.title?.replace(/^\d{4}年(度)?/, '') ?? view.table.sheet}》`;
 
