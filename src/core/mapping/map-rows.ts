@@ -1,6 +1,7 @@
 import { catalogFor, type Catalog, type CatalogEntry, type CatalogSet } from '../catalog/catalog';
 import type { ColumnInfo } from '../recognition/column-roles';
 import type { RecognisedTable, RecognisedWorkbook } from '../recognition/model';
+import type { RowCode } from '../recognition/row-codes';
 import type { TableType } from '../recognition/table-type';
 import type { SheetSnapshot } from '../snapshot/types';
 import type { Classification } from '../text/codes';
@@ -10,18 +11,11 @@ import type { Classification } from '../text/codes';
  * tables such as the 泉州 基本支出 table, class lines "八、社会保障和就业支出" of summary tables). Ambiguous names are
  * resolved by the hierarchy above them or left unmapped — never guessed.
  */
-export interface MappedRow {
+export interface MappedRow extends RowCode {
   readonly tableId: string;
   readonly sheet: string;
-  /** 0-based row and column of the code (or of the name it was inferred from). */
-  readonly row: number;
-  readonly col: number;
-  readonly block: number;
-  readonly code: string;
-  readonly classification: Classification;
-  readonly name: string | null;
+  /** (`row`, `col`: 0-based, of the code — or of the name it was inferred from.) */
   readonly nameCol: number | null;
-  readonly nameRole: 'name' | 'project_name' | 'code_cell' | null;
   readonly source: 'cell' | 'inferred';
   readonly confidence: number;
 }
