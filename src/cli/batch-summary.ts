@@ -1,5 +1,6 @@
 import { escapeHtml } from '../core/report/html';
 import type { ReviewReport } from '../core/report/report';
+import { REPORT_KIND_NAMES } from '../core/report/table-type-names';
 
 /** One workbook's line in a batch overview. */
 export type SummaryLine =
@@ -12,7 +13,7 @@ function factsOf(r: ReviewReport) {
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   return {
     year: r.fiscalYear,
-    kind: r.reportKind === 'final' ? '决算' : r.reportKind === 'budget' ? '预算' : '',
+    kind: r.reportKind ? REPORT_KIND_NAMES[r.reportKind] : '',
     tables: r.tables.length,
     errors: count('error'),
     warnings: count('warning'),

@@ -1,15 +1,14 @@
 import { rangeAddress } from '../core/snapshot/address';
 import type { RecognisedWorkbook } from '../core/recognition/model';
 import type { ReviewReport } from '../core/report/report';
-import { TABLE_TYPE_NAMES } from '../core/report/table-type-names';
+import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../core/report/table-type-names';
 
-const KIND_NAMES = { budget: '预算', final: '决算' } as const;
 const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
 const MAX_LISTED = 30;
 
 export function summarise(workbook: RecognisedWorkbook, report: ReviewReport, quiet: boolean): string {
   const lines: string[] = [];
-  const kind = workbook.reportKind ? KIND_NAMES[workbook.reportKind] : '类型未知';
+  const kind = workbook.reportKind ? REPORT_KIND_NAMES[workbook.reportKind] : '类型未知';
   lines.push(`■ ${workbook.name} — ${workbook.fiscalYear ?? '年度未知'} 年 ${kind}`);
   if (!quiet) {
     for (const t of workbook.tables) {

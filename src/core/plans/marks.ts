@@ -1,5 +1,5 @@
 import type { ReportFinding, ReviewReport, Severity } from '../report/report';
-import { TABLE_TYPE_NAMES } from '../report/table-type-names';
+import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../report/table-type-names';
 import type { CellValue } from '../snapshot/types';
 import type { WriteAction, WritePlan } from './types';
 
@@ -73,7 +73,7 @@ export function planReportSheet(report: ReviewReport, existingSheets: readonly s
     [
       `工作簿：${report.workbook}`,
       `年度：${report.fiscalYear ?? '未识别'}`,
-      `类型：${report.reportKind === 'final' ? '决算' : report.reportKind === 'budget' ? '预算' : '未识别'}`,
+      `类型：${report.reportKind ? REPORT_KIND_NAMES[report.reportKind] : '未识别'}`,
       null,
       null,
     ],

@@ -1,4 +1,4 @@
-import { TABLE_TYPE_NAMES } from './table-type-names';
+import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from './table-type-names';
 import type { ReportFinding, ReviewReport, Severity } from './report';
 import { pushTo } from '../util/collections';
 
@@ -14,7 +14,7 @@ const SEVERITY: Record<Severity, { label: string; color: string }> = {
 /** A self-contained HTML rendering of a review report, for bureaus to archive and print. */
 export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Record<string, string>> = {}): string {
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  const kind = report.reportKind === 'final' ? '决算' : report.reportKind === 'budget' ? '预算' : '';
+  const kind = report.reportKind ? REPORT_KIND_NAMES[report.reportKind] : '';
   const byRule = new Map<string, ReportFinding[]>();
   for (const f of report.findings) pushTo(byRule, f.rule, f);
   const findingRows = [...byRule]

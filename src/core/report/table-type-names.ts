@@ -17,3 +17,6 @@ export const TABLE_TYPE_NAMES: Readonly<Record<string, string>> = {
   performance_self_evaluation: '项目支出绩效自评表',
   unknown: '未识别',
 };
+
+/** 预算 / 决算, as the report's reportKind is shown to people. */
+export const REPORT_KIND_NAMES = { budget: '预算', final: '决算' } as const;
