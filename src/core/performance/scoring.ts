@@ -39,3 +39,8 @@ export function scoreFor(weight: number, ratio: number): number {
 export function executionRate(budget: number, spent: number): number | null {
   return budget === 0 ? null : new Decimal(spent).div(budget).toNumber();
 }
+
+/** A ratio as a form states it, as a fraction: "90.00%" and 0.9 are 0.9; 90 written without a percent sign is 90%. */
+export function statedRatio(v: number): number {
+  return v > 2 ? v / 100 : v;
+}

@@ -211,7 +211,9 @@ testRule(sumTotal, {
           { merges: ['A1:B1'] },
         ),
       ),
-      findings: [{ severity: 'error', cells: ['B5', 'B3', 'B4'], message: /各项之和 15\.00（差 -15\.00）；B5 未填$/ }],
+      findings: [
+        { severity: 'error', cells: ['B5', 'B3', 'B4'], message: /各项之和 15\.00（差 -15\.00）；B5 未填金额$/ },
+      ],
     },
     {
       name: 'a unit line of a consolidated table',

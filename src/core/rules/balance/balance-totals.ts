@@ -1,6 +1,7 @@
 import { addressOf, compareSum, type Term } from '../amounts';
+import { termAt } from '../cross/quantities';
 import { reportComparison } from '../sum/report-sum';
-import { tableViews, type BlockRow, type BlockView, type TableView, readIn } from '../table-view';
+import { tableViews, type BlockRow, type BlockView, type TableView } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 
 const INCOME_TOTAL = /^收入总计$/;
@@ -12,12 +13,6 @@ function find(view: TableView, pattern: RegExp): { block: BlockView; row: BlockR
     if (row) return { block, row };
   }
   return null;
-}
-
-function termAt(view: TableView, row: number, col: number | undefined): Term | null {
-  if (col === undefined) return null;
-  const r = readIn(view, row, col);
-  return r.kind === 'term' ? r.term : null;
 }
 
 function report(

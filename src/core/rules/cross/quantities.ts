@@ -46,7 +46,8 @@ export function firstAmountColumn(block: BlockView): AmountColumn | null {
   return block.amountColumns.find((c) => !c.excluded) ?? null;
 }
 
-export function termAt(view: TableView, row: number, col: number): Term | null {
+export function termAt(view: TableView, row: number, col: number | undefined): Term | null {
+  if (col === undefined) return null;
   const r = readIn(view, row, col);
   return r.kind === 'term' ? r.term : null;
 }

@@ -1,11 +1,9 @@
 import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
 import { at, numberOf, type PerformanceForm } from '../../performance/form';
-import { completionRatio, executionRate, scoreFor } from '../../performance/scoring';
+import { completionRatio, executionRate, scoreFor, statedRatio } from '../../performance/scoring';
 import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
 
-/** A stated ratio as a fraction: "90.00%" and 0.9 are 0.9; 90 written without a percent sign is 90%. */
-const asFraction = (v: number): number => (v > 2 ? v / 100 : v);
 const pct = (f: number): string => `${(f * 100).toFixed(2)}%`;
 
 /**
@@ -48,7 +46,7 @@ function checkFundsLine(ctx: RuleContext, f: PerformanceForm): void {
   const spent = num(row, spentCol);
   const computed = budget !== null && spent !== null ? executionRate(budget, spent) : null;
   const statedRaw = num(row, rateCol);
-  const stated = statedRaw === null ? null : asFraction(statedRaw);
+  const stated = statedRaw === null ? null : statedRatio(statedRaw);
   if (computed !== null && stated !== null && Math.abs(stated - computed) > 0.005)
     ctx.report({
       sheet: f.sheet,

@@ -2,7 +2,7 @@ import { gradeOf, RATE_WORDS, REQUIRED_LEVEL1 } from '../../performance/framewor
 import { at, type IndicatorRow, type PerformanceForm } from '../../performance/form';
 import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
 import { formatIndicatorValue } from '../../performance/indicator-value';
-import { completionRatio } from '../../performance/scoring';
+import { completionRatio, statedRatio } from '../../performance/scoring';
 import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
 import { executionAndScores } from './execution-and-scores';
@@ -209,7 +209,7 @@ export const completionRatioRule: Rule = {
         if (!i.completion || i.completion.value === null || !i.target || !i.actual) continue;
         const ratio = completionRatio(i.target.value, i.actual.value);
         if (ratio === null) continue;
-        const stated = i.completion.value > 2 ? i.completion.value / 100 : i.completion.value;
+        const stated = statedRatio(i.completion.value);
         if (Math.abs(stated - ratio) <= 0.005) continue;
         ctx.report({
           sheet: f.sheet,

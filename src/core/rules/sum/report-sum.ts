@@ -96,7 +96,7 @@ function settle(
   if (parts.length === 0 || (total.term.blank && parts.every((p) => p.blank))) return;
   // A total left blank above filled lines is not a zero someone computed: say so.
   const say = total.term.blank
-    ? (t: string, sum: string, diff: string) => `${describe(t, sum, diff)}；${addressOf(totalAt)} 未填`
+    ? (t: string, sum: string, diff: string) => `${describe(t, sum, diff)}；${addressOf(totalAt)} 未填金额`
     : describe;
   reportComparison(
     ctx,
