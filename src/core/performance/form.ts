@@ -43,7 +43,8 @@ export interface PerformanceForm {
   readonly funds: { readonly row: number; readonly columns: ReadonlyMap<string, number> } | null;
 }
 
-const text = (v: CellValue | undefined): string =>
+/** A cell as text: trimmed strings, numbers as written, anything else empty. */
+export const text = (v: CellValue | undefined): string =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
 
 export function numberOf(v: CellValue | undefined): number | null {

@@ -3,6 +3,7 @@ import projectTemplate from '../../data/performance/templates/project-targets.js
 import library from '../../data/performance/indicator-library.json';
 import { builtInCatalogs } from '../catalog/catalog';
 import type { MappedRow } from '../mapping/map-rows';
+import { text } from './form';
 import { freeSheetName } from '../plans/marks';
 import type { SheetLayout, WriteAction, WritePlan } from '../plans/types';
 import type { RecognisedTable, RecognisedWorkbook } from '../recognition/model';
@@ -39,10 +40,8 @@ const amountAt = (sheet: SheetSnapshot | undefined, row: number, col: number | u
   return a.kind === 'number' ? a.value : null;
 };
 
-const text = (sheet: SheetSnapshot | undefined, row: number, col: number): string => {
-  const v = sheet?.rows[row]?.[col]?.value;
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
-};
+const textAt = (sheet: SheetSnapshot | undefined, row: number, col: number): string =>
+  text(sheet?.rows[row]?.[col]?.value);
 
 function amountColumns(t: RecognisedTable) {
   const amounts = t.columns.filter((c) => c.role === 'amount');
@@ -67,7 +66,7 @@ export function projectsOf(
     if (nameCol === undefined) continue;
     const cols = amountColumns(t);
     for (const r of t.rows.filter((x) => x.kind === 'item')) {
-      const name = text(sheet, r.row, nameCol);
+      const name = textAt(sheet, r.row, nameCol);
       if (!name) continue;
       const code =
         mapping.find((m) => m.tableId === t.id && m.row === r.row && m.classification === 'function')?.code ?? null;
@@ -99,7 +98,7 @@ export function departmentOf(snapshot: WorkbookSnapshot, workbook: RecognisedWor
       const amountCol = summary.columns.find((c) => c.block === block && c.role === 'amount')?.col;
       if (nameCol === undefined) continue;
       for (const r of summary.rows) {
-        const label = normalizeLabel(text(sheet, r.row, nameCol)).replace(/^[一二三四五六七八九十]+[、.．]/, '');
+        const label = normalizeLabel(textAt(sheet, r.row, nameCol)).replace(/^[一二三四五六七八九十]+[、.．]/, '');
         if (label === '基本支出' && basic === null) basic = amountAt(sheet, r.row, amountCol);
         if (label === '项目支出' && project === null) project = amountAt(sheet, r.row, amountCol);
       }
