@@ -5,16 +5,19 @@ import { sheet } from './grid';
  * A 项目支出绩效自评表 with a funds block (预算执行率: 10 points) and `n` indicators. Weights and scores are given per
  * indicator; total and grade as written on the form.
  */
+/** One indicator line of a self-evaluation fixture. */
+export interface IndicatorSpec {
+  l1: string;
+  l2: string;
+  l3: string;
+  target: string;
+  actual: string;
+  weight: number;
+  score: number | null;
+}
+
 export function selfEvaluation(
-  indicators: {
-    l1: string;
-    l2: string;
-    l3: string;
-    target: string;
-    actual: string;
-    weight: number;
-    score: number | null;
-  }[],
+  indicators: IndicatorSpec[],
   total: number | null,
   grade: string | null,
   funds: { budget: number; spent: number; weight: number; score: number | null; rate?: GridValue } = {
@@ -39,15 +42,7 @@ export function selfEvaluation(
 
 /** 19 indicators: 产出 50 (10 × 5), 效益 30 (6 × 5), 满意度 10 (3: 4 + 3 + 3); scores lose 5.5 in all. */
 export function nineteenIndicators() {
-  const out: {
-    l1: string;
-    l2: string;
-    l3: string;
-    target: string;
-    actual: string;
-    weight: number;
-    score: number | null;
-  }[] = [];
+  const out: IndicatorSpec[] = [];
   for (let i = 0; i < 10; i++)
     out.push({
       l1: '产出指标',

@@ -4,12 +4,10 @@ import { formsOf } from '../../../src/core/performance/find-forms';
 import { recogniseWorkbook } from '../../../src/core/recognition/recognise';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { findingsOf, testRule } from '../../helpers/rule-tester';
-import { selfEvaluation } from '../../helpers/self-evaluation';
-
-type Indicator = Parameters<typeof selfEvaluation>[0][number];
+import { selfEvaluation, type IndicatorSpec } from '../../helpers/self-evaluation';
 
 /** 90 points of indicators; the funds line (10 points) comes from the helper. */
-const indicators = (last: Partial<Indicator> = {}): Indicator[] => [
+const indicators = (last: Partial<IndicatorSpec> = {}): IndicatorSpec[] => [
   { l1: '产出指标', l2: '数量指标', l3: '救助人次', target: '≥500人次', actual: '520人次', weight: 30, score: 30 },
   { l1: '产出指标', l2: '成本指标', l3: '人均救助成本', target: '≤200元', actual: '190元', weight: 20, score: 20 },
   { l1: '效益指标', l2: '社会效益指标', l3: '政策知晓率', target: '≥90%', actual: '92%', weight: 30, score: 30 },
@@ -24,7 +22,7 @@ const indicators = (last: Partial<Indicator> = {}): Indicator[] => [
     ...last,
   },
 ];
-const form = (last: Partial<Indicator> = {}, funds?: Parameters<typeof selfEvaluation>[3]) =>
+const form = (last: Partial<IndicatorSpec> = {}, funds?: Parameters<typeof selfEvaluation>[3]) =>
   workbook(selfEvaluation(indicators(last), null, null, funds));
 
 testRule(executionAndScores, {
