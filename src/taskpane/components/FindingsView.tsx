@@ -3,20 +3,15 @@ import { useMemo, useState } from 'react';
 import type { ReportFinding, Severity } from '../../core/report/report';
 import { ALL_RULES } from '../../core/rules/registry';
 import type { Language, Translate } from '../i18n';
+import { listItemStyle } from './list-item-style';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: '6px', marginBottom: '8px' },
   group: { marginTop: '10px' },
   groupTitle: { display: 'flex', alignItems: 'center', gap: '6px', margin: '4px 0' },
   item: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    height: 'auto',
-    padding: '6px 8px',
-    marginBottom: '4px',
+    ...listItemStyle,
     whiteSpace: 'normal',
-    justifyContent: 'flex-start',
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },

@@ -2,18 +2,11 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReviewReport } from '../../core/report/report';
 import { TABLE_TYPE_NAMES } from '../../core/report/table-type-names';
 import type { Translate } from '../i18n';
+import { listItemStyle } from './list-item-style';
 
 const useStyles = makeStyles({
   sheet: { marginTop: '10px' },
-  item: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    height: 'auto',
-    padding: '6px 8px',
-    marginBottom: '4px',
-    justifyContent: 'flex-start',
-  },
+  item: listItemStyle,
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   unknown: { color: tokens.colorPaletteDarkOrangeForeground2 },
 });
