@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { cellAddress } from '../snapshot/address';
 import type { CellRange, CellValue, SheetSnapshot } from '../snapshot/types';
 import { parseNumericText } from '../text/amount';
@@ -51,7 +52,8 @@ export function numberOf(v: CellValue | undefined): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
     const p = parseNumericText(v.replace(/分$/, ''));
-    return p ? Number(p.value) * (p.percent ? 0.01 : 1) : null;
+    // "95.00%" is 0.95, not 95 × 0.01 = 0.9500000000000001.
+    return p ? (p.percent ? new Decimal(p.value).div(100) : new Decimal(p.value)).toNumber() : null;
   }
   return null;
 }

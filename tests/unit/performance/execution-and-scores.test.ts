@@ -1,3 +1,4 @@
+import { numberOf } from '../../../src/core/performance/form';
 import { reviewWorkbook } from '../../../src/core/review';
 import { executionAndScores } from '../../../src/core/rules/performance/execution-and-scores';
 import { formsOf } from '../../../src/core/performance/find-forms';
@@ -133,5 +134,13 @@ describe('forms stacked on one sheet', () => {
       [3, 15, 99.5],
     ]);
     expect(reviewWorkbook(wb).report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('numbers written on forms', () => {
+  it('reads a percentage exactly as written', () => {
+    expect(numberOf('95.00%')).toBe(0.95);
+    expect(numberOf('14.17分')).toBe(14.17);
+    expect(numberOf('优')).toBeNull();
   });
 });
