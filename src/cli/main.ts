@@ -50,7 +50,9 @@ async function check(opts: CheckOptions): Promise<number> {
   }
   const files = await expandInputs(opts.files);
   if (files.length === 0) {
-    process.stderr.write(`✗ ${opts.files.join(' ')}: 文件夹中没有 .xlsx 工作簿（no workbook in the folder）\n`);
+    process.stderr.write(
+      `✗ ${opts.files.join(' ')}: 文件夹中没有 Excel 工作簿（.xlsx）（no workbook in the folder）\n`,
+    );
     return 2;
   }
   if ((opts.json || opts.html) && files.length > 1) {

@@ -105,7 +105,7 @@ describe('budget-review CLI', () => {
     expect(err.join('')).toContain('--json/--html 只能用于一个工作簿');
     await mkdir(join(dir, 'empty'));
     expect(await main(['check', join(dir, 'empty')])).toBe(2);
-    expect(err.join('')).toContain('文件夹中没有 .xlsx 工作簿');
+    expect(err.join('')).toContain('文件夹中没有 Excel 工作簿');
   });
 
   it('writes a CSV overview and an HTML index of a batch: one line per workbook, unreadable files included', async () => {
