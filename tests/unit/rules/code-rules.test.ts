@@ -74,7 +74,26 @@ testRule(codeUnknown, {
     {
       name: 'absence alone, with the parent known, is only a note',
       workbook: workbook(fnTable('支出总表', [['2101198', '某某补助', 1]])),
-      findings: [{ severity: 'info', message: /内置科目表不完整/ }],
+      findings: [{ severity: 'info', cells: ['A3', 'B3'], message: /1 个编码不在内置的 2021 年科目表中.*请导入当年/ }],
+    },
+    {
+      name: 'codes missing from the built-in list make one note per workbook, each code listed once',
+      workbook: workbook(
+        fnTable('支出总表', [
+          ['2101198', '某某补助', 1],
+          ['2101197', '另一补助', 1],
+        ]),
+        fnTable('收入总表', [['2101198', '某某补助', 1]]),
+      ),
+      findings: [
+        {
+          severity: 'info',
+          sheet: '支出总表',
+          cells: ['A3', 'B3', 'A4', 'B4'],
+          message:
+            /^2 个编码.*支出功能分类 2 个：2101198 某某补助（《支出总表》《收入总表》）、2101197 另一补助（《支出总表》）/,
+        },
+      ],
     },
     {
       name: 'absence from an imported official catalog is a warning',

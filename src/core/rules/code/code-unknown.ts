@@ -1,7 +1,46 @@
 import { validIn } from '../../catalog/catalog';
 import { codeLevel, parentCode } from '../../text/codes';
-import type { Rule } from '../types';
+import type { MappedRow } from '../../mapping/map-rows';
+import type { Rule, RuleContext } from '../types';
 import { catalogOf, nameOf, rowCells, tableName } from './shared';
+
+const KIND: Record<MappedRow['classification'], string> = {
+  function: '支出功能分类',
+  economic: '部门预算支出经济分类',
+  government_economic: '政府预算支出经济分类',
+  revenue: '收入分类',
+};
+
+/**
+ * Codes missing from an incomplete built-in catalog are not the workbook's defect: one note for the whole workbook
+ * lists them (each code once, with the tables it appears in) and advises importing the year's official catalog.
+ */
+function reportCatalogGaps(ctx: RuleContext, rows: readonly MappedRow[], yearText: string): void {
+  const first = rows[0];
+  if (!first) return;
+  const byCode = new Map<string, MappedRow[]>();
+  for (const r of rows) {
+    const key = `${r.classification}:${r.code}`;
+    byCode.set(key, [...(byCode.get(key) ?? []), r]);
+  }
+  const kinds = [...new Set(rows.map((r) => r.classification))];
+  const parts = kinds.map((kind) => {
+    const listed = [...byCode.values()]
+      .filter((list) => list[0]?.classification === kind)
+      .map((list) => {
+        const r = list[0] as MappedRow;
+        const tables = [...new Set(list.map((x) => tableName(ctx, x)))].join('');
+        return `${r.code}${r.name ? ` ${r.name}` : ''}（${tables}）`;
+      });
+    return `${KIND[kind]} ${listed.length} 个：${listed.join('、')}`;
+  });
+  ctx.report({
+    severity: 'info',
+    sheet: first.sheet,
+    cells: rows.filter((r) => r.sheet === first.sheet).flatMap(rowCells),
+    message: `${byCode.size} 个编码不在内置的${yearText}科目表中（内置科目表不完整，不一定有误）：${parts.join('；')}。请导入当年的政府收支分类科目（设置 › 导入科目表，或命令行 --catalog）后复核`,
+  });
+}
 
 /**
  * A code that is not in the classification. The built-in catalogs are incomplete, so absence alone is only a note;
@@ -14,8 +53,8 @@ export const codeUnknown: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '科目编码不存在', en: 'Unknown classification code' },
     description: {
-      zh: '编码不在当年的政府收支分类科目中。内置科目表不完整：仅当名称指向另一编码（已核实的科目，或本工作簿其他表中同名行的编码），或已导入官方科目表时报警告，否则仅作提示。',
-      en: 'The code is not in the fiscal year’s classification. The built-in catalogs are incomplete: a warning needs the row’s name to point to another code (a verified catalog line or the same name elsewhere in the workbook) or an imported official catalog; otherwise it is a note.',
+      zh: '编码不在当年的政府收支分类科目中。内置科目表不完整：仅当名称指向另一编码（已核实的科目，或本工作簿其他表中同名行的编码），或已导入官方科目表时报警告；其余仅在内置科目表中缺失的编码合并为整个工作簿的一条提示，建议导入当年科目表后复核。',
+      en: 'The code is not in the fiscal year’s classification. The built-in catalogs are incomplete: a warning needs the row’s name to point to another code (a verified catalog line or the same name elsewhere in the workbook) or an imported official catalog. Codes merely missing from the built-in list make one note for the whole workbook, listing them, with the advice to import the year’s catalog.',
     },
     formula: 'code ∉ catalog(year)',
     example: '2101197 不在 2021 年支出功能分类科目中；“行政单位医疗”的编码应为 2101101',
@@ -25,6 +64,7 @@ export const codeUnknown: Rule = {
     const year = ctx.workbook.fiscalYear;
     const yearText = year ? ` ${year} 年` : '';
     const cellRows = ctx.mapping.filter((m) => m.source === 'cell');
+    const gaps: MappedRow[] = [];
     for (const row of cellRows) {
       const catalog = catalogOf(ctx, row);
       if (!catalog || catalog.has(row.code, year)) continue;
@@ -70,8 +110,9 @@ export const codeUnknown: Rule = {
           message: `${head}；名称对应的编码可能为 ${code}（内置科目未经核实）`,
         });
       } else if (catalog.get(parentCode(row.code) ?? '')) {
-        ctx.report({ ...base, severity: 'info', message: `${head}（内置科目表不完整，请对照当年科目核实）` });
+        gaps.push(row);
       }
     }
+    reportCatalogGaps(ctx, gaps, yearText);
   },
 };
