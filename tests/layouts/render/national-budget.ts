@@ -1,0 +1,166 @@
+import ExcelJS from 'exceljs';
+import { numberFormat, unitsToNumber, type Units } from '../model/amount';
+import { classes, economicTotal, threePublicTotal, type Disclosure, type FunctionLine } from '../model/disclosure';
+
+/**
+ * Family "national-budget": the national 部门预算公开 set in the seeds' style (one table per sheet, title, 编制单位 and
+ * unit line, a two-row header with merges, one code column, 合计 row first). Varies: unit, decimals, funds present,
+ * sizes. Tables: 收入总表, 支出总表, 一般公共预算财政拨款支出表, 基本支出表, “三公”经费支出表.
+ */
+export const NATIONAL_BUDGET_FEATURES = ['one table per sheet', 'single code column', 'total row first', 'unit line'];
+
+type Row = (string | number | null)[];
+
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  d: Disclosure,
+  title: string,
+  header: Row[],
+  body: Row[],
+  merges: [number, number, number, number][] = [],
+): void {
+  const ws = wb.addWorksheet(name);
+  const width = Math.max(...header.map((r) => r.length));
+  ws.addRow([`${d.year}年${d.isUnit ? '单位' : '部门'}预算${title}`]);
+  const meta: Row = Array(width).fill(null);
+  meta[0] = `${d.isUnit ? '编制单位' : '编制部门'}：${d.department}`;
+  meta[width - 1] = `单位：${d.unit}`;
+  ws.addRow(meta);
+  for (const h of header) ws.addRow(h);
+  ws.mergeCells(1, 1, 1, width);
+  for (const [t, l, b, r] of merges) ws.mergeCells(t, l, b, r);
+  const fmt = numberFormat(d.decimals);
+  for (const r of body) {
+    const row = ws.addRow(r);
+    row.eachCell((c) => {
+      if (typeof c.value === 'number') c.numFmt = fmt;
+    });
+  }
+}
+
+const amount = (d: Disclosure, u: Units): number | null => (u === 0 ? null : unitsToNumber(u, d.decimals));
+
+function codeRows(d: Disclosure, values: (l: FunctionLine) => Units[]): Row[] {
+  const total = classes(d)
+    .map(values)
+    .reduce(
+      (a, v) => a.map((x, i) => x + (v[i] ?? 0)),
+      values(classes(d)[0]!).map(() => 0),
+    );
+  return [
+    [null, '合计', ...total.map((u) => amount(d, u))],
+    ...d.functions.map((l) => [l.code, l.name, ...values(l).map((u) => amount(d, u))]),
+  ];
+}
+
+export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const sources = (l: FunctionLine) => {
+    const a = l.amounts;
+    const fiscal = a.income.general + a.income.gov + a.income.state;
+    const s = a.sources;
+    const current = fiscal + a.income.other;
+    return [
+      current + a.carryIn.other,
+      current,
+      fiscal,
+      s.zhuanhu,
+      s.shiye,
+      s.jingying,
+      s.shangji,
+      s.fushu,
+      s.qita,
+      a.carryIn.other,
+    ];
+  };
+  sheet(
+    wb,
+    '收入总表',
+    d,
+    '收入总表',
+    [
+      ['科目编码', '科目名称', '合计', '本年收入', null, null, null, null, null, null, null, '上年结转'],
+      [
+        null,
+        null,
+        null,
+        '小计',
+        '财政拨款收入',
+        '财政专户收入',
+        '事业收入',
+        '经营收入',
+        '上级补助收入',
+        '附属单位上缴收入',
+        '其他收入',
+      ],
+    ],
+    codeRows(d, sources),
+    [
+      [3, 4, 3, 11],
+      [3, 1, 4, 1],
+      [3, 2, 4, 2],
+      [3, 3, 4, 3],
+      [3, 12, 4, 12],
+    ],
+  );
+  const spend = (l: FunctionLine) => {
+    const a = l.amounts;
+    const basic = a.basic.general + a.basic.other;
+    const project = a.project.general + a.project.gov + a.project.state + a.project.other;
+    return [basic + project, basic, project];
+  };
+  sheet(wb, '支出总表', d, '支出总表', [['科目编码', '科目名称', '合计', '基本支出', '项目支出']], codeRows(d, spend));
+  const general = {
+    ...d,
+    functions: d.functions.filter((l) => l.amounts.basic.general + l.amounts.project.general > 0),
+  };
+  sheet(
+    wb,
+    '一般公共预算支出表',
+    d,
+    '一般公共预算财政拨款支出表',
+    [['科目编码', '科目名称', '合计', '基本支出', '项目支出']],
+    codeRows(general, (l) => [
+      l.amounts.basic.general + l.amounts.project.general,
+      l.amounts.basic.general,
+      l.amounts.project.general,
+    ]),
+  );
+  const personnel = economicTotal(d, true);
+  const publicCosts = economicTotal(d, false);
+  sheet(
+    wb,
+    '基本支出表',
+    d,
+    '一般公共预算财政拨款基本支出表',
+    [['科目编码', '科目名称', '合计', '人员经费', '公用经费']],
+    [
+      [null, '合计', amount(d, personnel + publicCosts), amount(d, personnel), amount(d, publicCosts)],
+      ...d.economics.map((e) => [
+        e.code,
+        e.name,
+        amount(d, e.amount),
+        amount(d, e.personnel ? e.amount : 0),
+        amount(d, e.personnel ? 0 : e.amount),
+      ]),
+    ],
+  );
+  const t = d.threePublic;
+  sheet(
+    wb,
+    '三公经费支出表',
+    d,
+    '财政拨款“三公”经费支出表',
+    [['项目', '金额']],
+    [
+      ['合计', amount(d, threePublicTotal(t))],
+      ['一、因公出国（境）费', amount(d, t.abroad)],
+      ['二、公务用车购置及运行维护费', amount(d, t.vehiclePurchase + t.vehicleRunning)],
+      ['其中：公务用车购置费', amount(d, t.vehiclePurchase)],
+      ['公务用车运行维护费', amount(d, t.vehicleRunning)],
+      ['三、公务接待费', amount(d, t.reception)],
+    ],
+  );
+  return wb;
+}
