@@ -5,14 +5,38 @@ import { classes, economicTotal, threePublicTotal, type Disclosure, type Functio
 /**
  * Family "national-budget": the national 部门预算公开 set in the seeds' style (one table per sheet, title, 编制单位 and
  * unit line, a two-row header with merges, one code column, 合计 row first). Varies: unit, decimals, funds present,
- * sizes. Tables: 收入总表, 支出总表, 一般公共预算财政拨款支出表, 基本支出表, “三公”经费支出表.
+ * sizes; and the layout (per sheet or stacked on one sheet, at any origin). Tables: 收入总表, 支出总表, 一般公共预算财政拨款支出表, 基本支出表, “三公”经费支出表.
  */
 export const NATIONAL_BUDGET_FEATURES = ['one table per sheet', 'single code column', 'total row first', 'unit line'];
 
 type Row = (string | number | null)[];
 
+/** How the family lays its tables out: each variant is a feature a failure can be traced to. */
+export interface BudgetLayout {
+  /** One table per sheet, or every table stacked on one sheet (two blank rows apart). */
+  readonly placement: 'per-sheet' | 'stacked';
+  /** 0-based offset of every table's top-left cell (tables at any origin). */
+  readonly origin: readonly [number, number];
+}
+
+export const PER_SHEET: BudgetLayout = { placement: 'per-sheet', origin: [0, 0] };
+
+export const layoutFeatures = (l: BudgetLayout): string[] => [
+  l.placement === 'stacked' ? 'all tables stacked on one sheet' : 'one table per sheet',
+  `origin ${l.origin[0] + 1},${l.origin[1] + 1}`,
+];
+
+interface Target {
+  readonly wb: ExcelJS.Workbook;
+  readonly layout: BudgetLayout;
+  /** Next free row (1-based) of the stacked sheet. */
+  next: number;
+  /** Where each rendered table's first body row landed: sheet name and 1-based row and column of its first cell. */
+  readonly bodies: Map<string, { sheet: string; row: number; column: number }>;
+}
+
 function sheet(
-  wb: ExcelJS.Workbook,
+  target: Target,
   name: string,
   d: Disclosure,
   title: string,
@@ -20,23 +44,30 @@ function sheet(
   body: Row[],
   merges: [number, number, number, number][] = [],
 ): void {
-  const ws = wb.addWorksheet(name);
+  const { wb, layout } = target;
+  const stacked = layout.placement === 'stacked';
+  const ws = stacked ? (wb.getWorksheet('预算公开表') ?? wb.addWorksheet('预算公开表')) : wb.addWorksheet(name);
+  const [r0, c0] = [(stacked ? target.next : 1) + layout.origin[0], 1 + layout.origin[1]];
   const width = Math.max(...header.map((r) => r.length));
-  ws.addRow([`${d.year}年${d.isUnit ? '单位' : '部门'}预算${title}`]);
+  const fmt = numberFormat(d.decimals);
+  const put = (rowIndex: number, values: Row) =>
+    values.forEach((v, j) => {
+      if (v === null) return;
+      const c = ws.getCell(r0 + rowIndex, c0 + j);
+      c.value = v;
+      if (typeof v === 'number') c.numFmt = fmt;
+    });
+  put(0, [`${d.year}年${d.isUnit ? '单位' : '部门'}预算${title}`]);
   const meta: Row = Array(width).fill(null);
   meta[0] = `${d.isUnit ? '编制单位' : '编制部门'}：${d.department}`;
   meta[width - 1] = `单位：${d.unit}`;
-  ws.addRow(meta);
-  for (const h of header) ws.addRow(h);
-  ws.mergeCells(1, 1, 1, width);
-  for (const [t, l, b, r] of merges) ws.mergeCells(t, l, b, r);
-  const fmt = numberFormat(d.decimals);
-  for (const r of body) {
-    const row = ws.addRow(r);
-    row.eachCell((c) => {
-      if (typeof c.value === 'number') c.numFmt = fmt;
-    });
-  }
+  put(1, meta);
+  header.forEach((h, i) => put(2 + i, h));
+  ws.mergeCells(r0, c0, r0, c0 + width - 1);
+  for (const [t, l, b, r] of merges) ws.mergeCells(r0 + t - 1, c0 + l - 1, r0 + b - 1, c0 + r - 1);
+  body.forEach((r, i) => put(2 + header.length + i, r));
+  target.bodies.set(name, { sheet: ws.name, row: r0 + 2 + header.length, column: c0 });
+  if (stacked) target.next = r0 - layout.origin[0] + 2 + header.length + body.length + 2;
 }
 
 const amount = (d: Disclosure, u: Units): number | null => (u === 0 ? null : unitsToNumber(u, d.decimals));
@@ -54,8 +85,14 @@ function codeRows(d: Disclosure, values: (l: FunctionLine) => Units[]): Row[] {
   ];
 }
 
-export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
+export interface RenderedBudget {
+  readonly wb: ExcelJS.Workbook;
+  readonly bodies: ReadonlyMap<string, { sheet: string; row: number; column: number }>;
+}
+
+export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_SHEET): RenderedBudget {
   const wb = new ExcelJS.Workbook();
+  const target: Target = { wb, layout, next: 1, bodies: new Map() };
   const sources = (l: FunctionLine) => {
     const a = l.amounts;
     const fiscal = a.income.general + a.income.gov + a.income.state;
@@ -75,7 +112,7 @@ export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
     ];
   };
   sheet(
-    wb,
+    target,
     '收入总表',
     d,
     '收入总表',
@@ -110,13 +147,20 @@ export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
     const project = a.project.general + a.project.gov + a.project.state + a.project.other;
     return [basic + project, basic, project];
   };
-  sheet(wb, '支出总表', d, '支出总表', [['科目编码', '科目名称', '合计', '基本支出', '项目支出']], codeRows(d, spend));
+  sheet(
+    target,
+    '支出总表',
+    d,
+    '支出总表',
+    [['科目编码', '科目名称', '合计', '基本支出', '项目支出']],
+    codeRows(d, spend),
+  );
   const general = {
     ...d,
     functions: d.functions.filter((l) => l.amounts.basic.general + l.amounts.project.general > 0),
   };
   sheet(
-    wb,
+    target,
     '一般公共预算支出表',
     d,
     '一般公共预算财政拨款支出表',
@@ -130,7 +174,7 @@ export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
   const personnel = economicTotal(d, true);
   const publicCosts = economicTotal(d, false);
   sheet(
-    wb,
+    target,
     '基本支出表',
     d,
     '一般公共预算财政拨款基本支出表',
@@ -148,7 +192,7 @@ export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
   );
   const t = d.threePublic;
   sheet(
-    wb,
+    target,
     '三公经费支出表',
     d,
     '财政拨款“三公”经费支出表',
@@ -162,5 +206,5 @@ export function renderNationalBudget(d: Disclosure): ExcelJS.Workbook {
       ['三、公务接待费', amount(d, t.reception)],
     ],
   );
-  return wb;
+  return { wb, bodies: target.bodies };
 }
