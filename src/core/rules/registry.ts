@@ -7,6 +7,8 @@ import { codeNameMismatch } from './code/code-name-mismatch';
 import { codeObsolete } from './code/code-obsolete';
 import { codeUnknown } from './code/code-unknown';
 import { CROSS_RULES } from './cross/cross-rules';
+import { contentsMismatch } from './disclosure/contents';
+import { missingTable } from './disclosure/missing-table';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
 import { numberAsText } from './format/number-as-text';
@@ -38,4 +40,6 @@ export const ALL_RULES: readonly Rule[] = [
   numberAsText,
   dateSerial,
   unitMixup,
+  missingTable,
+  contentsMismatch,
 ];
