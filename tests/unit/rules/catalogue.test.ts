@@ -12,6 +12,8 @@ describe('rule catalogue', () => {
     const ids = ALL_RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids)
-      expect(id).toMatch(/^(sum|balance|cross_table|cross_classification|code|performance|format|disclosure)\.[a-z_]+$/);
+      expect(id).toMatch(
+        /^(sum|balance|cross_table|cross_classification|code|performance|format|disclosure)\.[a-z_]+$/,
+      );
   });
 });
