@@ -72,4 +72,23 @@ describe('layouts: national-budget', () => {
       expect(serious(report.findings).map((f) => f.rule)).toContain(k.rule);
     },
   );
+
+  it.each(SEEDS.slice(0, 20))('seed %i: 元 with 0 decimals and 万元 with 4 decimals give the same findings', (seed) => {
+    const yuan = generateDisclosure(seed, { kind: 'budget', unit: '元', decimals: 0 });
+    const wan = { ...yuan, unit: '万元' as const, decimals: 4 as const }; // the same integers: 1 元 = 0.0001 万元
+    const findingsOf = (d: typeof yuan) => {
+      const { wb, bodies } = renderNationalBudget(d);
+      const body = bodies.get('支出总表')!;
+      const row = body.row + 1 + d.functions.findIndex((l) => l.level === 3);
+      const cell = wb.getWorksheet(body.sheet)!.getCell(row, body.column + 2);
+      const units = Math.round(Number(cell.value ?? 0) * 10 ** d.decimals);
+      cell.value = unitsToNumber(units + 70000, d.decimals);
+      return reviewWorkbook(snapshotOf(wb, `s${seed}.xlsx`))
+        .report.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cells.join(',')}`)
+        .sort();
+    };
+    const a = findingsOf(yuan);
+    expect(a.length).toBeGreaterThan(0);
+    expect(findingsOf(wan)).toEqual(a);
+  });
 });
