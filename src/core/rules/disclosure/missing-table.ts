@@ -35,8 +35,8 @@ export const missingTable: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '缺少公开表', en: 'A disclosure table is missing' },
     description: {
-      zh: '部门/单位预算或决算公开应包含规定的一套表（按预算/决算及省份配置），目录列出的表也应在工作簿中。缺少的表按名称指出，并说明按顺序应在的位置或目录中的项次。续表、只剩标题和说明的空表都算作已有；工作簿中有未识别类型的表时只作提示。',
-      en: 'A published 部门/单位 budget or final-accounts disclosure must contain its set of tables (per report kind and province, as data), and every table its 目录 lists. A missing table is named with where it would be expected. A continued table or an emptied table that keeps its title counts as present; when the workbook has tables of unrecognised type the finding is only a note.',
+      zh: '部门/单位预算或决算公开应包含规定的一套表（按预算/决算及省份配置），目录列出的表也应在工作簿中。缺少的表按名称指出，并说明按顺序应在的位置或目录中的项次。续表、只剩标题和说明的空表都算作已有；工作簿中有未识别类型的表、或缺少 3 张以上时只作提示。',
+      en: 'A published 部门/单位 budget or final-accounts disclosure must contain its set of tables (per report kind and province, as data), and every table its 目录 lists. A missing table is named with where it would be expected. A continued table or an emptied table that keeps its title counts as present; when the workbook has tables of unrecognised type, or lacks 3 or more, the finding is only a note.',
     },
     formula: 'required(kind, province) ∪ listed(目录) ⊆ present(workbook)',
     example:
@@ -54,7 +54,8 @@ export const missingTable: Rule = {
     const entries = contentsEntries(ctx.snapshot);
     const unknown = ctx.workbook.tables.filter((t) => t.type === 'unknown').length;
     const doubt = unknown > 0 ? `；本工作簿有 ${unknown} 张未识别类型的表，请核对其中是否即为此表` : '';
-    const severity = unknown > 0 ? ('info' as const) : undefined;
+    // Many tables missing at once is more likely a partial extract than a defective disclosure: only notes then.
+    const severity = unknown > 0 || required.length - have > 2 ? ('info' as const) : undefined;
     const missingTypes = [
       ...new Set([...required.map((t) => t.type), ...entries.map((e) => e.type)].filter((t) => !present.has(t))),
     ];
