@@ -45,7 +45,8 @@ async function main() {
         writeFileSync(join(out, `seed${seed}-${family}.xlsx`), new Uint8Array(await clean.wb.xlsx.writeBuffer()));
       }
       const bad = reviewWorkbook(snapshotOf(clean.wb, `seed${seed}.xlsx`)).report.findings.filter(
-        (f) => f.severity !== 'info',
+        // 5 of the 8 national tables are drawn: the missing-table warnings are true findings.
+        (f) => f.severity !== 'info' && f.rule !== 'disclosure.missing_table',
       );
       s.consistent++;
       s.falseFindings += bad.length;

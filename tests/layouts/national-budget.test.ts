@@ -28,7 +28,13 @@ const LAYOUTS: BudgetLayout[] = [
 ];
 const CASES = SEEDS.map((seed, i) => [seed, LAYOUTS[i % LAYOUTS.length]!] as const);
 
-const serious = (fs: readonly ReportFinding[]) => fs.filter((f) => f.severity !== 'info');
+/**
+ * The renderer draws 5 of the 8 tables of the national set, so disclosure.missing_table rightly names the other three
+ * (收支总表, 财政拨款收支总表, 政府性基金支出表); every other error or warning on a consistent workbook is false.
+ */
+const PARTIAL_SET_RULES = new Set(['disclosure.missing_table']);
+const serious = (fs: readonly ReportFinding[]) =>
+  fs.filter((f) => f.severity !== 'info' && !PARTIAL_SET_RULES.has(f.rule));
 
 describe('layouts: national-budget', () => {
   it.each(CASES)('seed %i: a consistent workbook has 0 errors, 0 warnings, every table typed (%j)', (seed, layout) => {
