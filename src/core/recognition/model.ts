@@ -4,8 +4,11 @@ import type { AmountUnit } from './metadata';
 import type { RowCode } from './row-codes';
 import type { TableType } from './table-type';
 
-/** What a data row is, for the checks: a line item, a 合计/总计/小计 row, or a "**" placeholder row. */
-export type DataRowKind = 'item' | 'total' | 'placeholder';
+/**
+ * What a data row is, for the checks: a line item, a 合计/总计/小计 row, a "**" placeholder row, or the table's header
+ * repeated inside its data (a page break of the source): the last is skipped by every check.
+ */
+export type DataRowKind = 'item' | 'total' | 'placeholder' | 'repeated_header';
 
 export interface DataRow {
   readonly row: number;
@@ -21,6 +24,8 @@ export interface RecognisedTable {
   readonly typeSource: 'title' | 'sheet' | 'none';
   readonly title: string | null;
   readonly titleRow: number | null;
+  /** A part heading above the title ("…2024年度部门决算表" over "收入支出决算总表"): kept, never taken as the title. */
+  readonly heading?: string | null;
   readonly unit: AmountUnit | null;
   readonly headerRows: readonly [number, number];
   readonly dataRows: readonly [number, number] | null;

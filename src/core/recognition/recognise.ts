@@ -5,10 +5,11 @@ import { headerPaths } from './header-band';
 import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
 import { extractRowCodes } from './row-codes';
-import { cellsInSpan } from './row-labelling';
+import { cellsInSpan, labelRow } from './row-labelling';
+import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
-import { classifyTable, reportKindOf } from './table-type';
+import { classifyTable, reportKindOf, typeFromText } from './table-type';
 
 type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
 
@@ -107,13 +108,22 @@ function unitOf(sheet: TypedSheet, d: Draft): AmountUnit | null {
   return null;
 }
 
-function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[]): DataRow[] {
+function dataRowsOf(
+  sheet: TypedSheet,
+  d: Draft,
+  columns: readonly ColumnInfo[],
+  repeated: ReadonlySet<number>,
+): DataRow[] {
   if (!d.data) return [];
   const labelCols = new Set(columns.filter((c) => ROW_LABEL_ROLES.has(c.role)).map((c) => c.col));
   const out: DataRow[] = [];
   for (let r = d.data[0]; r <= d.data[1]; r++) {
     const cells = cellsInSpan(sheet, r, d.left, d.right);
     if (cells.length === 0) continue;
+    if (repeated.has(r)) {
+      out.push({ row: r, kind: 'repeated_header' });
+      continue;
+    }
     const isTotal = cells.some((c) => labelCols.has(c.col) && !!c.facts?.total);
     const kind = isTotal ? 'total' : cells.every((c) => c.kind === 'placeholder') ? 'placeholder' : 'item';
     out.push({ row: r, kind });
@@ -121,12 +131,31 @@ function dataRowsOf(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[])
   return out;
 }
 
+/**
+ * Title or part heading: when several title-like lines stand above a table ("…2024年度部门决算表" over "收入支出决算总表"),
+ * the nearest one that names a table type is the title, and a title-like line above it is kept as a heading.
+ */
+function chooseTitle(sheet: TypedSheet, d: Draft): { titleRow: number | null; headingRow: number | null } {
+  const candidates = d.preambleRows
+    .filter((r) => r === d.titleRow || labelRow(sheet, r, d.left, d.right).isTitle)
+    .sort((a, b) => b - a);
+  const typed = candidates.find((r) => typeFromText(textAt(sheet, r, d.left, d.right)) !== 'unknown');
+  const titleRow = typed ?? d.titleRow;
+  const headingRow = titleRow === null ? null : (candidates.find((r) => r < titleRow) ?? null);
+  return { titleRow, headingRow };
+}
+
 function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: number): RecognisedTable {
   const header = d.layout.header;
   const paths = headerPaths(sheet, header, d.left, d.right);
-  const columns = assignColumnRoles(paths, dataCellsByColumn(sheet, d.data, d.left, d.right), d.left);
-  const rows = dataRowsOf(sheet, d, columns);
-  const title = d.titleRow !== null ? textAt(sheet, d.titleRow, d.left, d.right) : null;
+  const repeated = repeatedHeaderRows(sheet, header, d.data, d.left, d.right);
+  const columnCells = dataCellsByColumn(sheet, d.data, d.left, d.right).map((cells) =>
+    repeated.size ? cells.filter((c) => !repeated.has(c.row)) : cells,
+  );
+  const columns = assignColumnRoles(paths, columnCells, d.left);
+  const rows = dataRowsOf(sheet, d, columns, repeated);
+  const { titleRow, headingRow } = chooseTitle(sheet, d);
+  const title = titleRow !== null ? textAt(sheet, titleRow, d.left, d.right) : null;
   const decision = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');
   return {
     id: `${sheet.name}#${index + 1}`,
@@ -135,7 +164,8 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
     type: decision.type,
     typeSource: decision.source,
     title,
-    titleRow: d.titleRow,
+    titleRow,
+    heading: headingRow !== null ? textAt(sheet, headingRow, d.left, d.right) : null,
     unit: unitOf(sheet, d),
     headerRows: [header.top, header.bottom],
     dataRows: d.data,
@@ -159,7 +189,7 @@ export function recogniseSheet(snapshot: SheetSnapshot): RecognisedTable[] {
 
 /** Fiscal year and 预算/决算 kind: from table titles and metadata first, then from any text in the workbook. */
 function workbookFacts(snapshot: WorkbookSnapshot, tables: readonly RecognisedTable[]) {
-  const titles = tables.map((t) => t.title ?? '').filter(Boolean);
+  const titles = tables.flatMap((t) => [t.title ?? '', t.heading ?? '']).filter(Boolean);
   let years = titles.map(yearFromText).filter((y): y is number => y !== null);
   let kinds = titles.map(reportKindOf).filter((k): k is 'budget' | 'final' => k !== null);
   if (years.length === 0 || kinds.length === 0) {

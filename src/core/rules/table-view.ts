@@ -5,7 +5,8 @@ import type { RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
 import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
-import { readCell, type Reading } from './amounts';
+import { compareTerms, readCell, type Reading, type Term } from './amounts';
+import { codeLevel } from '../text/codes';
 import type { RuleContext } from './types';
 
 /**
@@ -75,6 +76,8 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
   const codes = new Map<string, MappedRow>();
   for (const m of mapping) if (m.tableId === table.id) codes.set(`${m.row}:${m.block}`, m);
   const unitCol = table.columns.find((c) => c.role === 'unit_code')?.col;
+  // The header repeated inside the data (a page break) is not a row of any block.
+  const skipped = new Set(table.rows.filter((r) => r.kind === 'repeated_header').map((r) => r.row));
   const blocks: BlockView[] = [];
   for (const block of [...new Set(table.columns.map((c) => c.block))]) {
     const cols = table.columns.filter((c) => c.block === block);
@@ -90,6 +93,7 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
     const rows: BlockRow[] = [];
     if (table.dataRows) {
       for (let r = table.dataRows[0]; r <= table.dataRows[1]; r++) {
+        if (skipped.has(r)) continue;
         const labels = labelCols.map((c) => textAt(sheet, r, c.col)).filter(Boolean);
         const name = nameCol ? textAt(sheet, r, nameCol.col) : (labels[0] ?? '');
         const hasValue = amountColumns.some((c) => {
@@ -198,4 +202,81 @@ export function bandOf(block: BlockView): string {
   const first = block.amountColumns[0]?.path;
   if (!first || first.length < 2) return '';
   return block.amountColumns.every((c) => c.path.length >= 2 && c.path[0] === first[0]) ? (first[0] as string) : '';
+}
+
+/** One side-by-side block's own total on a footer row. */
+export interface BlockTotal {
+  readonly block: BlockView;
+  readonly total: BlockRow;
+  readonly column: AmountColumn;
+  /** The block's top-level coded lines the total adds up. */
+  readonly members: readonly BlockRow[];
+}
+
+/**
+ * A footer row of a wrapped list on which each side-by-side group carries its own total (人员经费合计 | 公用经费合计, each
+ * in its own group): two readings are possible — each total sums its own group, or the first is a grand total — and the
+ * numbers decide. Null when the row has fewer than two group totals, the groups are banded in the header (bandOf
+ * handles those), or the grand-total reading closes more sums than the per-group one (or as many, the totals being
+ * labelled alike).
+ */
+export function blockFooter(view: TableView): readonly BlockTotal[] | null {
+  const cached = FOOTERS.get(view);
+  if (cached !== undefined) return cached;
+  const found = findBlockFooter(view);
+  FOOTERS.set(view, found);
+  return found;
+}
+
+const FOOTERS = new WeakMap<TableView, readonly BlockTotal[] | null>();
+
+function findBlockFooter(view: TableView): readonly BlockTotal[] | null {
+  const lines = wrappedList(view);
+  if (!lines || new Set(view.blocks.map(bandOf).filter(Boolean)).size >= 2) return null;
+  const termAt = (row: number, col: number | undefined): Term | null => {
+    if (col === undefined) return null;
+    const r = readIn(view, row, col);
+    return r.kind === 'term' ? r.term : null;
+  };
+  const topLevel = (block: BlockView | null): WrappedLine[] => {
+    const coded = lines.filter((l) => (block === null || l.block === block) && l.row.code && !l.row.isTotal);
+    if (!coded.length) return [];
+    const top = Math.min(...coded.map((l) => codeLevel(l.row.code?.code as string)));
+    return coded.filter((l) => codeLevel(l.row.code?.code as string) === top);
+  };
+  /** The total closes over the lines (exactly or within rounding), in the same place of each line's group. */
+  const closesOver = (total: Term, members: readonly WrappedLine[], place: number): boolean => {
+    const parts: Term[] = [];
+    for (const m of members) {
+      const t = termAt(m.row.row, m.block.amountColumns[place]?.col);
+      if (t) parts.push(t);
+    }
+    return parts.length > 0 && compareTerms(total, parts).verdict !== 'mismatch';
+  };
+  const rows = [...new Set(lines.filter((l) => l.row.isTotal).map((l) => l.row.row))].reverse();
+  for (const row of rows) {
+    const totals: BlockTotal[] = [];
+    for (const block of view.blocks) {
+      const total = block.rows.find((r) => r.row === row && r.isTotal && r.used);
+      const column = block.amountColumns.find((c) => !c.excluded);
+      const value = column ? termAt(row, column.col) : null;
+      if (!total || !column || !value || value.blank) continue;
+      totals.push({ block, total, column, members: topLevel(block).map((l) => l.row) });
+    }
+    if (totals.length < 2) continue;
+    // Per-group reading: each total against its own group's lines; grand reading: each against all groups' lines.
+    const all = topLevel(null);
+    let perGroup = 0;
+    let grand = 0;
+    for (const t of totals) {
+      const place = t.block.amountColumns.indexOf(t.column);
+      const value = termAt(row, t.column.col) as Term;
+      if (closesOver(value, topLevel(t.block), place)) perGroup++;
+      if (closesOver(value, all, place)) grand++;
+    }
+    // On a tie, totals labelled differently name their own groups: that reading assumes less than two grand totals.
+    const distinct = new Set(totals.map((t) => t.total.label)).size === totals.length;
+    return perGroup > grand || (perGroup === grand && distinct) ? totals : null;
+  }
+  return null;
 }

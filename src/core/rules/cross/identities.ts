@@ -1,6 +1,6 @@
 import { codeLevel } from '../../text/codes';
 import type { Term } from '../amounts';
-import { bandOf, wrappedList, type AmountColumn, type BlockView, type TableView } from '../table-view';
+import { bandOf, blockFooter, wrappedList, type AmountColumn, type BlockView, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
 import {
   valuesByCode,
@@ -32,6 +32,9 @@ function grandTotal(view: TableView, pick: (b: BlockView) => AmountColumn | null
   const total = totalRow(view, block);
   const band = bandOf(block);
   const wrapped = wrappedList(view);
+  // Side-by-side groups each totalled on the footer (人员经费合计 | 公用经费合计): the table's total is their sum.
+  const footer = blockFooter(view);
+  if (footer) return footer.flatMap((t) => termOf(view, t.total.row, t.column.col));
   if (wrapped && total && band && total.label.replace(/\s/g, '').startsWith(band)) {
     // Banded groups (人员经费 | 公用经费) each with its own 合计: the table's total is the sum of its top-level lines.
     const coded = wrapped.filter((l) => l.row.code && !l.row.isTotal);

@@ -5,6 +5,7 @@ import {
   tableViews,
   wrappedList,
   bandOf,
+  blockFooter,
   readIn,
   type AmountColumn,
   type BlockRow,
@@ -179,6 +180,21 @@ function checkWrappedTotal(
 ): void {
   const own = lines.find((l) => l.row === total);
   if (!own) return;
+  // A footer on which each group carries its own total (confirmed by the group sums): each adds its own group.
+  const footer = blockFooter(view)?.find((t) => t.total === total);
+  if (footer) {
+    const place = footer.block.amountColumns.indexOf(footer.column);
+    const col = footer.column.col;
+    checkSum(
+      ctx,
+      view,
+      { row: total.row, col },
+      footer.members.map((m) => ({ row: m.row, col: footer.block.amountColumns[place]?.col ?? col })),
+      (t, sum, diff) => `${name}${columnNote(view, col)} ${t} ≠ 本组各项之和 ${sum}（差 ${diff}）`,
+    );
+    return;
+  }
+  if (blockFooter(view)?.some((t) => t.total.row === total.row)) return;
   // Banded groups (人员经费 | 公用经费): a "人员经费合计" adds its band's lines only, and its amount may sit under the
   // band's last group when the label is merged across (公用经费合计 … 160).
   const bands = [...new Set(view.blocks.map(bandOf))].filter(Boolean);
