@@ -19,7 +19,7 @@ module.exports = (_env, argv) => {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
-      taskpane: './src/taskpane/index.tsx',
+      taskpane: './src/taskpane/index.ts',
       commands: './src/taskpane/commands.ts',
       preview: './src/preview/index.tsx',
     },

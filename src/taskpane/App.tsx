@@ -26,6 +26,8 @@ import { translator } from './i18n';
 import { useReview } from './use-review';
 
 const useStyles = makeStyles({
+  // Layout lives on an inner element, never on the FluentProvider: Fluent gives the provider's className to every
+  // portal (dropdown lists, dialogs), so a min-height or padding there covered the page with a white layer.
   root: {
     minHeight: '100%',
     padding: '12px',
@@ -70,141 +72,143 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
   );
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={platform.language}>
-      <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-32.png" alt="" />
-        <div>
-          <Text as="h1" weight="semibold" size={400} style={{ margin: 0 }}>
-            {t('appName')}
-          </Text>
-          {report && (
-            <Text block className={styles.meta}>
-              {report.workbook} ·{' '}
-              {report.fiscalYear
-                ? t('yearKind', {
-                    year: report.fiscalYear,
-                    kind: report.reportKind === 'final' ? t('final') : t('budget'),
-                  })
-                : t('unknownYear')}
+    <FluentProvider theme={webLightTheme} lang={platform.language}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <img className={styles.logo} src="assets/icon-32.png" alt="" />
+          <div>
+            <Text as="h1" weight="semibold" size={400} style={{ margin: 0 }}>
+              {t('appName')}
             </Text>
+            {report && (
+              <Text block className={styles.meta}>
+                {report.workbook} ·{' '}
+                {report.fiscalYear
+                  ? t('yearKind', {
+                      year: report.fiscalYear,
+                      kind: report.reportKind === 'final' ? t('final') : t('budget'),
+                    })
+                  : t('unknownYear')}
+              </Text>
+            )}
+          </div>
+        </header>
+
+        <div className={styles.scan}>
+          {c.status.kind === 'scanning' ? (
+            <>
+              <ProgressBar
+                className={styles.progress}
+                value={c.status.total ? c.status.done / c.status.total : undefined}
+                aria-label={`${t('scanning')} ${c.status.sheet}`}
+              />
+              <Button onClick={c.cancel}>{t('cancel')}</Button>
+            </>
+          ) : (
+            <Button appearance="primary" onClick={() => void c.scan()} disabled={busy}>
+              {report ? t('rescan') : t('scan')}
+            </Button>
           )}
         </div>
-      </header>
+        {c.status.kind === 'scanning' && c.status.sheet && (
+          <Text size={200} className={styles.meta}>
+            {t('scanning')}：{c.status.sheet}
+          </Text>
+        )}
 
-      <div className={styles.scan}>
-        {c.status.kind === 'scanning' ? (
-          <>
-            <ProgressBar
-              className={styles.progress}
-              value={c.status.total ? c.status.done / c.status.total : undefined}
-              aria-label={`${t('scanning')} ${c.status.sheet}`}
+        {c.notice && (
+          <MessageBar intent={c.notice.intent} className={styles.notice}>
+            <MessageBarBody>{c.notice.text}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" aria-label="×" onClick={c.dismissNotice}>
+                  ×
+                </Button>
+              }
             />
-            <Button onClick={c.cancel}>{t('cancel')}</Button>
+          </MessageBar>
+        )}
+
+        {!report && c.status.kind !== 'scanning' && tab !== 'settings' && (
+          <Text block>
+            {t('noScan')}{' '}
+            <Button appearance="transparent" size="small" onClick={() => setTab('settings')}>
+              {t('tabSettings')}
+            </Button>
+          </Text>
+        )}
+
+        {report && (
+          <>
+            <Text className={styles.summary} role="status">
+              {t('summary', { tables: report.tables.length, ...counts })}
+            </Text>
+            <Toolbar className={styles.toolbar} size="small" aria-label="actions">
+              <ToolbarButton
+                appearance="primary"
+                onClick={() => void c.mark()}
+                disabled={busy || !report.findings.length}
+              >
+                {t('mark')}
+              </ToolbarButton>
+              <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
+                {t('clearMarks')}
+              </ToolbarButton>
+              <ToolbarButton onClick={() => void c.writeReport()} disabled={busy}>
+                {t('writeReport')}
+              </ToolbarButton>
+              <ToolbarButton onClick={() => void c.fillCodes()} disabled={busy}>
+                {t('fillCodes')}
+              </ToolbarButton>
+              <ToolbarButton onClick={() => void c.undo()} disabled={busy || !c.canUndo}>
+                {t('undo')}
+              </ToolbarButton>
+            </Toolbar>
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as typeof tab)}
+              size="small"
+            >
+              <Tab value="findings">
+                {t('tabFindings')} ({report.findings.length})
+              </Tab>
+              <Tab value="tables">
+                {t('tabTables')} ({report.tables.length})
+              </Tab>
+              <Tab value="performance">{t('tabPerformance')}</Tab>
+              <Tab value="settings">{t('tabSettings')}</Tab>
+            </TabList>
+            {tab === 'findings' && (
+              <FindingsView findings={report.findings} language={platform.language} t={t} onGoTo={c.goTo} />
+            )}
+            {tab === 'tables' && <TablesView report={report} t={t} onGoTo={c.goTo} />}
+            {tab === 'performance' && (
+              <PerformanceView
+                projects={c.projects}
+                findings={report.findings.filter((f) => f.rule.startsWith('performance.'))}
+                busy={busy}
+                language={platform.language}
+                t={t}
+                onInsert={(p) => void c.insertTargets(p)}
+                onInsertSelfEvaluations={(p) => void c.insertSelfEvaluations(p)}
+                onInsertDepartment={() => void c.insertDepartment()}
+                onFillSelfEvaluation={() => void c.fillSelfEvaluation()}
+                onGoTo={c.goTo}
+              />
+            )}
           </>
-        ) : (
-          <Button appearance="primary" onClick={() => void c.scan()} disabled={busy}>
-            {report ? t('rescan') : t('scan')}
-          </Button>
+        )}
+        {tab === 'settings' && (
+          <SettingsView
+            settings={c.settings}
+            language={platform.language}
+            t={t}
+            onChange={c.updateSettings}
+            onImportCatalog={onImportCatalog}
+          />
         )}
       </div>
-      {c.status.kind === 'scanning' && c.status.sheet && (
-        <Text size={200} className={styles.meta}>
-          {t('scanning')}：{c.status.sheet}
-        </Text>
-      )}
-
-      {c.notice && (
-        <MessageBar intent={c.notice.intent} className={styles.notice}>
-          <MessageBarBody>{c.notice.text}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" aria-label="×" onClick={c.dismissNotice}>
-                ×
-              </Button>
-            }
-          />
-        </MessageBar>
-      )}
-
-      {!report && c.status.kind !== 'scanning' && tab !== 'settings' && (
-        <Text block>
-          {t('noScan')}{' '}
-          <Button appearance="transparent" size="small" onClick={() => setTab('settings')}>
-            {t('tabSettings')}
-          </Button>
-        </Text>
-      )}
-
-      {report && (
-        <>
-          <Text className={styles.summary} role="status">
-            {t('summary', { tables: report.tables.length, ...counts })}
-          </Text>
-          <Toolbar className={styles.toolbar} size="small" aria-label="actions">
-            <ToolbarButton
-              appearance="primary"
-              onClick={() => void c.mark()}
-              disabled={busy || !report.findings.length}
-            >
-              {t('mark')}
-            </ToolbarButton>
-            <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
-              {t('clearMarks')}
-            </ToolbarButton>
-            <ToolbarButton onClick={() => void c.writeReport()} disabled={busy}>
-              {t('writeReport')}
-            </ToolbarButton>
-            <ToolbarButton onClick={() => void c.fillCodes()} disabled={busy}>
-              {t('fillCodes')}
-            </ToolbarButton>
-            <ToolbarButton onClick={() => void c.undo()} disabled={busy || !c.canUndo}>
-              {t('undo')}
-            </ToolbarButton>
-          </Toolbar>
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as typeof tab)}
-            size="small"
-          >
-            <Tab value="findings">
-              {t('tabFindings')} ({report.findings.length})
-            </Tab>
-            <Tab value="tables">
-              {t('tabTables')} ({report.tables.length})
-            </Tab>
-            <Tab value="performance">{t('tabPerformance')}</Tab>
-            <Tab value="settings">{t('tabSettings')}</Tab>
-          </TabList>
-          {tab === 'findings' && (
-            <FindingsView findings={report.findings} language={platform.language} t={t} onGoTo={c.goTo} />
-          )}
-          {tab === 'tables' && <TablesView report={report} t={t} onGoTo={c.goTo} />}
-          {tab === 'performance' && (
-            <PerformanceView
-              projects={c.projects}
-              findings={report.findings.filter((f) => f.rule.startsWith('performance.'))}
-              busy={busy}
-              language={platform.language}
-              t={t}
-              onInsert={(p) => void c.insertTargets(p)}
-              onInsertSelfEvaluations={(p) => void c.insertSelfEvaluations(p)}
-              onInsertDepartment={() => void c.insertDepartment()}
-              onFillSelfEvaluation={() => void c.fillSelfEvaluation()}
-              onGoTo={c.goTo}
-            />
-          )}
-        </>
-      )}
-      {tab === 'settings' && (
-        <SettingsView
-          settings={c.settings}
-          language={platform.language}
-          t={t}
-          onChange={c.updateSettings}
-          onImportCatalog={onImportCatalog}
-        />
-      )}
     </FluentProvider>
   );
 }

@@ -105,3 +105,38 @@ test('the task pane works at 320 px', async () => {
   if (shots) await pane.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'taskpane-320.png') });
   await page.close();
 });
+
+test('设置: a rule-level dropdown opens, picks a level, closes without covering the page, and the level applies', async () => {
+  const page = await open(workbookFile);
+  const rule = '上级科目不等于下级之和';
+  await expect(page.getByRole('region', { name: rule }).count()).resolves.toBeGreaterThan(0);
+  await page.getByRole('tab', { name: '设置' }).click();
+  const dropdown = page.getByRole('combobox', { name: rule });
+  await dropdown.click();
+  await page.getByRole('option', { name: '关闭' }).click();
+  await expect(dropdown.textContent()).resolves.toContain('关闭');
+  // Nothing covers the page: the 问题 tab is the element at its own centre, and clicking it works.
+  const tab = page.getByRole('tab', { name: /^问题/ });
+  const box = await tab.boundingBox();
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x as number, y as number)?.closest('[role=tab]')?.textContent ?? null,
+    [(box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2],
+  );
+  expect(hit).toMatch(/^问题/);
+  // Escape leaves nothing behind either.
+  await dropdown.click();
+  await page.getByRole('listbox').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  const covering = await page.evaluate(
+    () =>
+      [...document.body.children].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return el.id !== 'root' && r.width * r.height > 10000;
+      }).length,
+  );
+  expect(covering).toBe(0);
+  await tab.click();
+  await expect(page.getByRole('region', { name: rule }).count()).resolves.toBe(0);
+  await page.close();
+});

@@ -92,7 +92,7 @@ export function SettingsView(props: {
             </Text>
             <Dropdown
               size="small"
-              aria-label={r.meta.id}
+              aria-label={language === 'en-US' ? r.meta.title.en : r.meta.title.zh}
               value={levelName(levelOf(r.meta.id))}
               selectedOptions={[levelOf(r.meta.id)]}
               onOptionSelect={(_, d) => setLevel(r.meta.id, d.optionValue as (typeof LEVELS)[number])}

@@ -1,0 +1,8 @@
+import { createRoot } from 'react-dom/client';
+import { OfficePlatform } from '../platform/office/office-platform';
+import { App } from './App';
+
+/** Renders the task pane on the Office platform (loaded only once Excel is ready). */
+export function mount(container: HTMLElement): void {
+  createRoot(container).render(<App platform={new OfficePlatform()} />);
+}
