@@ -29,7 +29,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(route: (page: Page) => Promise<void>): Promise<{ page: Page; started: number }> {
+async function openPane(route: (page: Page) => Promise<unknown>): Promise<{ page: Page; started: number }> {
   const page = await browser.newPage({ locale: 'zh-CN' });
   await route(page);
   const started = Date.now();
