@@ -130,7 +130,7 @@ test('设置: a rule-level dropdown opens, picks a level, closes without coverin
   await page.getByRole('listbox').waitFor({ state: 'detached' });
   const covering = await page.evaluate(
     () =>
-      [...document.body.children].filter((el) => {
+      Array.from(document.body.children).filter((el) => {
         const r = el.getBoundingClientRect();
         return el.id !== 'root' && r.width * r.height > 10000;
       }).length,
