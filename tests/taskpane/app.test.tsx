@@ -84,7 +84,7 @@ describe('task pane', () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
-    await act(async () => fireEvent.click(screen.getByRole('combobox', { name: 'sum.hierarchy' })));
+    await act(async () => fireEvent.click(screen.getByRole('combobox', { name: '上级科目不等于下级之和' })));
     await act(async () => fireEvent.click(screen.getByRole('option', { name: '关闭' })));
     await waitFor(() => expect(platform.settings.rules['sum.hierarchy']).toBe('off'));
     expect(screen.getByRole('status').textContent).toMatch(/错误 0/);
