@@ -24,6 +24,8 @@ interface Draft {
   preambleRows: number[];
   data: [number, number] | null;
   noteRows: number[];
+  /** Header rows of a continuation merged into this table (a page break that repeated part of the header). */
+  continuedHeaderRows: number[];
 }
 
 const NEAR = 3;
@@ -50,6 +52,7 @@ function assemble(layouts: readonly RegionLayout[]): Draft[] {
         preambleRows: [...l.preambleRows],
         data: l.data ? [l.data[0], l.data[1]] : null,
         noteRows: [...l.noteRows],
+        continuedHeaderRows: [],
       };
       // Titles and unit lines separated from the table (and from each other) by blank rows, nearest first.
       for (;;) {
@@ -149,6 +152,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   const header = d.layout.header;
   const paths = headerPaths(sheet, header, d.left, d.right);
   const repeated = repeatedHeaderRows(sheet, header, d.data, d.left, d.right);
+  for (const r of d.continuedHeaderRows) repeated.add(r);
   const columnCells = dataCellsByColumn(sheet, d.data, d.left, d.right).map((cells) =>
     repeated.size ? cells.filter((c) => !repeated.has(c.row)) : cells,
   );
@@ -180,10 +184,61 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   };
 }
 
+function headerTexts(sheet: TypedSheet, d: Draft): string[] {
+  const out: string[] = [];
+  for (let r = d.layout.header.top; r <= d.layout.header.bottom; r++) {
+    for (const c of cellsInSpan(sheet, r, d.left, d.right)) if (c.kind === 'text') out.push(c.norm);
+  }
+  return out;
+}
+
+/**
+ * A table continued after a page break whose header was repeated only in part (the amount columns' headings, say) is
+ * segmented as a table of its own: no title, no preamble, right below the previous table, in the same columns, its
+ * header saying nothing the previous header does not say. It is the previous table's continuation: its data joins the
+ * previous table and its header rows are read as repeated header rows.
+ */
+function mergeContinuations(sheet: TypedSheet, drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const last = out[out.length - 1];
+    const texts = headerTexts(sheet, d);
+    const previousHeader = last ? headerTexts(sheet, last) : [];
+    // A merged heading of the repeated header ("一般公共预算支出" over 合计 | 基本支出) may be read as a title line.
+    const preambleRepeats = d.preambleRows.every((r) =>
+      cellsInSpan(sheet, r, d.left, d.right).every((c) => c.kind === 'text' && previousHeader.includes(c.norm)),
+    );
+    const continues =
+      last !== undefined &&
+      last.data !== null &&
+      last.noteRows.length === 0 &&
+      preambleRepeats &&
+      (d.titleRow === null || d.preambleRows.includes(d.titleRow)) &&
+      d.data !== null &&
+      d.top > last.bottom &&
+      d.top - last.bottom <= NEAR &&
+      d.left >= last.left &&
+      d.right <= last.right &&
+      texts.length >= 2 &&
+      texts.every((t) => previousHeader.includes(t));
+    if (!continues || !last?.data || !d.data) {
+      out.push(d);
+      continue;
+    }
+    last.continuedHeaderRows.push(...d.preambleRows);
+    for (let r = d.layout.header.top; r <= d.layout.header.bottom; r++) last.continuedHeaderRows.push(r);
+    last.continuedHeaderRows.push(...d.continuedHeaderRows);
+    last.data[1] = d.data[1];
+    last.bottom = d.bottom;
+    last.noteRows.push(...d.noteRows);
+  }
+  return out;
+}
+
 export function recogniseSheet(snapshot: SheetSnapshot): RecognisedTable[] {
   const sheet = typeSheet(snapshot);
   const layouts = segmentSheet(sheet).flatMap((region: Region) => analyseRegion(sheet, region));
-  const drafts = assemble(layouts);
+  const drafts = mergeContinuations(sheet, assemble(layouts));
   return drafts.map((d, i) => buildTable(sheet, d, i, drafts.length));
 }
 

@@ -86,3 +86,33 @@ describe('a footer that totals side-by-side blocks', () => {
     expect(found.some((f) => f.cells[0] === 'C9')).toBe(true);
   });
 });
+
+describe('a continuation whose repeated header shows only the amount columns', () => {
+  const rows = (slip = 0): GridValue[][] => [
+    ['一般公共预算支出功能分类预算表', null, null, null, null],
+    ['功能分类科目', null, '一般公共预算支出', null, null],
+    ['编码', '名称', '合计', '基本支出', '项目支出'],
+    ['201', '一般公共服务支出', 30, 20, 10],
+    ['20103', '政府办公厅（室）及相关机构事务', 30, 20, 10],
+    ['2010301', '行政运行', 20, 20 + slip, 0],
+    ['2010302', '一般行政管理事务', 10, 0, 10],
+    [null, null, '一般公共预算支出', null, null],
+    [null, null, '合计', '基本支出', '项目支出'],
+    ['208', '社会保障和就业支出', 5, 5, 0],
+    ['20805', '行政事业单位养老支出', 5, 5, 0],
+    ['2080505', '机关事业单位基本养老保险缴费支出', 5, 5, 0],
+    ['合计', null, 35, 25, 10],
+  ];
+  const merges = ['A1:E1', 'A2:B2', 'C2:E2', 'C8:E8'];
+
+  it('is one table, its partial header read as repeated', () => {
+    const tables = recogniseSheet(sheet(rows(), { merges }));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.filter((r) => r.kind === 'repeated_header').map((r) => r.row)).toEqual([7, 8]);
+  });
+
+  it('reviews clean when consistent, and a slip is reported at its cell', () => {
+    expect(notInfo(rows(), merges)).toEqual([]);
+    expect(notInfo(rows(3), merges).some((f) => f.cells.includes('D6'))).toBe(true);
+  });
+});
