@@ -12,7 +12,8 @@ import {
 } from '../core/performance/insert-targets';
 import { planFillCodes } from '../core/plans/fill-codes';
 import { planMarks, planReportSheet } from '../core/plans/marks';
-import { invertPlan, type WritePlan } from '../core/plans/types';
+import { appendToUndoLog, skippedNotice } from '../core/plans/preconditions';
+import { invertPlan, type SkippedWrite, type WritePlan } from '../core/plans/types';
 import { reviewWorkbook, type Review } from '../core/review';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { DEFAULT_SETTINGS, type Settings, type WorkbookPlatform } from '../platform/types';
@@ -29,7 +30,7 @@ export type Status =
   | { kind: 'busy' };
 
 export interface Notice {
-  readonly intent: 'success' | 'error' | 'info';
+  readonly intent: 'success' | 'warning' | 'error' | 'info';
   readonly text: string;
 }
 
@@ -97,13 +98,19 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
       setStatus({ kind: 'busy' });
       try {
         const done = await platform.applyPlan(plan);
+        let bounded: string | null = null;
         if (undoable) {
-          const log = [...undoLog, done];
+          const { log, notice } = appendToUndoLog(undoLog, done);
+          bounded = notice;
           setUndoLog(log);
           await platform.saveUndoLog(log);
         }
         if (plan.actions.some((a) => a.kind === 'add_sheet' || a.kind === 'set_values')) await refresh();
-        setNotice({ intent: 'success', text: message });
+        const left = skippedNotice(done.skipped);
+        setNotice({
+          intent: left ? 'warning' : 'success',
+          text: [message, left, bounded].filter(Boolean).join('；'),
+        });
       } catch (e) {
         fail(e);
       } finally {
@@ -126,11 +133,26 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     if (!marks.length) return;
     setStatus({ kind: 'busy' });
     try {
-      for (const p of [...marks].reverse()) await platform.applyPlan(invertPlan(p));
-      const log = undoLog.filter((p) => !marks.includes(p));
+      // Each plan on its own: one that cannot be undone (a deleted sheet) does not keep the others marked. A plan
+      // applied, even with cells left as the user changed them, leaves the log; one that failed outright stays.
+      const cleared: WritePlan[] = [];
+      const skipped: SkippedWrite[] = [];
+      let error: unknown = null;
+      for (const p of [...marks].reverse()) {
+        try {
+          const done = await platform.applyPlan(invertPlan(p));
+          skipped.push(...(done.skipped ?? []));
+          cleared.push(p);
+        } catch (e) {
+          error ??= e;
+        }
+      }
+      const log = undoLog.filter((p) => !cleared.includes(p));
       setUndoLog(log);
       await platform.saveUndoLog(log);
-      setNotice({ intent: 'success', text: t('cleared') });
+      if (error) throw error;
+      const left = skippedNotice(skipped);
+      setNotice({ intent: left ? 'warning' : 'success', text: [t('cleared'), left].filter(Boolean).join('；') });
     } catch (e) {
       fail(e);
     } finally {
@@ -213,12 +235,16 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     setStatus({ kind: 'busy' });
     try {
       const inverse = invertPlan(last);
-      await platform.applyPlan(inverse);
+      const done = await platform.applyPlan(inverse);
       if (inverse.actions.some((a) => a.kind === 'delete_sheet' || a.kind === 'set_values')) await refresh();
       const log = undoLog.slice(0, -1);
       setUndoLog(log);
       await platform.saveUndoLog(log);
-      setNotice({ intent: 'success', text: t('undone', { title: last.title }) });
+      const left = skippedNotice(done.skipped);
+      setNotice({
+        intent: left ? 'warning' : 'success',
+        text: [t('undone', { title: last.title }), left].filter(Boolean).join('；'),
+      });
     } catch (e) {
       fail(e);
     } finally {

@@ -1,10 +1,12 @@
 import { cellAddress, parseRange } from '../../src/core/snapshot/address';
 import type { CellRange } from '../../src/core/snapshot/types';
 import type {
+  ExcelComment,
   ExcelCommentCollection,
   ExcelContext,
   ExcelFill,
-  ExcelNoteLike,
+  ExcelNote,
+  ExcelNoteCollection,
   ExcelRange,
   ExcelRangeAreas,
   ExcelRunner,
@@ -16,11 +18,26 @@ import type {
 /**
  * An in-memory Excel for adapter tests. Like Office.js, reads and writes are queued and run in order at sync(); a
  * property read before it was loaded and synced throws. It counts syncs and can fail a sync that reads too many cells
- * (Excel on the web's 5 MB cap) or asks for more than 512 merged areas at once.
+ * (Excel on the web's 5 MB cap) or asks for more than 512 merged areas at once. It implements exactly the structural
+ * types of src/platform/office/excel-api.ts, which are checked against @types/office-js, so a member the real API
+ * lacks cannot be faked here either. Values written through `range.values` are parsed as Excel parses them: a leading
+ * apostrophe makes the rest literal text; otherwise "=…" (and "+…", "-…", "@…" that are not numbers) become formulas
+ * and numeric text becomes a number.
  */
 export interface FakeCell {
   value: string | number | boolean;
   format?: string;
+  /** A formula ("=SUM(A1:A3)"); `value` is then its cached result. */
+  formula?: string;
+}
+
+/** How Excel stores a value written through range.values. */
+export function parseAsExcel(value: string | number | boolean): FakeCell {
+  if (typeof value !== 'string') return { value };
+  if (value.startsWith("'")) return { value: value.slice(1) };
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) return { value: Number(value) };
+  if (/^[=+\-@]/.test(value)) return { value: '#NAME?', formula: value.startsWith('=') ? value : `=${value}` };
+  return { value };
 }
 
 export interface FakeSheetData {
@@ -29,11 +46,15 @@ export interface FakeSheetData {
   cells: Record<string, FakeCell | string | number>;
   merges?: string[];
   fills?: Record<string, string>;
+  notes?: Record<string, string>;
+  comments?: Record<string, string>;
 }
 
 export interface FakeOptions {
   /** A sync loading more cells than this fails with RequestPayloadSizeLimitExceeded. */
   maxCellsPerSync?: number;
+  /** A sync whose written values, addresses and notes exceed this many UTF-8 bytes is rejected whole (5 MB). */
+  maxPayloadBytes?: number;
   notes?: boolean;
 }
 
@@ -42,6 +63,7 @@ class Sheet {
   fills = new Map<string, string>();
   merges: CellRange[] = [];
   notes = new Map<string, string>();
+  comments = new Map<string, string>();
   deleted = false;
   constructor(
     public name: string,
@@ -65,6 +87,9 @@ export class FakeExcel {
   active: string | null = null;
   selection: string | null = null;
   private queue: (() => number)[] = [];
+  private payload = 0;
+  /** The largest write payload a sync carried (bytes). */
+  maxPayloadSeen = 0;
   /** Failure to inject at the next sync, if any. */
   failNext: { code: string; message: string } | null = null;
 
@@ -77,6 +102,8 @@ export class FakeExcel {
       for (const [addr, c] of Object.entries(d.cells)) s.cells.set(addr, typeof c === 'object' ? c : { value: c });
       for (const m of d.merges ?? []) s.merges.push(parseRange(m));
       for (const [addr, color] of Object.entries(d.fills ?? {})) s.fills.set(addr, color);
+      for (const [addr, text] of Object.entries(d.notes ?? {})) s.notes.set(addr, text);
+      for (const [addr, text] of Object.entries(d.comments ?? {})) s.comments.set(addr, text);
       this.sheets.push(s);
     }
   }
@@ -87,14 +114,22 @@ export class FakeExcel {
     return s;
   }
 
-  enqueue(op: () => number): void {
+  enqueue(op: () => number, payload = 0): void {
     this.queue.push(op);
+    this.payload += payload;
   }
 
   async sync(): Promise<void> {
     this.syncCount++;
     const ops = this.queue;
+    const payload = this.payload;
     this.queue = [];
+    this.payload = 0;
+    this.maxPayloadSeen = Math.max(this.maxPayloadSeen, payload);
+    if (this.options.maxPayloadBytes !== undefined && payload > this.options.maxPayloadBytes)
+      throw Object.assign(new Error('The request payload size has exceeded the limit (5 MB).'), {
+        code: 'RequestPayloadSizeLimitExceeded',
+      });
     if (this.failNext) {
       const f = this.failNext;
       this.failNext = null;
@@ -123,7 +158,7 @@ class Context implements ExcelContext {
     this.workbook = {
       worksheets: new Worksheets(excel),
       ...(excel.options.notes === false ? {} : { notes: new Notes(excel) }),
-      comments: new Notes(excel),
+      comments: new Comments(excel),
     };
   }
   sync(): Promise<void> {
@@ -150,6 +185,9 @@ class Worksheets extends Proxy implements ExcelWorksheetCollection {
   getItem(name: string): Worksheet {
     return new Worksheet(this.excel, name, false);
   }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.excel, name, false, true);
+  }
   add(name: string): Worksheet {
     this.excel.enqueue(() => {
       this.excel.sheets.push(new Sheet(name, 'Visible'));
@@ -160,20 +198,31 @@ class Worksheets extends Proxy implements ExcelWorksheetCollection {
 }
 
 class Worksheet extends Proxy implements ExcelWorksheet {
+  private missing = false;
   constructor(
     private readonly excel: FakeExcel,
     readonly name: string,
     loaded: boolean,
+    private readonly orNull = false,
   ) {
     super();
     this.loaded = loaded;
   }
-  get visibility(): string {
+  get visibility(): 'Visible' | 'Hidden' | 'VeryHidden' {
     this.check();
-    return this.excel.sheet(this.name).visibility;
+    return this.excel.sheet(this.name).visibility as 'Visible' | 'Hidden' | 'VeryHidden';
+  }
+  get isNullObject(): boolean {
+    this.check();
+    return this.missing;
   }
   load(): void {
-    this.excel.enqueue(() => ((this.loaded = true), 0));
+    this.excel.enqueue(() => {
+      if (this.orNull) this.missing = !this.excel.sheets.some((s) => s.name === this.name && !s.deleted);
+      else this.excel.sheet(this.name);
+      this.loaded = true;
+      return 0;
+    });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     return new Range(this.excel, this.name, () => {
@@ -242,7 +291,7 @@ class Fill extends Proxy implements ExcelFill {
     this.excel.enqueue(() => {
       for (const r of this.ranges()) for (const a of cellsOf(r)) this.excel.sheet(this.sheet).fills.set(a, value);
       return 0;
-    });
+    }, 60);
   }
   get pattern(): string {
     this.check();
@@ -280,7 +329,11 @@ const inertFormat = () => ({
 
 class Range extends Proxy implements ExcelRange {
   private box: CellRange | null = null;
-  private data: { values: unknown[][]; numberFormat: unknown[][] } = { values: [], numberFormat: [] };
+  private data: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] } = {
+    values: [],
+    formulas: [],
+    numberFormat: [],
+  };
   readonly format: ReturnType<typeof inertFormat> & { fill: Fill };
   constructor(
     private readonly excel: FakeExcel,
@@ -322,55 +375,72 @@ class Range extends Proxy implements ExcelRange {
     return this.data.values;
   }
   set values(v: unknown[][]) {
-    this.excel.enqueue(() => {
-      const box = this.locate() as CellRange;
-      const s = this.excel.sheet(this.sheet);
-      v.forEach((row, i) =>
-        row.forEach((value, j) => {
-          const a = cellAddress(box.top + i, box.left + j);
-          if (value === '' || value === null) s.cells.delete(a);
-          else s.cells.set(a, { ...(s.cells.get(a) ?? {}), value: value as string | number | boolean });
-        }),
-      );
-      return 0;
-    });
+    this.excel.enqueue(
+      () => {
+        const box = this.locate() as CellRange;
+        const s = this.excel.sheet(this.sheet);
+        v.forEach((row, i) =>
+          row.forEach((value, j) => {
+            const a = cellAddress(box.top + i, box.left + j);
+            if (value === '' || value === null) s.cells.delete(a);
+            else {
+              const { format } = s.cells.get(a) ?? {};
+              const parsed = parseAsExcel(value as string | number | boolean);
+              s.cells.set(a, format === undefined ? parsed : { ...parsed, format });
+            }
+          }),
+        );
+        return 0;
+      },
+      Buffer.byteLength(JSON.stringify(v)),
+    );
+  }
+  get formulas(): unknown[][] {
+    this.check();
+    return this.data.formulas;
   }
   get numberFormat(): unknown[][] {
     this.check();
     return this.data.numberFormat;
   }
   set numberFormat(v: unknown[][]) {
-    this.excel.enqueue(() => {
-      const box = this.locate() as CellRange;
-      const s = this.excel.sheet(this.sheet);
-      v.forEach((row, i) =>
-        row.forEach((format, j) => {
-          const a = cellAddress(box.top + i, box.left + j);
-          const cell = s.cells.get(a);
-          if (cell) s.cells.set(a, { ...cell, format: String(format) });
-        }),
-      );
-      return 0;
-    });
+    this.excel.enqueue(
+      () => {
+        const box = this.locate() as CellRange;
+        const s = this.excel.sheet(this.sheet);
+        v.forEach((row, i) =>
+          row.forEach((format, j) => {
+            const a = cellAddress(box.top + i, box.left + j);
+            const cell = s.cells.get(a);
+            if (cell) s.cells.set(a, { ...cell, format: String(format) });
+          }),
+        );
+        return 0;
+      },
+      Buffer.byteLength(JSON.stringify(v)),
+    );
   }
   load(props: string | string[]): void {
     const wanted = Array.isArray(props) ? props : [props];
     this.excel.enqueue(() => {
       this.box = this.locate();
       this.loaded = true;
-      if (!this.box || !wanted.some((p) => p === 'values' || p === 'numberFormat')) return 0;
+      if (!this.box || !wanted.some((p) => p === 'values' || p === 'numberFormat' || p === 'formulas')) return 0;
       const s = this.excel.sheet(this.sheet);
       const { top, left, bottom, right } = this.box;
-      this.data = { values: [], numberFormat: [] };
+      this.data = { values: [], formulas: [], numberFormat: [] };
       for (let r = top; r <= bottom; r++) {
         const vs: unknown[] = [];
+        const fo: unknown[] = [];
         const fs: unknown[] = [];
         for (let c = left; c <= right; c++) {
           const cell = s.cells.get(cellAddress(r, c));
           vs.push(cell?.value ?? '');
+          fo.push(cell?.formula ?? cell?.value ?? '');
           fs.push(cell?.format ?? 'General');
         }
         this.data.values.push(vs);
+        this.data.formulas.push(fo);
         this.data.numberFormat.push(fs);
       }
       return (bottom - top + 1) * (right - left + 1);
@@ -431,32 +501,129 @@ class RangeAreas extends Proxy implements ExcelRangeAreas {
   }
 }
 
-class Notes implements ExcelCommentCollection {
-  constructor(private readonly excel: FakeExcel) {}
-  private split(address: string): [Sheet, string] {
-    const [sheet, cell] = address.split('!') as [string, string];
-    return [this.excel.sheet(sheet.replace(/^'|'$/g, '').replace(/''/g, "'")), cell];
+/** "'My ''Sheet'''!B3" → the sheet and "B3". */
+function splitAddress(excel: FakeExcel, address: string): [Sheet, string] {
+  const bang = address.lastIndexOf('!');
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'([\s\S]*)'$/, '$1')
+    .replace(/''/g, "'");
+  return [excel.sheet(sheet), address.slice(bang + 1)];
+}
+
+/** A note or a comment, found by its cell: content and delete act on the cell's note at sync time. */
+class FakeNote extends Proxy implements ExcelNote, ExcelComment {
+  private text: string | null = null;
+  constructor(
+    private readonly excel: FakeExcel,
+    private readonly address: string,
+    private readonly store: 'notes' | 'comments',
+    known?: string,
+  ) {
+    super();
+    if (known !== undefined) {
+      this.text = known;
+      this.loaded = true;
+    }
   }
-  add(address: string, content: string): ExcelNoteLike {
+  private where(): [Sheet, string] {
+    return splitAddress(this.excel, this.address);
+  }
+  private map(s: Sheet): Map<string, string> {
+    return this.store === 'notes' ? s.notes : s.comments;
+  }
+  get isNullObject(): boolean {
+    this.check();
+    return this.text === null;
+  }
+  get content(): string {
+    this.check();
+    if (this.text === null) throw new Error('InvalidOperation: the note is a null object');
+    return this.text;
+  }
+  set content(value: string) {
     this.excel.enqueue(() => {
-      const [s, cell] = this.split(address);
-      s.notes.set(cell, content);
+      const [s, cell] = this.where();
+      if (!this.map(s).has(cell)) throw Object.assign(new Error('ItemNotFound: no note'), { code: 'ItemNotFound' });
+      this.map(s).set(cell, value);
+      return 0;
+    }, Buffer.byteLength(value));
+  }
+  load(): void {
+    this.excel.enqueue(() => {
+      const [s, cell] = this.where();
+      this.text = this.map(s).get(cell) ?? null;
+      this.loaded = true;
       return 0;
     });
-    return { delete: () => this.getItemByCell(address).delete() };
   }
-  getItemByCell(address: string): ExcelNoteLike {
-    return {
-      delete: () =>
-        this.excel.enqueue(() => {
-          const [s, cell] = this.split(address);
-          s.notes.delete(cell);
-          return 0;
-        }),
-    };
+  delete(): void {
+    this.excel.enqueue(() => {
+      const [s, cell] = this.where();
+      if (!this.map(s).delete(cell)) throw Object.assign(new Error('ItemNotFound: no note'), { code: 'ItemNotFound' });
+      return 0;
+    });
+  }
+  getLocation(): Range {
+    const [s, cell] = this.where();
+    return new Range(this.excel, s.name, () => parseRange(cell));
+  }
+}
+
+class Notes implements ExcelNoteCollection {
+  constructor(private readonly excel: FakeExcel) {}
+  add(address: string, content: string): FakeNote {
+    this.excel.enqueue(() => {
+      const [s, cell] = splitAddress(this.excel, address);
+      if (s.notes.has(cell)) throw Object.assign(new Error('The cell already has a note'), { code: 'InvalidArgument' });
+      s.notes.set(cell, content);
+      return 0;
+    }, Buffer.byteLength(content));
+    return new FakeNote(this.excel, address, 'notes');
+  }
+  getItemOrNullObject(address: string): FakeNote {
+    return new FakeNote(this.excel, address, 'notes');
+  }
+}
+
+class Comments extends Proxy implements ExcelCommentCollection {
+  private list: FakeNote[] = [];
+  constructor(private readonly excel: FakeExcel) {
+    super();
+  }
+  get items(): readonly FakeNote[] {
+    this.check();
+    return this.list;
+  }
+  load(): void {
+    this.excel.enqueue(() => {
+      this.list = this.excel.sheets
+        .filter((s) => !s.deleted)
+        .flatMap((s) =>
+          [...s.comments].map(
+            ([cell, text]) => new FakeNote(this.excel, `'${s.name.replace(/'/g, "''")}'!${cell}`, 'comments', text),
+          ),
+        );
+      this.loaded = true;
+      return 0;
+    });
+  }
+  add(address: string, content: string): FakeNote {
+    this.excel.enqueue(() => {
+      const [s, cell] = splitAddress(this.excel, address);
+      if (s.comments.has(cell))
+        throw Object.assign(new Error('The cell already has a comment'), { code: 'InvalidArgument' });
+      s.comments.set(cell, content);
+      return 0;
+    }, Buffer.byteLength(content));
+    return new FakeNote(this.excel, address, 'comments');
   }
 }
 
 export function noteOf(excel: FakeExcel, sheet: string, cell: string): string | undefined {
   return excel.sheet(sheet).notes.get(cell);
+}
+
+export function commentOf(excel: FakeExcel, sheet: string, cell: string): string | undefined {
+  return excel.sheet(sheet).comments.get(cell);
 }

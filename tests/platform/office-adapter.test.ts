@@ -1,4 +1,5 @@
-import { invertPlan } from '../../src/core/plans/types';
+import { skippedNotice } from '../../src/core/plans/preconditions';
+import { invertPlan, type WritePlan } from '../../src/core/plans/types';
 import { planMarks, planReportSheet } from '../../src/core/plans/marks';
 import type { ReportFinding } from '../../src/core/report/report';
 import { reviewWorkbook } from '../../src/core/review';
@@ -6,7 +7,7 @@ import { cellAddress } from '../../src/core/snapshot/address';
 import { applyPlan } from '../../src/platform/office/apply-plan';
 import { ExcelOperationError } from '../../src/platform/office/office-errors';
 import { readWorkbookSnapshot, ScanCancelled } from '../../src/platform/office/read-snapshot';
-import { FakeExcel, noteOf, type FakeSheetData } from '../helpers/fake-excel';
+import { commentOf, FakeExcel, noteOf, type FakeSheetData } from '../helpers/fake-excel';
 
 const caps = { notes: true, comments: true };
 
@@ -129,7 +130,7 @@ describe('marking findings', () => {
   it('falls back to comments on hosts without notes', async () => {
     const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 } }], { notes: false });
     await applyPlan(excel.run, planMarks(findings.slice(1, 2)), { notes: false, comments: true });
-    expect(noteOf(excel, '甲', 'A2')).toMatch(/预算审核助手/);
+    expect(commentOf(excel, '甲', 'A2')).toMatch(/预算审核助手/);
   });
 
   it('writes the report sheet as one block and can take it away again', async () => {
@@ -144,7 +145,8 @@ describe('marking findings', () => {
     );
     const before = excel.syncCount;
     const done = await applyPlan(excel.run, plan, caps);
-    expect(excel.syncCount - before).toBe(1);
+    // One sync to check that no sheet of that name appeared since the scan, one to write.
+    expect(excel.syncCount - before).toBe(2);
     expect(excel.sheet('审核报告').cells.get('A1')?.value).toBe('预算审核报告');
     await applyPlan(excel.run, invertPlan(done), caps);
     expect(() => excel.sheet('审核报告')).toThrow(/ItemNotFound/);
@@ -157,5 +159,149 @@ describe('marking findings', () => {
     ]);
     await applyPlan(excel.run, { title: '定位', actions: [{ kind: 'select', sheet: '乙', range: 'C7' }] }, caps);
     expect([excel.active, excel.selection, excel.syncCount]).toEqual(['乙', '乙!C7', 1]);
+  });
+});
+
+describe('writing defensively (issue 12)', () => {
+  const finding = (sheet: string, cells: string[], message = '不平'): ReportFinding => ({
+    rule: 'sum.total',
+    severity: 'error',
+    sheet,
+    cells,
+    message,
+  });
+
+  it("records a cell's own note before marking it and puts it back when the marks are cleared", async () => {
+    const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 }, notes: { A1: '会计：请核对', B1: '原有' } }]);
+    const done = await applyPlan(excel.run, planMarks([finding('甲', ['A1']), finding('甲', ['C1'])]), caps);
+    expect(noteOf(excel, '甲', 'A1')).toMatch(/预算审核助手/);
+    expect(noteOf(excel, '甲', 'C1')).toMatch(/预算审核助手/);
+    const undone = await applyPlan(excel.run, invertPlan(done), caps);
+    expect(undone.skipped).toBeUndefined();
+    expect(noteOf(excel, '甲', 'A1')).toBe('会计：请核对');
+    expect(noteOf(excel, '甲', 'B1')).toBe('原有');
+    expect(noteOf(excel, '甲', 'C1')).toBeUndefined();
+  });
+
+  it('does the same with threaded comments on hosts without notes', async () => {
+    const excel = new FakeExcel([{ name: "O'Brien", cells: { A1: 1 }, comments: { A1: '旧批注' } }], {
+      notes: false,
+    });
+    const host = { notes: false, comments: true };
+    const done = await applyPlan(excel.run, planMarks([finding("O'Brien", ['A1']), finding("O'Brien", ['B2'])]), host);
+    expect(commentOf(excel, "O'Brien", 'A1')).toMatch(/预算审核助手/);
+    await applyPlan(excel.run, invertPlan(done), host);
+    expect(commentOf(excel, "O'Brien", 'A1')).toBe('旧批注');
+    expect(commentOf(excel, "O'Brien", 'B2')).toBeUndefined();
+  });
+
+  it('clears the other marks when one sheet was deleted or one note removed since, and lists what it left', async () => {
+    const excel = new FakeExcel([
+      { name: '甲', cells: { A1: 1 } },
+      { name: '乙', cells: { A1: 1 } },
+    ]);
+    const done = await applyPlan(
+      excel.run,
+      planMarks([finding('乙', ['A1']), finding('甲', ['A1', 'B1']), finding('甲', ['A5'])]),
+      caps,
+    );
+    excel.sheet('乙').deleted = true;
+    excel.sheet('甲').notes.delete('A5');
+    const undone = await applyPlan(excel.run, invertPlan(done), caps);
+    expect(excel.fillOf('甲', 'A1')).toBeNull();
+    expect(excel.fillOf('甲', 'B1')).toBeNull();
+    expect(excel.fillOf('甲', 'A5')).toBeNull();
+    expect(noteOf(excel, '甲', 'A1')).toBeUndefined();
+    expect(undone.skipped).toEqual(
+      expect.arrayContaining([
+        { sheet: '乙', cell: 'A1', reason: 'failed' },
+        { sheet: '甲', cell: 'A5', reason: 'changed' },
+      ]),
+    );
+    expect(skippedNotice(undone.skipped)).toBe('1 处已被修改，未覆盖；2 处无法写入（工作表或批注已不存在）');
+    // What was really restored: nothing of 乙 in the executed inverse.
+    expect(undone.actions.some((a) => 'sheet' in a && a.sheet === '乙')).toBe(false);
+  });
+
+  it('leaves a fill the user set after marking', async () => {
+    const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 } }]);
+    const done = await applyPlan(excel.run, planMarks([finding('甲', ['A1', 'B1'])]), caps);
+    excel.sheet('甲').fills.set('B1', '#00B050');
+    const undone = await applyPlan(excel.run, invertPlan(done), caps);
+    expect(excel.fillOf('甲', 'A1')).toBeNull();
+    expect(excel.fillOf('甲', 'B1')).toBe('#00B050');
+    expect(skippedNotice(undone.skipped)).toBe('1 处已被修改，未覆盖');
+  });
+
+  it('does not overwrite a cell that changed since the scan, nor a formula', async () => {
+    const excel = new FakeExcel([
+      { name: '甲', cells: { A1: '名称', A2: 'x', A3: { value: 7, formula: '=B3+1' } as never } },
+    ]);
+    const plan: WritePlan = {
+      title: '填写',
+      actions: [
+        { kind: 'set_values', sheet: '甲', at: 'B1', values: [['201']], previous: [[null]] },
+        { kind: 'set_values', sheet: '甲', at: 'A2', values: [['202']], previous: [[null]] },
+        { kind: 'set_values', sheet: '甲', at: 'A3', values: [['203']], previous: [[7]] },
+      ],
+    };
+    const done = await applyPlan(excel.run, plan, caps);
+    expect(excel.sheet('甲').cells.get('B1')?.value).toBe('201');
+    expect(excel.sheet('甲').cells.get('A2')?.value).toBe('x');
+    expect(excel.sheet('甲').cells.get('A3')?.formula).toBe('=B3+1');
+    expect(done.skipped?.map((s) => s.cell)).toEqual(['A2', 'A3']);
+    expect(done.actions).toHaveLength(1);
+    // Undo restores B1 only if it still holds what was written.
+    excel.sheet('甲').cells.set('B1', { value: '用户改过' });
+    const undone = await applyPlan(excel.run, invertPlan(done), caps);
+    expect(excel.sheet('甲').cells.get('B1')?.value).toBe('用户改过');
+    expect(skippedNotice(undone.skipped)).toBe('1 处已被修改，未覆盖');
+  });
+
+  it('writes text as text: "=100%", "-项目", "@x" and "0101" never become formulas or numbers', async () => {
+    const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 } }]);
+    const texts = ['=100%', '-项目支出', '+1', '@x', '0101', '2080505'];
+    await applyPlan(
+      excel.run,
+      {
+        title: 't',
+        actions: [
+          { kind: 'set_values', sheet: '甲', at: 'B1', values: [texts], previous: [texts.map(() => null)] },
+          { kind: 'add_sheet', sheet: '报告', values: [texts] },
+        ],
+      },
+      caps,
+    );
+    for (const [i, t] of texts.entries()) {
+      expect(excel.sheet('甲').cells.get(cellAddress(0, i + 1))).toEqual({ value: t });
+      expect(excel.sheet('报告').cells.get(cellAddress(0, i))).toEqual({ value: t });
+    }
+  });
+
+  it("keeps every request under Excel on the web's 5 MB payload limit", async () => {
+    const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 } }], { maxPayloadBytes: 5_000_000 });
+    const line = '一般公共预算财政拨款支出说明文字';
+    const rows = Array.from({ length: 30_000 }, (_, i) => [`${i}`, line, line, line, line]);
+    const done = await applyPlan(
+      excel.run,
+      { title: '报告', actions: [{ kind: 'add_sheet', sheet: '大报告', values: rows }] },
+      caps,
+    );
+    expect(done.skipped).toBeUndefined();
+    expect(excel.sheet('大报告').cells.get('B30000')?.value).toBe(line);
+    expect(excel.maxPayloadSeen).toBeLessThanOrEqual(5_000_000);
+    const block = rows.map((r) => r.slice(1));
+    await applyPlan(
+      excel.run,
+      {
+        title: '块',
+        actions: [
+          { kind: 'set_values', sheet: '甲', at: 'C1', values: block, previous: block.map((r) => r.map(() => null)) },
+        ],
+      },
+      caps,
+    );
+    expect(excel.sheet('甲').cells.get('F30000')?.value).toBe(line);
+    expect(excel.maxPayloadSeen).toBeLessThanOrEqual(5_000_000);
   });
 });

@@ -11,7 +11,10 @@ export type WriteAction =
       /** Top-left cell (A1) of the block. */
       readonly at: string;
       readonly values: readonly (readonly CellValue[])[];
-      /** The values the block held before (same shape); null cells were empty. */
+      /**
+       * The values the block held before (same shape); null cells were empty. Also the precondition: a cell that no
+       * longer holds its `previous` value when the plan is applied has been changed since and is not overwritten.
+       */
       readonly previous: readonly (readonly CellValue[])[];
       /** Number format for the written cells ("0.00%"). */
       readonly numberFormat?: string;
@@ -22,7 +25,10 @@ export type WriteAction =
       readonly cells: readonly string[];
       /** "#RRGGBB", or null to remove the fill. */
       readonly color: string | null;
-      /** Each cell's fill before, in the same order (null = no fill). Filled in by the adapter when it reads them. */
+      /**
+       * Each cell's fill before, in the same order (null = no fill). Filled in by the adapter when it reads them; when
+       * the plan carries it (an inverse), it is the precondition: a cell whose fill changed since is left alone.
+       */
       readonly previous?: readonly (string | null)[];
     }
   | {
@@ -31,6 +37,7 @@ export type WriteAction =
       readonly cell: string;
       /** The note text, or null to remove the note. */
       readonly text: string | null;
+      /** The cell's note before (null = none); when the plan carries it, the note must still read so to be changed. */
       readonly previous?: string | null;
     }
   | {
@@ -61,6 +68,19 @@ export interface WritePlan {
   /** What the user asked for, in Chinese, for the undo list ("填写推断的科目编码"). */
   readonly title: string;
   readonly actions: readonly WriteAction[];
+  /**
+   * Set by the adapter on the plan it returns: the cells it did not write, because they changed since the plan was
+   * made ("changed") or could not be written (a deleted sheet, a missing note: "failed"). `actions` then holds only
+   * what was really written, so the inverse restores exactly that.
+   */
+  readonly skipped?: readonly SkippedWrite[];
+}
+
+export interface SkippedWrite {
+  readonly sheet: string;
+  /** A1 address, or "" for a sheet-level action. */
+  readonly cell: string;
+  readonly reason: 'changed' | 'failed';
 }
 
 /** The plan that undoes `plan`: actions reversed, each restoring what it overwrote. */

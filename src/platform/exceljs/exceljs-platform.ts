@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { snapshotOf, toCellValue } from '../../adapters/xlsx/read-xlsx';
-import { INPUT_TINT, type WriteAction, type WritePlan } from '../../core/plans/types';
+import { sameCellValue, sameFill, sameNote } from '../../core/plans/preconditions';
+import { INPUT_TINT, type SkippedWrite, type WriteAction, type WritePlan } from '../../core/plans/types';
 import { parseRange } from '../../core/snapshot/address';
 import type { CellValue } from '../../core/snapshot/types';
 import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../types';
@@ -18,6 +19,13 @@ function fillKey(fill: ExcelJS.Fill | undefined): string | null {
   if (fill.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
     return `#${fill.fgColor.argb.slice(-6)}`;
   return `json:${JSON.stringify(fill)}`;
+}
+
+/** A cell's note as text (ExcelJS keeps rich notes as { texts: [...] }); null = none. */
+function noteText(note: ExcelJS.Cell['note']): string | null {
+  if (typeof note === 'string') return note;
+  if (note && typeof note === 'object' && 'texts' in note) return (note.texts ?? []).map((t) => t.text).join('');
+  return null;
 }
 
 function fillOf(key: string): ExcelJS.Fill | undefined {
@@ -51,45 +59,103 @@ export class ExcelJsPlatform implements WorkbookPlatform {
     return snapshot;
   }
 
+  /**
+   * Applies a plan as the Office adapter does: a cell that no longer holds what the plan expects (its `previous`
+   * value, fill or note) is left alone and listed in `skipped`, an action on a missing sheet is skipped as failed, and
+   * the returned plan holds only what was written. Text is stored as text (ExcelJS writes strings as shared strings,
+   * never as formulas).
+   */
   async applyPlan(plan: WritePlan): Promise<WritePlan> {
     let selection: { sheet: string; range: string } | null = null;
-    const executed = plan.actions.map((a): WriteAction => {
+    const skipped: SkippedWrite[] = [];
+    const executed: WriteAction[] = [];
+    const missing = (sheet: string, cells: readonly string[]) => {
+      for (const cell of cells) skipped.push({ sheet, cell, reason: 'failed' });
+    };
+    for (const a of plan.actions) {
       const ws = 'sheet' in a ? this.workbook.getWorksheet(a.sheet) : undefined;
       switch (a.kind) {
         case 'set_fill': {
-          if (!ws) throw new Error(`找不到工作表“${a.sheet}”`);
-          const previous = a.cells.map((cell) => fillKey(ws.getCell(cell).fill));
-          for (const cell of a.cells) {
-            // ExcelJS shares one style object among cells styled alike: give this cell its own before changing it.
+          if (!ws) {
+            missing(a.sheet, a.cells);
+            break;
+          }
+          const cells: string[] = [];
+          const previous: (string | null)[] = [];
+          a.cells.forEach((cell, i) => {
             const c = ws.getCell(cell);
+            const now = fillKey(c.fill);
+            if (a.previous && !sameFill(now, a.previous[i])) {
+              skipped.push({ sheet: a.sheet, cell, reason: 'changed' });
+              return;
+            }
+            // ExcelJS shares one style object among cells styled alike: give this cell its own before changing it.
             const style: Partial<ExcelJS.Style> = { ...c.style };
             if (a.color) style.fill = fillOf(a.color);
             else delete style.fill;
             c.style = style;
-          }
-          return { ...a, previous: a.previous ?? previous };
+            cells.push(cell);
+            previous.push(now);
+          });
+          if (cells.length) executed.push({ ...a, cells, previous });
+          break;
         }
         case 'set_note': {
-          if (!ws) throw new Error(`找不到工作表“${a.sheet}”`);
+          if (!ws) {
+            missing(a.sheet, [a.cell]);
+            break;
+          }
           const c = ws.getCell(a.cell);
-          const previous = typeof c.note === 'string' ? c.note : null;
+          const previous = noteText(c.note);
+          if (a.previous !== undefined && !sameNote(previous, a.previous)) {
+            skipped.push({ sheet: a.sheet, cell: a.cell, reason: 'changed' });
+            break;
+          }
           (c as { note?: string }).note = a.text ?? undefined;
-          return { ...a, previous };
+          executed.push({ ...a, previous });
+          break;
         }
         case 'set_values': {
-          if (!ws) throw new Error(`找不到工作表“${a.sheet}”`);
+          if (!ws) {
+            missing(a.sheet, [a.at]);
+            break;
+          }
           const at = ws.getCell(a.at);
-          const previous: CellValue[][] = a.values.map((row, i) =>
-            row.map((v, j) => {
+          const written: { r: number; c: number; previous: CellValue }[] = [];
+          a.values.forEach((row, i) =>
+            row.forEach((v, j) => {
               const c = ws.getCell(Number(at.row) + i, Number(at.col) + j);
               const old = toCellValue(c.value);
+              const isFormula =
+                typeof c.value === 'object' && c.value !== null && ('formula' in c.value || 'sharedFormula' in c.value);
+              if (isFormula || !sameCellValue(old, a.previous[i]?.[j] ?? null)) {
+                skipped.push({ sheet: a.sheet, cell: c.address, reason: 'changed' });
+                return;
+              }
               c.value = v === null || typeof v === 'object' ? null : v;
-              return old;
+              if (a.numberFormat) c.numFmt = a.numberFormat;
+              written.push({ r: i, c: j, previous: old });
             }),
           );
-          return { ...a, previous };
+          const total = a.values.reduce((n, row) => n + row.length, 0);
+          if (written.length === total) {
+            let k = 0;
+            executed.push({ ...a, previous: a.values.map((row) => row.map(() => written[k++]?.previous ?? null)) });
+          } else
+            for (const w of written)
+              executed.push({
+                ...a,
+                at: ws.getCell(Number(at.row) + w.r, Number(at.col) + w.c).address,
+                values: [[a.values[w.r]?.[w.c] ?? null]],
+                previous: [[w.previous]],
+              });
+          break;
         }
         case 'add_sheet': {
+          if (this.workbook.worksheets.some((w) => w.name.toLowerCase() === a.sheet.toLowerCase())) {
+            skipped.push({ sheet: a.sheet, cell: '', reason: 'changed' });
+            break;
+          }
           const sheet = this.workbook.addWorksheet(a.sheet);
           a.values.forEach((row) => sheet.addRow(row.map((v) => (v === null || typeof v === 'object' ? null : v))));
           const layout = a.layout;
@@ -114,20 +180,27 @@ export class ExcelJsPlatform implements WorkbookPlatform {
           for (const cell of layout?.inputs ?? [])
             sheet.getCell(cell).style = { ...sheet.getCell(cell).style, fill: fillOf(INPUT_TINT) as ExcelJS.Fill };
           for (const f of layout?.numberFormats ?? []) sheet.getCell(f.cell).numFmt = f.format;
-          return a;
+          executed.push(a);
+          break;
         }
         case 'delete_sheet': {
           const sheet = this.workbook.getWorksheet(a.sheet);
-          if (sheet) this.workbook.removeWorksheet(sheet.id);
-          return a;
+          if (!sheet) {
+            missing(a.sheet, ['']);
+            break;
+          }
+          this.workbook.removeWorksheet(sheet.id);
+          executed.push(a);
+          break;
         }
         case 'select':
           selection = { sheet: a.sheet, range: a.range };
-          return a;
+          executed.push(a);
+          break;
       }
-    });
+    }
     for (const l of this.listeners) l(selection);
-    return { ...plan, actions: executed };
+    return skipped.length ? { ...plan, actions: executed, skipped } : { ...plan, actions: executed };
   }
 
   private undoLog: WritePlan[] = [];

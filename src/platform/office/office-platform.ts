@@ -19,7 +19,7 @@ export class OfficePlatform implements WorkbookPlatform {
   readonly kind = 'excel' as const;
   readonly language: 'zh-CN' | 'en-US';
   private readonly queue = new ExcelQueue();
-  private readonly run: ExcelRunner = (batch) => Excel.run((context) => batch(context as never));
+  private readonly run: ExcelRunner = (batch) => Excel.run((context) => batch(context));
   private readonly capabilities: HostCapabilities;
   private readonly userDefaults = new OfficeHelpers.Storage<Settings>('budget-review');
 
