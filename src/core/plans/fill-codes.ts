@@ -22,7 +22,13 @@ export function planFillCodes(
     const sheet = sheets.get(table.sheet);
     if (!inferred.length || !sheet || !table.dataRows) continue;
     const valueAt = (r: number, c: number): CellValue => sheet.rows[r]?.[c]?.value ?? null;
+    // A cell of a merged area shows its master's value: only the master of an empty area on this row may be
+    // written (a follower of a vertically merged code column looks empty but the write would land on the master).
+    const mergeAt = (r: number, c: number) =>
+      sheet.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
     const isEmpty = (r: number, c: number) => {
+      const m = mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) return false;
       const v = valueAt(r, c);
       return v === null || (typeof v === 'string' && !v.trim());
     };

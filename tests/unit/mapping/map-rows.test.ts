@@ -134,4 +134,22 @@ describe('fill codes plan', () => {
       ['A5', '30102', null],
     ]);
   });
+
+  it('never writes into a vertically merged code column: its followers look empty but show the master (issue 12)', () => {
+    const s = sheet(
+      [
+        ['2021年一般公共预算基本支出表', null, null],
+        ['科目编码', '科目名称', '金额'],
+        ['301', '工资福利支出', 2],
+        [null, '基本工资', 1],
+        [null, '津贴补贴', 1],
+      ],
+      { merges: ['A1:C1', 'A3:A5'] },
+    );
+    const review = reviewWorkbook(workbook(s));
+    const plan = planFillCodes(workbook(s), review.workbook, review.mapping);
+    const targets = plan.actions.map((a) => (a.kind === 'set_values' ? a.at : a.kind));
+    expect(targets.some((at) => /^A\d/.test(at))).toBe(false);
+    expect(targets).toEqual(['D2', 'D4', 'D5']);
+  });
 });
