@@ -16,7 +16,9 @@ export interface CheckOptions {
   config?: string;
   /** CSV with one line per workbook (counts by severity), for a bureau's overview. */
   summary?: string;
+  /** One line per workbook is the default; --verbose adds every table and finding. --quiet is kept as the default. */
   quiet: boolean;
+  verbose: boolean;
 }
 
 /** `fill`: write what can be derived into a copy of the workbook. */
@@ -34,7 +36,7 @@ export interface FillOptions {
 export type ParsedArgs = CheckOptions | FillOptions | { command: 'help' } | { command: 'error'; message: string };
 
 export const USAGE = `用法 Usage:
-  budget-review check FILE.xlsx|FOLDER... [--json OUT.json | --json-dir DIR] [--catalog 科目.xlsx] [--year 2021] [--quiet]
+  budget-review check FILE.xlsx|FOLDER... [--json OUT.json | --json-dir DIR] [--catalog 科目.xlsx] [--year 2021] [--verbose]
 
   --json FILE      写出审核报告 JSON（仅限一个工作簿）      write the JSON report (one workbook)
   --json-dir DIR   为每个工作簿写出 DIR/<文件名>.json         write DIR/<file name>.json per workbook
@@ -44,7 +46,8 @@ export const USAGE = `用法 Usage:
   --catalog FILE   导入当年政府收支分类科目（可多次指定）    check codes against an official catalog workbook
   --config FILE    规则设置（JSON：开关、级别、参数）         rule settings (JSON: on/off, severity, parameters)
   --year YYYY      指定预算年度（默认从表头识别）            fiscal year (default: read from the titles)
-  --quiet          不输出表格明细                             print totals only
+  --verbose        逐表列出识别结果和错误、警告               list every table, error and warning
+  --quiet          每个工作簿一行（默认）                     one line per workbook (the default)
   --strict         批量模式下发现错误时也以 1 退出           in a --json-dir batch, also exit 1 on errors
 
   budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--self-eval-sheets] [--department]
@@ -65,7 +68,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === 'fill') return parseFill(rest);
   if (command !== 'check') return { command: 'error', message: `未知命令 Unknown command: ${command}` };
-  const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false, strict: false };
+  const opts: CheckOptions = { command: 'check', files: [], catalogs: [], quiet: false, verbose: false, strict: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     if (['--json', '--json-dir', '--catalog', '--html', '--html-dir', '--config', '--summary'].includes(a)) {
@@ -84,6 +87,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return { command: 'error', message: '--year 需要四位年份 needs a year' };
       opts.year = y;
     } else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--verbose') opts.verbose = true;
     else if (a === '--strict') opts.strict = true;
     else if (a.startsWith('--')) return { command: 'error', message: `未知选项 Unknown option: ${a}` };
     else opts.files.push(a);

@@ -11,7 +11,8 @@ import { ALL_RULES } from '../core/rules/registry';
 import type { RuleConfig } from '../core/rules/types';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { fill } from './fill';
-import { batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
+import { organisationOf } from '../core/performance/organisation';
+import { batchHeadline, batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
 import { summarise } from './summary';
 
@@ -67,26 +68,25 @@ async function check(opts: CheckOptions): Promise<number> {
       const snapshot = await readWorkbookFile(file);
       const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year, rules });
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
-      summaryLines.push({ file: reportName, report });
+      const { department, units } = organisationOf(snapshot, workbook);
+      summaryLines.push({ file: reportName, report, department, units, reviewedAt: new Date() });
       const json = JSON.stringify(report, null, 1);
       if (opts.json) await writeFile(opts.json, json);
       if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), json);
       if (opts.html) await writeFile(opts.html, renderHtmlReport(report, ruleTitles));
       if (opts.htmlDir) await writeFile(join(opts.htmlDir, `${reportName}.html`), renderHtmlReport(report, ruleTitles));
       if (showProgress) process.stderr.write('\r\x1b[K');
-      process.stdout.write(summarise(workbook, report, opts.quiet) + '\n');
+      process.stdout.write(summarise(workbook, report, { verbose: opts.verbose && !opts.quiet, department }) + '\n');
     } catch (e) {
       if (showProgress) process.stderr.write('\r\x1b[K');
       if (!(e instanceof InputError)) throw e;
       unreadable++;
-      summaryLines.push({ file: reportName, unreadable: e.message });
+      summaryLines.push({ file: reportName, unreadable: e.message, reviewedAt: new Date() });
       process.stderr.write(`✗ ${file}: ${e.message}\n`);
     }
   }
   if (files.length > 1) {
-    process.stdout.write(
-      `\n共 ${files.length} 个工作簿：${files.length - unreadable} 个已审核，${withErrors} 个有错误，${unreadable} 个无法读取\n`,
-    );
+    process.stdout.write(`\n${batchHeadline(summaryLines)}\n`);
   }
   if (opts.summary) await writeFile(opts.summary, batchSummaryCsv(summaryLines));
   if (opts.htmlDir && files.length > 1)

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { parseArgs } from '../../src/cli/args';
+import { batchHeadline, batchSummaryCsv } from '../../src/cli/batch-summary';
+import { verdictOf } from '../../src/cli/summary';
+import type { ReviewReport } from '../../src/core/report/report';
 
 async function writeBudget(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -39,6 +42,7 @@ describe('budget-review CLI', () => {
       jsonDir: 'out',
       catalogs: [],
       quiet: false,
+      verbose: false,
       strict: false,
     });
     expect(parseArgs(['check', 'a.xlsx', 'b.xlsx', '--json', 'x.json'])).toMatchObject({ command: 'error' });
@@ -49,7 +53,7 @@ describe('budget-review CLI', () => {
   it('prints a summary, writes the JSON report and exits 0', async () => {
     const file = join(dir, 'budget.xlsx');
     await writeBudget(file);
-    const code = await main(['check', file, '--json-dir', join(dir, 'reports')]);
+    const code = await main(['check', file, '--json-dir', join(dir, 'reports'), '--verbose']);
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/\[支出总表\] A1:C5 {2}支出总表 {2}单位:万元/);
     const report = JSON.parse(await readFile(join(dir, 'reports', 'budget.xlsx.json'), 'utf8'));
@@ -66,7 +70,7 @@ describe('budget-review CLI', () => {
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/old\.xls: 这是旧版 \.xls 格式/);
     expect(err.join('')).toMatch(/missing\.xlsx: 找不到文件/);
-    expect(out.join('')).toMatch(/共 3 个工作簿：1 个已审核，0 个有错误，2 个无法读取/);
+    expect(out.join('')).toContain('共 3 个工作簿：1 个通过，0 个有警告，0 个有错误，2 个无法读取');
   });
 
   it('exits 1 on errors, except in a batch that writes reports (unless --strict)', async () => {
@@ -100,7 +104,7 @@ describe('budget-review CLI', () => {
     await writeFile(join(inbox, '说明.txt'), 'not a workbook');
     expect(await main(['check', inbox, '--json-dir', join(dir, 'reports')])).toBe(0);
     expect((await readdir(join(dir, 'reports'))).sort()).toEqual(['乙单位__部门预算.xlsx.json', '部门预算.xlsx.json']);
-    expect(out.join('')).toContain('共 2 个工作簿：2 个已审核');
+    expect(out.join('')).toContain('共 2 个工作簿：2 个通过');
     expect(await main(['check', inbox, '--json', join(dir, 'one.json')])).toBe(2);
     expect(err.join('')).toContain('--json/--html 只能用于一个工作簿');
     await mkdir(join(dir, 'empty'));
@@ -116,15 +120,69 @@ describe('budget-review CLI', () => {
     const csv = join(dir, '汇总.csv');
     expect(await main(['check', inbox, '--summary', csv, '--html-dir', join(dir, 'html')])).toBe(2);
     const index = await readFile(join(dir, 'html', 'index.html'), 'utf8');
-    expect(index).toContain('共 2 个工作簿，0 个有错误');
+    expect(index).toContain('共 2 个工作簿：1 个通过，0 个有警告，0 个有错误，1 个无法读取');
     expect(index).toContain(`<a href="${encodeURIComponent('甲单位,2021.xlsx')}.html">甲单位,2021.xlsx</a>`);
-    expect(index).toMatch(/<tr class="bad"><td>乙单位\.xlsx<\/td><td colspan="6">无法读取：/);
+    expect(index).toMatch(/<tr class="bad"><td>乙单位\.xlsx<\/td><td colspan="8">无法读取：/);
     const text = await readFile(csv, 'utf8');
-    expect(text.startsWith('\ufeff文件,年度,类型,表格数,错误,警告,提示,状态\r\n')).toBe(true);
+    expect(text.startsWith('\ufeff文件,部门,单位,年度,类型,表格数,错误,警告,提示,状态,审核时间\r\n')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe('"甲单位,2021.xlsx",2021,预算,1,0,0,0,通过');
-    expect(lines[2]).toMatch(/^乙单位\.xlsx,,,,,,,无法读取：/);
+    expect(lines[1]).toMatch(/^"甲单位,2021\.xlsx",,,2021,预算,1,0,0,0,通过,\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(lines[2]).toMatch(/^乙单位\.xlsx,,,,,,,,,无法读取：.*,\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  });
+
+  it('prints one line per workbook by default, tables and findings with --verbose', async () => {
+    const file = join(dir, 'budget.xlsx');
+    await writeBudget(file);
+    await main(['check', file]);
+    expect(out.join('').trim().split('\n')).toEqual([
+      '■ 通过  budget.xlsx — 2021 年 预算 · 1 张表 · 错误 0 · 警告 0 · 提示 0',
+    ]);
+    out.length = 0;
+    await main(['check', file, '--verbose']);
+    expect(out.join('').trim().split('\n').length).toBeGreaterThan(2);
+  });
+
+  it('names the department from the workbook and gives warnings-only workbooks 有警告', async () => {
+    const file = join(dir, 'dept.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('收入总表');
+    ws.addRows([
+      ['2021年部门预算收入总表', null, null, null, null],
+      ['编制单位：甲县财政局', null, null, null, '单位：万元'],
+      ['单位名称', '科目编码', '科目名称', '合计', '财政拨款收入'],
+      ['合计', null, null, 60.25, 60.25],
+      ['甲县财政局机关', '208', '社会保障和就业支出', 60.25, 60.25],
+      ['甲县财政局机关', '20805', '行政事业单位养老支出', 60.25, 60.25],
+    ]);
+    await wb.xlsx.writeFile(file);
+    const csv = join(dir, 's.csv');
+    await main(['check', file, '--summary', csv]);
+    const line = (await readFile(csv, 'utf8')).split('\r\n')[1] ?? '';
+    expect(line).toMatch(/^dept\.xlsx,甲县财政局,甲县财政局机关,2021,预算,/);
+    expect(out.join('')).toContain('甲县财政局');
+    const report = { findings: [] as { severity: 'error' | 'warning' | 'info' }[] } as unknown as ReviewReport;
+    expect(verdictOf(report)).toBe('通过');
+    report.findings.push({ severity: 'warning' } as ReviewReport['findings'][number]);
+    expect(verdictOf(report)).toBe('有警告');
+    report.findings.push({ severity: 'error' } as ReviewReport['findings'][number]);
+    expect(verdictOf(report)).toBe('有错误');
+  });
+
+  it('neutralises cells Excel would read as formulas', () => {
+    const at = new Date(2026, 0, 2, 3, 4);
+    const csv = batchSummaryCsv([
+      { file: '=HYPERLINK("x").xlsx', unreadable: '不是工作簿', reviewedAt: at },
+      { file: '+1.xlsx', unreadable: '-', reviewedAt: at },
+      { file: '@a.xlsx', unreadable: 'x', reviewedAt: at },
+    ]);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"").xlsx",,,,,,,,,无法读取：不是工作簿,2026-01-02 03:04`);
+    expect(lines[2]?.startsWith("'+1.xlsx,")).toBe(true);
+    expect(lines[3]?.startsWith("'@a.xlsx,")).toBe(true);
+    expect(batchHeadline([{ file: 'a', unreadable: 'x', reviewedAt: at }])).toBe(
+      '共 1 个工作簿：0 个通过，0 个有警告，0 个有错误，1 个无法读取',
+    );
   });
 
   it('exits 2 with usage on a bad command line', async () => {
