@@ -8,6 +8,7 @@ import { codeObsolete } from './code/code-obsolete';
 import { codeUnknown } from './code/code-unknown';
 import { CROSS_RULES } from './cross/cross-rules';
 import { contentsMismatch } from './disclosure/contents';
+import { emptyTableStatement } from './disclosure/empty-table';
 import { missingTable } from './disclosure/missing-table';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
@@ -42,4 +43,5 @@ export const ALL_RULES: readonly Rule[] = [
   unitMixup,
   missingTable,
   contentsMismatch,
+  emptyTableStatement,
 ];
