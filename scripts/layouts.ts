@@ -9,6 +9,8 @@ import { snapshotOf } from '../src/adapters/xlsx/read-xlsx';
 import { columnLetter, reviewWorkbook } from '../src/core';
 import { unitsToNumber } from '../tests/layouts/model/amount';
 import { generateDisclosure } from '../tests/layouts/model/generate';
+import { checkConsistent, checkLeafSlip, describeFinding, modelFor } from '../tests/layouts/properties';
+import { H9B_FAMILIES } from '../tests/layouts/render/families-b';
 import {
   PER_SHEET,
   layoutFeatures,
@@ -71,6 +73,35 @@ async function main() {
       else
         console.log(
           `FAIL slip seed ${seed} ${family} [${layoutFeatures(layout).join('; ')}] leaf amount at ${body.sheet}!${address} not caught`,
+        );
+    }
+  }
+  // h9b's families: the same two properties, plus tables typed and codes read.
+  for (const family of H9B_FAMILIES) {
+    const s = { consistent: 0, falseFindings: 0, slips: 0, caught: 0 };
+    stats.set(family.name, s);
+    for (const seed of seeds) {
+      if (out) {
+        mkdirSync(out, { recursive: true });
+        const r = family.render(modelFor(family, seed), seed);
+        writeFileSync(join(out, `seed${seed}-${family.name}.xlsx`), new Uint8Array(await r.wb.xlsx.writeBuffer()));
+      }
+      const c = checkConsistent(family, seed);
+      s.consistent++;
+      s.falseFindings += c.falseFindings.length;
+      workbooks++;
+      const problems = [...c.typing, ...c.unreadCodes, ...c.falseFindings.map(describeFinding)];
+      if (problems[0])
+        console.log(
+          `FAIL consistent seed ${seed} ${family.name} [${c.features.join('; ')}] ${problems[0]} (${problems.length} problems)`,
+        );
+      const slip = checkLeafSlip(family, seed);
+      s.slips++;
+      workbooks++;
+      if (slip.caught) s.caught++;
+      else
+        console.log(
+          `FAIL slip seed ${seed} ${family.name} [${slip.features.join('; ')}] leaf amount at ${slip.where} not caught`,
         );
     }
   }
