@@ -1,7 +1,10 @@
 import { parseRange } from '../../src/core/snapshot/address';
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
 
-export type GridValue = CellValue | undefined | { value: CellValue; format: string };
+/** A formula cell the file holds no result for (see Cell.uncalculated). */
+export const UNCALCULATED = { uncalculated: true } as const;
+
+export type GridValue = CellValue | undefined | { value: CellValue; format: string } | typeof UNCALCULATED;
 
 /**
  * A sheet from a literal grid: rows of values (undefined or null = empty), merged areas in A1 notation, and an optional
@@ -18,7 +21,12 @@ export function sheet(
     const cells: (Cell | undefined)[] = [];
     row.forEach((v, c) => {
       if (v === undefined || v === null || v === '') return;
-      const cell: Cell = typeof v === 'object' && 'format' in v ? { value: v.value, format: v.format } : { value: v };
+      const cell: Cell =
+        typeof v === 'object' && 'uncalculated' in v
+          ? { value: null, uncalculated: true }
+          : typeof v === 'object' && 'format' in v
+            ? { value: v.value, format: v.format }
+            : { value: v };
       cells[origin.left + c] = cell;
       columnCount = Math.max(columnCount, origin.left + c + 1);
     });

@@ -53,6 +53,18 @@ export function toCellValue(v: ExcelJsValue): CellValue {
   return null;
 }
 
+/** A formula the file holds no result for (written by a program, never calculated): not blank, not 0. */
+export function isUncalculatedFormula(v: ExcelJsValue): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    ('formula' in v || 'sharedFormula' in v) &&
+    (v as { result?: ExcelJsValue }).result === undefined
+  );
+}
+
+const UNCALCULATED: Cell = { value: null, uncalculated: true };
+
 function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: (Cell | undefined)[][] = [];
   let lastRow = -1;
@@ -66,6 +78,12 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === MERGE_TYPE) return;
       const value = toCellValue(cell.value);
+      if (value === null && isUncalculatedFormula(cell.value)) {
+        cells[colNumber - 1] = UNCALCULATED;
+        any = true;
+        if (colNumber > columnCount) columnCount = colNumber;
+        return;
+      }
       if (value === null || value === '') return;
       // Number formats matter for numbers only (decimals shown, dates); text keeps none.
       const format = typeof value === 'number' ? cell.numFmt : undefined;

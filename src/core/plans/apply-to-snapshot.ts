@@ -18,7 +18,9 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan)
           const r = at.top + i;
           const c = at.left + j;
           const row: (Cell | undefined)[] = (rows[r] ??= []) as (Cell | undefined)[];
-          row[c] = value === null ? undefined : { ...(row[c] ?? {}), value };
+          const format = row[c]?.format;
+          // The written value replaces whatever was there, a formula included (uncalculated or not).
+          row[c] = value === null ? undefined : format ? { value, format } : { value };
           if (value !== null) columnCount = Math.max(columnCount, c + 1);
         }),
       );

@@ -29,6 +29,8 @@ export function planFillCodes(
     const isEmpty = (r: number, c: number) => {
       const m = mergeAt(r, c);
       if (m && (m.top !== r || m.left !== c)) return false;
+      // A formula without a cached result holds no value yet, but it is not an empty cell to write into.
+      if (sheet.rows[r]?.[c]?.uncalculated) return false;
       const v = valueAt(r, c);
       return v === null || (typeof v === 'string' && !v.trim());
     };

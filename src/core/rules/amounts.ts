@@ -62,10 +62,11 @@ function scaledOf(text: string, decimals: number): number | null {
 export type Reading =
   | { readonly kind: 'term'; readonly term: Term }
   | { readonly kind: 'skip' }
-  | { readonly kind: 'invalid'; readonly text: string };
+  | { readonly kind: 'invalid'; readonly text: string; readonly uncalculated?: true };
 
 const ZERO = new Decimal(0);
 const SKIP: Reading = { kind: 'skip' };
+const UNCALCULATED_READING: Reading = { kind: 'invalid', text: '', uncalculated: true };
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
@@ -104,6 +105,9 @@ export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDe
     case 'error':
     case 'invalid':
       return { kind: 'invalid', text: a.text };
+    case 'uncalculated':
+      // Unknown, not blank: the sums touching it are not checked (format.uncalculated_formula says so once per table).
+      return UNCALCULATED_READING;
   }
 }
 

@@ -13,6 +13,7 @@ import { missingTable } from './disclosure/missing-table';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
 import { numberAsText } from './format/number-as-text';
+import { uncalculatedFormula } from './format/uncalculated-formula';
 import { unitMixup } from './format/unit-mixup';
 import { PERFORMANCE_RULES } from './performance/performance-rules';
 import { sumHierarchy } from './sum/sum-hierarchy';
@@ -38,6 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   codeLevelRule,
   ...PERFORMANCE_RULES,
   invalidAmount,
+  uncalculatedFormula,
   numberAsText,
   dateSerial,
   unitMixup,

@@ -17,6 +17,11 @@ export interface Cell {
   readonly format?: string;
   /** Displayed text when the adapter knows it and it differs from the raw value's plain rendering. */
   readonly text?: string;
+  /**
+   * A formula with no cached result (a workbook written by a program and never opened in Excel): `value` is null, but
+   * the cell is not empty — it is neither a blank amount nor 0. Such a cell counts toward the used range.
+   */
+  readonly uncalculated?: true;
 }
 
 /** A rectangle of cells, 0-based and inclusive. */
@@ -42,6 +47,11 @@ export interface WorkbookSnapshot {
   /** File or document name, used in reports. */
   readonly name: string;
   readonly sheets: readonly SheetSnapshot[];
+}
+
+/** True for a formula cell whose result the file does not hold (see Cell.uncalculated). */
+export function isUncalculated(cell: Cell | undefined): boolean {
+  return cell?.uncalculated === true;
 }
 
 export function isCellError(value: CellValue): value is CellError {

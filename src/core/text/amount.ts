@@ -20,7 +20,9 @@ export type Amount =
     }
   | { readonly kind: 'placeholder'; readonly text: string }
   | { readonly kind: 'error'; readonly text: string }
-  | { readonly kind: 'invalid'; readonly text: string };
+  | { readonly kind: 'invalid'; readonly text: string }
+  /** A formula the file holds no result for: its amount is unknown (never blank, never 0). */
+  | { readonly kind: 'uncalculated' };
 
 const PLACEHOLDER = /^(\*+|[-—–─－_/／\\…·.]+|[-—–]{1,2}|无|\/|x+|X+)$/;
 const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/;
@@ -101,6 +103,7 @@ export function parseNumericText(raw: string): { value: string; decimals: number
 /** Reads a cell as an amount. Blank means "no value" (not zero); text that is not a number is `invalid`. */
 export function parseAmount(cell: Cell | undefined): Amount {
   if (!cell) return BLANK;
+  if (cell.uncalculated) return UNCALCULATED;
   const v = cell.value;
   if (v === null || v === '') return BLANK;
   if (typeof v === 'number') {
@@ -126,3 +129,4 @@ export function parseAmount(cell: Cell | undefined): Amount {
 }
 
 const BLANK: Amount = { kind: 'blank' };
+const UNCALCULATED: Amount = { kind: 'uncalculated' };

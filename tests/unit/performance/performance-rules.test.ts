@@ -308,7 +308,7 @@ describe('inserting self-evaluations for the projects', () => {
     expect(selfForms).toHaveLength(2);
     expect(selfForms[0]?.indicators.map((i) => [i.level3, i.target?.raw, i.weight?.value])).toEqual([
       ['（请填写）完成数量', '', 12.5],
-      ['资金到位率', '=100%', 12.5],
+      ['资金到位率', '100%', 12.5],
       ['资金支付及时率', '≥95%', 12.5],
       ['项目总成本', '≤13466万元', 12.5],
       ['（请填写）社会效益', '', 30],

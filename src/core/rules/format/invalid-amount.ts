@@ -22,7 +22,7 @@ export const invalidAmount: Rule = {
         for (const r of block.rows) {
           for (const col of block.amountColumns) {
             const reading = readIn(view, r.row, col.col);
-            if (reading.kind !== 'invalid') continue;
+            if (reading.kind !== 'invalid' || reading.uncalculated) continue;
             const isError = reading.text.startsWith('#');
             ctx.report({
               severity: isError ? undefined : 'warning',
