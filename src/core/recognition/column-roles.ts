@@ -51,6 +51,8 @@ const RULES: readonly RoleRule[] = columnRoles.rules.map((r) => ({
 export interface ColumnStats {
   nonEmpty: number;
   numeric: number;
+  /** Excel error values (#REF!, #DIV/0!): only a formula yields one, and a table's formulas compute amounts. */
+  errors: number;
   codes: number;
   economicCodes: number;
   parts: number;
@@ -61,7 +63,7 @@ export interface ColumnStats {
 const STATS_SAMPLE = 400;
 
 function statsOf(all: readonly TypedCell[]): ColumnStats {
-  const s: ColumnStats = { nonEmpty: 0, numeric: 0, codes: 0, economicCodes: 0, parts: 0, texts: 0 };
+  const s: ColumnStats = { nonEmpty: 0, numeric: 0, errors: 0, codes: 0, economicCodes: 0, parts: 0, texts: 0 };
   const step = Math.max(1, Math.floor(all.length / STATS_SAMPLE));
   for (let k = 0; k < all.length; k += step) {
     const c = all[k] as TypedCell;
@@ -69,6 +71,7 @@ function statsOf(all: readonly TypedCell[]): ColumnStats {
     s.nonEmpty++;
     if (c.kind === 'number' || c.kind === 'numeric_text') s.numeric++;
     if (c.kind === 'text') s.texts++;
+    if (c.kind === 'error') s.errors++;
     // Amounts with decimals are the bulk of a table: only integers and text can be codes.
     const n = c.num;
     const mayBeCode = n === null ? c.kind === 'text' || c.kind === 'numeric_text' : Number.isInteger(n) && n >= 100;
@@ -154,7 +157,8 @@ export function assignColumnRoles(
       if (stats.nonEmpty === 0) role = path.length > 0 ? 'amount' : 'empty';
       else if (headerSaysCode && stats.codes >= stats.nonEmpty * 0.6 && stats.codes >= 2)
         role = stats.economicCodes > stats.codes / 2 ? 'economic_code' : 'function_code';
-      else if (stats.numeric >= stats.nonEmpty * 0.6) role = 'amount';
+      // A column of error values is an amount column with invalid values (format.invalid_amount reports them).
+      else if (stats.numeric + stats.errors >= stats.nonEmpty * 0.6) role = 'amount';
       else if (AMOUNT_HEADER.test(label) && stats.numeric >= stats.nonEmpty * 0.3) role = 'amount';
       else role = 'text';
     }
