@@ -1,7 +1,6 @@
 import { readXlsx, snapshotOf } from '../../src/adapters/xlsx/read-xlsx';
 import { reviewWorkbook, type ReportFinding } from '../../src/core';
 import { unitsToNumber } from './model/amount';
-import knownFailures from './known-failures.json';
 import { generateDisclosure } from './model/generate';
 import { columnLetter } from '../../src/core';
 import { PER_SHEET, layoutFeatures, renderNationalBudget, type BudgetLayout } from './render/national-budget';
@@ -68,16 +67,6 @@ describe('layouts: national-budget', () => {
     );
     expect(at.length).toBeGreaterThan(0);
   });
-
-  it.each(knownFailures.failures)(
-    'known failure still fails (remove it from known-failures.json when fixed): %j',
-    (k) => {
-      expect(k.family).toBe('national-budget/per-sheet');
-      const d = generateDisclosure(k.seed, { kind: 'budget' });
-      const report = reviewWorkbook(snapshotOf(renderNationalBudget(d).wb, `s${k.seed}.xlsx`)).report;
-      expect(serious(report.findings).map((f) => f.rule)).toContain(k.rule);
-    },
-  );
 
   it.each(SEEDS.slice(0, 20))('seed %i: 元 with 0 decimals and 万元 with 4 decimals give the same findings', (seed) => {
     const yuan = generateDisclosure(seed, { kind: 'budget', unit: '元', decimals: 0 });

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import { numberFormat, unitsToNumber, type Units } from '../model/amount';
 import { classes, economicTotal, threePublicTotal, type Disclosure, type FunctionLine } from '../model/disclosure';
+import type { CellAt, PlacedTable, RowRole } from '../families';
 
 /**
  * Family "national-budget": the national 部门预算公开 set in the seeds' style (one table per sheet, title, 编制单位 and
  * unit line, a two-row header with merges, one code column, 合计 row first). Varies: unit, decimals, funds present,
  * sizes; and the layout (per sheet or stacked on one sheet, at any origin). Tables: 收入总表, 支出总表, 一般公共预算财政拨款支出表, 基本支出表, “三公”经费支出表.
  */
-export const NATIONAL_BUDGET_FEATURES = ['one table per sheet', 'single code column', 'total row first', 'unit line'];
+export const NATIONAL_BUDGET_FEATURES = ['single code column', 'total row first', 'unit line'];
 
 type Row = (string | number | null)[];
 
@@ -33,7 +34,24 @@ interface Target {
   next: number;
   /** Where each rendered table's first body row landed: sheet name and 1-based row and column of its first cell. */
   readonly bodies: Map<string, { sheet: string; row: number; column: number }>;
+  readonly tables: PlacedTable[];
 }
+
+/** The meaning of a table's body cells, for the cell index (see PlacedTable in ../families). */
+interface TableIndex {
+  readonly key: string;
+  readonly type: string;
+  readonly name: string;
+  readonly rows: readonly { key: string; role: RowRole }[];
+  /** Column key of each body column (null: not indexed). */
+  readonly columns: readonly (string | null)[];
+}
+
+const ROLE_OF_LEVEL: Record<1 | 2 | 3, RowRole> = { 1: 'class', 2: 'section', 3: 'item' };
+const functionRows = (d: Disclosure) => [
+  { key: 'total', role: 'total' as RowRole },
+  ...d.functions.map((l) => ({ key: `f:${l.code}`, role: ROLE_OF_LEVEL[l.level] })),
+];
 
 function sheet(
   target: Target,
@@ -42,7 +60,8 @@ function sheet(
   title: string,
   header: Row[],
   body: Row[],
-  merges: [number, number, number, number][] = [],
+  merges: [number, number, number, number][],
+  index: TableIndex,
 ): void {
   const { wb, layout } = target;
   const stacked = layout.placement === 'stacked';
@@ -67,6 +86,13 @@ function sheet(
   for (const [t, l, b, r] of merges) ws.mergeCells(r0 + t - 1, c0 + l - 1, r0 + b - 1, c0 + r - 1);
   body.forEach((r, i) => put(2 + header.length + i, r));
   target.bodies.set(name, { sheet: ws.name, row: r0 + 2 + header.length, column: c0 });
+  const cells = new Map<string, CellAt>();
+  index.rows.forEach((r, i) =>
+    index.columns.forEach((c, j) => {
+      if (c !== null) cells.set(`${r.key}|${c}`, { sheet: ws.name, row: r0 + 2 + header.length + i, col: c0 + j });
+    }),
+  );
+  target.tables.push({ key: index.key, type: index.type, name: index.name, sheet: ws.name, cells, rows: index.rows });
   if (stacked) target.next = r0 - layout.origin[0] + 2 + header.length + body.length + 2;
 }
 
@@ -85,14 +111,18 @@ function codeRows(d: Disclosure, values: (l: FunctionLine) => Units[]): Row[] {
   ];
 }
 
+const SOURCE_KEYS = ['zhuanhu', 'shiye', 'jingying', 'shangji', 'fushu', 'qita'];
+const SPEND_KEYS = ['code', 'name', 'total', 'basic', 'project'];
+
 export interface RenderedBudget {
   readonly wb: ExcelJS.Workbook;
   readonly bodies: ReadonlyMap<string, { sheet: string; row: number; column: number }>;
+  readonly tables: readonly PlacedTable[];
 }
 
 export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_SHEET): RenderedBudget {
   const wb = new ExcelJS.Workbook();
-  const target: Target = { wb, layout, next: 1, bodies: new Map() };
+  const target: Target = { wb, layout, next: 1, bodies: new Map(), tables: [] };
   const sources = (l: FunctionLine) => {
     const a = l.amounts;
     const fiscal = a.income.general + a.income.gov + a.income.state;
@@ -140,6 +170,13 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
       [3, 3, 4, 3],
       [3, 12, 4, 12],
     ],
+    {
+      key: 'income_summary',
+      type: 'income_summary',
+      name: '收入总表',
+      rows: functionRows(d),
+      columns: ['code', 'name', 'total', 'current', 'fiscal', ...SOURCE_KEYS, 'carryIn'],
+    },
   );
   const spend = (l: FunctionLine) => {
     const a = l.amounts;
@@ -154,6 +191,14 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
     '支出总表',
     [['科目编码', '科目名称', '合计', '基本支出', '项目支出']],
     codeRows(d, spend),
+    [],
+    {
+      key: 'expenditure_summary',
+      type: 'expenditure_summary',
+      name: '支出总表',
+      rows: functionRows(d),
+      columns: SPEND_KEYS,
+    },
   );
   const general = {
     ...d,
@@ -170,6 +215,14 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
       l.amounts.basic.general,
       l.amounts.project.general,
     ]),
+    [],
+    {
+      key: 'general_budget_expenditure',
+      type: 'general_budget_expenditure',
+      name: '一般公共预算支出表',
+      rows: functionRows(general),
+      columns: SPEND_KEYS,
+    },
   );
   const personnel = economicTotal(d, true);
   const publicCosts = economicTotal(d, false);
@@ -189,6 +242,20 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
         amount(d, e.personnel ? 0 : e.amount),
       ]),
     ],
+    [],
+    {
+      key: 'general_budget_basic_expenditure',
+      type: 'general_budget_basic_expenditure',
+      name: '一般公共预算基本支出表',
+      rows: [
+        { key: 'total', role: 'total' },
+        ...d.economics.map((e) => ({
+          key: `e:${e.code}`,
+          role: (e.level === 1 ? 'economic-class' : 'economic-item') as RowRole,
+        })),
+      ],
+      columns: ['code', 'name', 'total', 'personnel', 'public'],
+    },
   );
   const t = d.threePublic;
   sheet(
@@ -205,6 +272,20 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
       ['公务用车运行维护费', amount(d, t.vehicleRunning)],
       ['三、公务接待费', amount(d, t.reception)],
     ],
+    [],
+    {
+      key: 'three_public_expenses',
+      type: 'three_public_expenses',
+      name: '一般公共预算“三公”经费支出表',
+      rows: [
+        { key: 'total', role: 'total' },
+        ...['abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning', 'reception'].map((k) => ({
+          key: `l:${k}`,
+          role: 'line' as RowRole,
+        })),
+      ],
+      columns: ['name', 'total'],
+    },
   );
-  return { wb, bodies: target.bodies };
+  return { wb, bodies: target.bodies, tables: target.tables };
 }

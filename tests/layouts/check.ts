@@ -1,0 +1,144 @@
+import { snapshotOf } from '../../src/adapters/xlsx/read-xlsx';
+import { reviewWorkbook, type ReportFinding, type ReviewReport } from '../../src/core';
+import { cellKey, type LayoutFamily, type LayoutVariant, type Rendered } from './families';
+import type { Disclosure } from './model/disclosure';
+import { generateDisclosure } from './model/generate';
+import { addressOf, slipById, slipRng, type SlipId, type SlipTarget } from './slips';
+
+/**
+ * The properties of issue 9 item 3 as plain functions, shared by the jest suite (fixed seeds) and `npm run layouts`
+ * (any number of seeds): each returns what failed, with enough to print the seed, the layout features and the finding.
+ */
+
+export const modelFor = (family: LayoutFamily, seed: number): Disclosure =>
+  generateDisclosure(seed, family.model(seed));
+
+export function review(r: Rendered, name: string): ReviewReport {
+  return reviewWorkbook(snapshotOf(r.wb, name)).report;
+}
+
+const serious = (f: ReportFinding) => f.severity !== 'info';
+
+export interface ConsistentResult {
+  /** Errors and warnings on a consistent workbook: all false (bar the family's declared partial-set rules). */
+  readonly falseFindings: readonly ReportFinding[];
+  /** Tables not found with their type ("sheet: expected type"). */
+  readonly untyped: readonly string[];
+  /** Code cells the review did not read ("sheet!A7 2010101"). */
+  readonly unreadCodes: readonly string[];
+}
+
+export function checkConsistent(family: LayoutFamily, variant: LayoutVariant, d: Disclosure): ConsistentResult {
+  const r = variant.render(d);
+  const report = review(r, `${family.id}-${variant.id}-${d.seed}.xlsx`);
+  const allowed = new Set(family.trueOnConsistent ?? []);
+  const falseFindings = report.findings.filter((f) => serious(f) && !allowed.has(f.rule));
+  const found = report.tables.map((t) => `${t.sheet}:${t.type}`);
+  const untyped = r.tables
+    .filter((t) => !found.includes(`${t.sheet}:${t.type}`))
+    .map(
+      (t) =>
+        `${t.sheet}: ${t.type} (found ${
+          report.tables
+            .filter((x) => x.sheet === t.sheet)
+            .map((x) => x.type)
+            .join(', ') || 'nothing'
+        })`,
+    );
+  const read = new Set(report.rows.map((x) => `${x.sheet}!${x.row} ${x.code}`));
+  const unreadCodes: string[] = [];
+  for (const t of r.tables)
+    for (const row of t.rows) {
+      if (!(row.key.startsWith('f:') || row.key.startsWith('e:'))) continue;
+      const at = t.cells.get(cellKey(row.key, 'code'));
+      if (at && !read.has(`${at.sheet}!${at.row} ${row.key.slice(2)}`))
+        unreadCodes.push(`${at.sheet}!${addressOf(at)} ${row.key.slice(2)}`);
+    }
+  return { falseFindings, untyped, unreadCodes };
+}
+
+export interface SlipResult {
+  /** Null when this workbook has no place for the slip. */
+  readonly target: SlipTarget | null;
+  readonly caught: boolean;
+  readonly findings: readonly ReportFinding[];
+  readonly report: ReviewReport | null;
+  readonly rendered: Rendered;
+}
+
+/** Caught: an error or warning on the slip's sheet naming one of its cells, or (removed table) naming the table. */
+export function isCaught(target: SlipTarget, findings: readonly ReportFinding[]): boolean {
+  if ('table' in target)
+    return findings.some(
+      (f) => serious(f) && f.rule === 'disclosure.missing_table' && f.message.includes(target.table),
+    );
+  return target.cells.some((at) =>
+    findings.some((f) => serious(f) && f.sheet === at.sheet && f.cells.some((c) => coversCell(c, addressOf(at)))),
+  );
+}
+
+/** A finding's cell reference ("C7" or a range "C7:E7") covers `address`. */
+function coversCell(ref: string, address: string): boolean {
+  if (!ref.includes(':')) return ref === address;
+  const [a, b] = ref.split(':') as [string, string];
+  const p = (x: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(x);
+    if (!m) return null;
+    let col = 0;
+    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [col, Number(m[2])] as const;
+  };
+  const [pa, pb, px] = [p(a), p(b), p(address)];
+  if (!pa || !pb || !px) return false;
+  return (
+    px[0] >= Math.min(pa[0], pb[0]) &&
+    px[0] <= Math.max(pa[0], pb[0]) &&
+    px[1] >= Math.min(pa[1], pb[1]) &&
+    px[1] <= Math.max(pa[1], pb[1])
+  );
+}
+
+export function checkSlip(family: LayoutFamily, variant: LayoutVariant, d: Disclosure, slip: SlipId): SlipResult {
+  const r = variant.render(d);
+  const target = slipById(slip).apply(r, d, slipRng(d.seed, slip));
+  if (!target) return { target, caught: false, findings: [], report: null, rendered: r };
+  const report = review(r, `${family.id}-${variant.id}-${d.seed}-${slip}.xlsx`);
+  return { target, caught: isCaught(target, report.findings), findings: report.findings, report, rendered: r };
+}
+
+/**
+ * The findings of a review with every cell address replaced by its meaning (row key and column key) where the cell
+ * index knows it, '?' elsewhere: two layouts of the same model must give the same list. The table is left out on
+ * purpose: a finding lists the cells of its own sheet only, so a cross-table finding names both tables' cells (the same
+ * line in each) when they share a sheet and one table's when they do not.
+ */
+export function findingsByMeaning(r: Rendered, findings: readonly ReportFinding[]): string[] {
+  const meaning = new Map<string, string>();
+  for (const t of r.tables) for (const [k, at] of t.cells) meaning.set(`${at.sheet}!${addressOf(at)}`, k);
+  return findings
+    .map((f) => {
+      const cells = f.cells.map((c) => meaning.get(`${f.sheet}!${c}`) ?? '?');
+      return `${f.rule} ${f.severity} ${[...new Set(cells)].sort().join(',')}`;
+    })
+    .sort();
+}
+
+/**
+ * Known failures (known-failures.json), the list the next issue empties: per family and property, the seeds that fail
+ * and why. A seed is drawn in the layout the suites give it (families.test.ts: variantOf), which the key names.
+ */
+export interface KnownFailure {
+  readonly family: string;
+  /** 'consistent', 'slip:<id>' or 'two-layouts'. */
+  readonly property: string;
+  readonly seeds: readonly number[];
+  readonly rule?: string;
+  readonly reason: string;
+}
+
+export const failureKey = (k: { family: string; variant: string; property: string; seed: number }): string =>
+  `${k.family}/${k.variant} ${k.property} seed ${k.seed}`;
+
+/** The variant a seed is drawn in: every variant gets seeds; the two-layouts property names its first layout. */
+export const variantOf = (family: LayoutFamily, seed: number, property = ''): LayoutVariant =>
+  property === 'two-layouts' ? family.variants[0]! : family.variants[seed % family.variants.length]!;

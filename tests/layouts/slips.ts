@@ -1,0 +1,258 @@
+import type ExcelJS from 'exceljs';
+import { functionItems } from './model/catalog';
+import type { Disclosure } from './model/disclosure';
+import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
+import { Rng } from './model/prng';
+import { cellKey, type CellAt, type PlacedTable, type Rendered } from './families';
+
+/**
+ * Single injected slips (issue 9 item 3). Each slip finds its place in a rendered workbook through the cell index (so it
+ * works in every family that indexes its cells with the shared keys), changes the workbook, and says where the review
+ * must catch it: at one of `cells`, or, for a removed table, by naming `table`. A slip returns null when the workbook
+ * has no place for it (a budget has no 年末结转和结余; a stacked sheet has no table to remove on its own).
+ */
+export type SlipId =
+  | 'leaf'
+  | 'transposition'
+  | 'component'
+  | 'zeroed-row'
+  | 'total'
+  | 'carry-over'
+  | 'wrong-code'
+  | 'swapped-name'
+  | 'removed-table';
+
+export const SLIP_IDS: readonly SlipId[] = [
+  'leaf',
+  'transposition',
+  'component',
+  'zeroed-row',
+  'total',
+  'carry-over',
+  'wrong-code',
+  'swapped-name',
+  'removed-table',
+];
+
+export type SlipTarget =
+  | { readonly description: string; readonly cells: readonly CellAt[] }
+  | { readonly description: string; readonly table: string };
+
+export interface Slip {
+  readonly id: SlipId;
+  readonly description: string;
+  apply(r: Rendered, d: Disclosure, rng: Rng): SlipTarget | null;
+}
+
+const cellOf = (r: Rendered, at: CellAt): ExcelJS.Cell => r.wb.getWorksheet(at.sheet)!.getCell(at.row, at.col);
+export const addressOf = (at: CellAt): string => `${columnName(at.col)}${at.row}`;
+const columnName = (col: number): string => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+/** The amount a cell shows, in units of the displayed precision (numbers and numbers stored as text alike). */
+export function readUnits(cell: ExcelJS.Cell, decimals: number): Units {
+  const v = cell.value;
+  if (v === null || v === undefined || v === '') return 0;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
+  return Number.isFinite(n) ? Math.round(n * 10 ** decimals) : 0;
+}
+
+/** Writes an amount in the cell's own form: a number stays a number, text stays text (grouped if it was). */
+export function writeUnits(cell: ExcelJS.Cell, units: Units, decimals: number): void {
+  const v = cell.value;
+  if (typeof v === 'string')
+    cell.value = v.includes(',') ? unitsToGroupedText(units, decimals) : unitsToText(units, decimals);
+  else cell.value = Number(unitsToText(units, decimals));
+}
+
+const amountTables = (r: Rendered, keys: readonly string[]) =>
+  keys.map((k) => r.tables.find((t) => t.key === k && !t.empty)).filter((t): t is PlacedTable => !!t);
+
+/** Cells of `column` on rows of `role` in the first of `tables` that has any, with their current amount. */
+function candidates(r: Rendered, d: Disclosure, tables: readonly string[], roles: readonly string[], column: string) {
+  for (const t of amountTables(r, tables)) {
+    const out = t.rows
+      .filter((row) => roles.includes(row.role))
+      .map((row) => ({ table: t, row: row.key, at: t.cells.get(cellKey(row.key, column)) }))
+      .filter((c): c is { table: PlacedTable; row: string; at: CellAt } => !!c.at)
+      .map((c) => ({ ...c, units: readUnits(cellOf(r, c.at), d.decimals) }));
+    if (out.length > 0) return out;
+  }
+  return [];
+}
+
+/** A change the review cannot mistake for rounding: 7 in the second-to-last integer digit shown. */
+const bump = (d: Disclosure): Units => 7 * 10 ** (d.decimals + 1);
+const SPENDING = ['expenditure_summary', 'general_budget_expenditure'];
+
+function shift(
+  r: Rendered,
+  d: Disclosure,
+  rng: Rng,
+  tables: string[],
+  roles: string[],
+  column: string,
+  what: string,
+  blankToo = false,
+) {
+  const nonZero = candidates(r, d, tables, roles, column).filter((c) => blankToo || c.units > 0);
+  if (nonZero.length === 0) return null;
+  const c = rng.pick(nonZero);
+  writeUnits(cellOf(r, c.at), c.units + bump(d), d.decimals);
+  return { description: `${what} ${c.table.key} ${c.row} ${addressOf(c.at)}`, cells: [c.at] };
+}
+
+/** Swaps the leftmost pair of different adjacent digits of the integer part (12345.67 → 21345.67). */
+function transposed(units: Units, decimals: number): Units | null {
+  const digits = String(units);
+  const integer = digits.length - decimals;
+  for (let i = 0; i + 1 < integer; i++) {
+    if (digits[i] !== digits[i + 1]) {
+      const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+      if (swapped[0] === '0') continue;
+      return Number(swapped);
+    }
+  }
+  return null;
+}
+
+export const SLIPS: readonly Slip[] = [
+  {
+    id: 'leaf',
+    description: 'a 项 line’s total changed',
+    apply: (r, d, rng) => shift(r, d, rng, SPENDING, ['item'], 'total', 'leaf total'),
+  },
+  {
+    id: 'transposition',
+    description: 'two digits of a 项 line’s total swapped',
+    apply: (r, d, rng) => {
+      const options = candidates(r, d, SPENDING, ['item'], 'total')
+        .map((c) => ({ ...c, to: transposed(c.units, d.decimals) }))
+        .filter((c) => c.to !== null);
+      if (options.length === 0) return null;
+      const c = rng.pick(options);
+      writeUnits(cellOf(r, c.at), c.to!, d.decimals);
+      return { description: `transposition ${c.table.key} ${c.row} ${addressOf(c.at)}`, cells: [c.at] };
+    },
+  },
+  {
+    id: 'component',
+    description: 'a 项 line’s 基本支出 or 项目支出 changed (its total kept)',
+    apply: (r, d, rng) =>
+      shift(r, d, rng, SPENDING, ['item'], rng.chance(0.5) ? 'basic' : 'project', 'component') ??
+      shift(r, d, rng, SPENDING, ['item'], 'basic', 'component') ??
+      shift(r, d, rng, SPENDING, ['item'], 'project', 'component'),
+  },
+  {
+    id: 'zeroed-row',
+    description: 'every amount of a 项 line erased',
+    apply: (r, d, rng) => {
+      // A line big enough that its absence cannot pass for rounding.
+      const rows = candidates(r, d, SPENDING, ['item'], 'total').filter((c) => c.units >= 10 ** (d.decimals + 1));
+      if (rows.length === 0) return null;
+      const c = rng.pick(rows);
+      const cells = [...c.table.cells.entries()]
+        .filter(([k]) => k.startsWith(`${c.row}|`) && !k.endsWith('|code') && !k.endsWith('|name'))
+        .map(([, at]) => at);
+      for (const at of cells) cellOf(r, at).value = null;
+      return { description: `zeroed row ${c.table.key} ${c.row}`, cells };
+    },
+  },
+  {
+    id: 'total',
+    description: 'the 合计 of a table changed',
+    apply: (r, d, rng) => shift(r, d, rng, SPENDING, ['total'], 'total', 'table total'),
+  },
+  {
+    id: 'carry-over',
+    description: 'a carry-over term (年初/年末结转和结余, 上年结转) changed',
+    apply: (r, d, rng) =>
+      shift(
+        r,
+        d,
+        rng,
+        ['government_fund_expenditure', 'fiscal_appropriation_summary', 'income_expenditure_summary', 'income_summary'],
+        ['item', 'line', 'class'],
+        rng.chance(0.5) ? 'carryOut' : 'carryIn',
+        'carry-over',
+      ) ??
+      shift(
+        r,
+        d,
+        rng,
+        ['government_fund_expenditure', 'income_expenditure_summary'],
+        ['item', 'line'],
+        'carryOut',
+        'carry-over',
+      ) ??
+      shift(r, d, rng, ['income_summary', 'income_expenditure_summary'], ['item', 'line'], 'carryIn', 'carry-over') ??
+      // No carry-over at all: a 上年结转 written into a line that has none is the same slip.
+      shift(r, d, rng, ['income_summary'], ['item'], 'carryIn', 'carry-over', true),
+  },
+  {
+    id: 'wrong-code',
+    description: 'a 项 line’s code replaced by a sibling 项 of the catalog that the disclosure does not have',
+    apply: (r, d, rng) => {
+      const present = new Set(d.functions.map((l) => l.code));
+      const siblings = functionItems(d.year).map((i) => i.item.code);
+      for (const t of amountTables(r, SPENDING)) {
+        const options = t.rows
+          .filter((row) => row.role === 'item' && t.cells.has(cellKey(row.key, 'code')))
+          .map((row) => {
+            const code = row.key.slice(2);
+            const others = siblings.filter((s) => s.slice(0, 5) === code.slice(0, 5) && !present.has(s));
+            return { row, code, others };
+          })
+          .filter((o) => o.others.length > 0);
+        if (options.length === 0) continue;
+        const o = rng.pick(options);
+        const to = rng.pick(o.others);
+        const at = t.cells.get(cellKey(o.row.key, 'code'))!;
+        const cell = cellOf(r, at);
+        const text = String(cell.value ?? '');
+        // The cell holds the whole code, or (split 类/款/项 columns) only its 项 part.
+        cell.value = text.length >= 7 ? text.replace(o.code, to) : to.slice(5);
+        return { description: `wrong code ${t.key} ${o.code} → ${to} at ${addressOf(at)}`, cells: [at] };
+      }
+      return null;
+    },
+  },
+  {
+    id: 'swapped-name',
+    description: 'the names of two 项 lines swapped',
+    apply: (r, _d, rng) => {
+      for (const t of amountTables(r, SPENDING)) {
+        const named = t.rows.filter((row) => row.role === 'item' && t.cells.has(cellKey(row.key, 'name')));
+        if (named.length < 2) continue;
+        const [a, b] = rng.sample(named, 2) as [(typeof named)[0], (typeof named)[0]];
+        const [ca, cb] = [t.cells.get(cellKey(a.key, 'name'))!, t.cells.get(cellKey(b.key, 'name'))!];
+        const [va, vb] = [cellOf(r, ca).value, cellOf(r, cb).value];
+        if (va === vb) continue;
+        cellOf(r, ca).value = vb;
+        cellOf(r, cb).value = va;
+        const codes = [a, b].map((x) => t.cells.get(cellKey(x.key, 'code'))).filter((x): x is CellAt => !!x);
+        return { description: `swapped names ${t.key} ${a.key} ↔ ${b.key}`, cells: [ca, cb, ...codes] };
+      }
+      return null;
+    },
+  },
+  {
+    id: 'removed-table',
+    description: 'a required table removed (its sheet deleted)',
+    apply: (r, _d, rng) => {
+      const alone = r.tables.filter((t) => r.tables.filter((u) => u.sheet === t.sheet).length === 1);
+      if (alone.length === 0) return null;
+      const t = rng.pick(alone);
+      r.wb.removeWorksheet(r.wb.getWorksheet(t.sheet)!.id);
+      return { description: `removed table ${t.key} (sheet ${t.sheet})`, table: t.name };
+    },
+  },
+];
+
+export const slipById = (id: SlipId): Slip => SLIPS.find((s) => s.id === id)!;
+
+/** A slip's own generator: the same seed and slip choose the same place in every layout of the same model. */
+export const slipRng = (seed: number, id: SlipId): Rng => new Rng(seed).fork(`slip:${id}`);
