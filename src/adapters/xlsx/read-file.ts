@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import { InputError } from './input-error';
-import { readXlsx } from './read-xlsx';
+import { readXlsxSnapshot } from './snapshot-reader';
 
-/** Node entry point of the .xlsx adapter: a path → a snapshot named after the file. */
+/** Node entry point of the .xlsx adapter: a path → a snapshot named after the file (the fflate reader, no ExcelJS). */
 export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
   let bytes: Uint8Array;
   try {
@@ -12,5 +12,5 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
   } catch {
     throw new InputError('not_found', path);
   }
-  return readXlsx(bytes, basename(path));
+  return readXlsxSnapshot(bytes, basename(path));
 }

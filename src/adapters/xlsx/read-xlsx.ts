@@ -1,38 +1,19 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { InputError } from './input-error';
+import { checkSignature } from './signature';
+import { ZipArchive } from './zip-archive';
 
 /**
- * .xlsx → workbook snapshot (ExcelJS). Used by the CLI and the browser preview. Only cells holding a value count
+ * .xlsx → workbook snapshot (ExcelJS): the workbook the preview and `fill` write into, and the reference the fflate
+ * snapshot reader (snapshot-reader.ts) is tested against. Only cells holding a value count
  * toward the used range: templates style whole columns out to IV, which must not widen the sheet.
  */
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const MERGE_TYPE = 1; // ExcelJS ValueType.Merge: a follower cell of a merged area
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
-
-/** Whether the bytes contain `text` in UTF-16LE (ASCII text only), without Node's Buffer: the preview runs this too. */
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = Array.from(text).flatMap((ch) => [ch.charCodeAt(0), 0]);
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** Rejects what ExcelJS cannot read with a message that says what to do. */
-export function checkSignature(bytes: Uint8Array, file: string): void {
-  if (bytes.length === 0) throw new InputError('empty', file);
-  if (startsWith(bytes, OLE_MAGIC)) {
-    // Encrypted .xlsx files are OLE containers holding an "EncryptedPackage" stream.
-    throw new InputError(containsUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy_xls', file);
-  }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError('not_excel', file);
-}
+export { checkSignature };
 
 type ExcelJsValue = ExcelJS.CellValue;
 
@@ -121,6 +102,9 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<Workboo
 /** Loads .xlsx bytes with ExcelJS (the preview keeps the workbook to write plans into and download). */
 export async function loadXlsx(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   checkSignature(bytes, name);
+  // The same inflated-size limits as the snapshot reader, checked from the zip directory before ExcelJS inflates.
+  const zip = new ZipArchive(bytes, name);
+  zip.checkSizes(zip.names());
   const wb = new ExcelJS.Workbook();
   try {
     const view =

@@ -1,0 +1,40 @@
+import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import { InputError } from './input-error';
+import { CellStyles } from './number-formats';
+import { readWorkbookParts } from './package-parts';
+import { readSharedStrings } from './shared-strings';
+import { checkSignature } from './signature';
+import { readWorksheet } from './worksheet-part';
+import { DEFAULT_LIMITS, type SizeLimits, ZipArchive } from './zip-archive';
+
+/**
+ * .xlsx bytes → workbook snapshot, reading only what a review needs: the workbook and its relationships, shared
+ * strings, the cell styles' number formats, and each worksheet's cells, merged areas and hidden rows and columns.
+ * Synchronous and dependency-light (fflate inflates), for the CLI and the preview alike; ExcelJS is for writing.
+ * Visible and hidden sheets are read; very hidden ones are internal.
+ */
+export function readXlsxSnapshot(
+  bytes: Uint8Array,
+  name: string,
+  limits: SizeLimits = DEFAULT_LIMITS,
+): WorkbookSnapshot {
+  checkSignature(bytes, name);
+  let sheets: SheetSnapshot[];
+  try {
+    const zip = new ZipArchive(bytes, name, limits);
+    const parts = readWorkbookParts(zip);
+    if (!parts) throw new InputError('corrupt', name, '找不到工作簿部件（no workbook part）');
+    const wanted = parts.sheets.filter((s) => s.part !== undefined && s.state !== 'veryHidden');
+    // Every part this review will inflate, checked against the limits before the first one is inflated.
+    zip.checkSizes([parts.sharedStrings, parts.styles, ...wanted.map((s) => s.part)].filter((p) => p !== undefined));
+    const strings = parts.sharedStrings ? readSharedStrings(zip.readText(parts.sharedStrings) ?? '') : [];
+    const styles = parts.styles ? CellStyles.parse(zip.readText(parts.styles) ?? '') : CellStyles.empty();
+    const ctx = { strings, styles, date1904: parts.date1904 };
+    sheets = wanted.map((s) => readWorksheet(s.name, zip.readText(s.part!) ?? '', ctx));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError('corrupt', name, e instanceof Error ? e.message : String(e));
+  }
+  if (sheets.every((s) => s.rows.length === 0)) throw new InputError('empty', name);
+  return { name, sheets };
+}
