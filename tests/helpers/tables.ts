@@ -7,7 +7,7 @@ import type { GridValue } from './grid';
 export const expenditureByFunction = (title = '2021年部门预算一般公共预算支出表') => ({
   rows: [
     [title, null, null, null, null],
-    ['编制单位：某某局', null, '单位：万元', null, null],
+    ['编制单位：某局', null, '单位：万元', null, null],
     ['功能分类科目', null, '合计', '基本支出', '项目支出'],
     ['科目编码', '科目名称', null, null, null],
     ['栏次', '1', '2', '3', '4'],

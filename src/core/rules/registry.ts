@@ -9,6 +9,7 @@ import { codeUnknown } from './code/code-unknown';
 import { CROSS_RULES } from './cross/cross-rules';
 import { contentsMismatch } from './disclosure/contents';
 import { emptyTableStatement } from './disclosure/empty-table';
+import { templateResidue } from './disclosure/placeholders';
 import { missingTable } from './disclosure/missing-table';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
@@ -46,4 +47,5 @@ export const ALL_RULES: readonly Rule[] = [
   missingTable,
   contentsMismatch,
   emptyTableStatement,
+  templateResidue,
 ];

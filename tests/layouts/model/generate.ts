@@ -41,7 +41,7 @@ const DEPARTMENTS = [
   '住房和城乡建设局',
   '财政局',
 ];
-const PLACES = ['泉州市', '灵寿县', '上海市普陀区', '某某市', '长沙县', '江北区', '临海市'];
+const PLACES = ['泉州市', '灵寿县', '上海市普陀区', '绍兴市', '长沙县', '江北区', '临海市'];
 const PROJECT_WORDS = ['专项业务经费', '信息化建设', '购买服务', '补助资金', '运行维护', '工作经费'];
 
 /** 项 lines a fund may pay for: 政府性基金 pays 229/212 lines, 国有资本经营 pays 223 lines, the general budget the rest. */

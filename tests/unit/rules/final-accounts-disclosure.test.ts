@@ -7,7 +7,7 @@ import { sheet, workbook, type GridValue } from '../../helpers/grid';
  * and the 政府性基金 table with 年初/本年/年末 columns. Income and spending differ per code (balances), the fund table
  * leads with 年初结转 — nothing of that is an error. One slip per table must still be found.
  */
-const dept = '部门：某某市卫生健康委员会';
+const dept = '部门：某市卫生健康委员会';
 type Table = [string, GridValue[][], string[]?];
 
 const disclosure = (): Table[] => [

@@ -14,7 +14,7 @@ function finalAccounts(
   const summary: GridValue[][] = [
     ['2023年度收入支出决算总表', null, null, null, null, null],
     [null, null, null, null, null, '公开01表'],
-    ['部门：某某县财政局', null, null, null, null, '金额单位：万元'],
+    ['部门：某县财政局', null, null, null, null, '金额单位：万元'],
     ['收入', null, null, '支出', null, null],
     ['项目', '行次', '金额', '项目', '行次', '金额'],
     ['栏次', null, '1', '栏次', null, '2'],

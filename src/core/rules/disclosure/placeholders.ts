@@ -1,0 +1,148 @@
+import placeholders from '../../../data/disclosure/placeholders.json';
+import library from '../../../data/performance/indicator-library.json';
+import { cellAddress } from '../../snapshot/address';
+import type { Rule, RuleContext } from '../types';
+import { isBlankTemplate } from './table-amounts';
+import { address, textCells, type TextCell } from './workbook-texts';
+
+interface Kind {
+  readonly id: string;
+  readonly label: string;
+  readonly severity: 'warning' | 'info';
+  readonly patterns: readonly RegExp[];
+}
+
+const KINDS: readonly Kind[] = placeholders.kinds.map((k) => ({
+  id: k.id,
+  label: k.label,
+  severity: k.severity === 'info' ? 'info' : 'warning',
+  patterns: k.patterns.map((p) => new RegExp(p, 'gmu')),
+}));
+const ELLIPSIS = new RegExp(placeholders.ellipsis, 'u');
+
+/** Texts the add-in writes into the 绩效目标表 it inserts: its suggested indicators' names and their "建议指标" basis. */
+const SUGGESTION_MARKS = new Set([...library.project, ...library.department].map((s) => s.basis));
+const SUGGESTION_TEXTS = new Set(
+  [...library.project, ...library.department].flatMap((s) => [s.basis, s.level3]).filter(Boolean),
+);
+
+interface Residue {
+  readonly cell: TextCell;
+  readonly kinds: readonly { kind: Kind; matches: readonly string[] }[];
+}
+
+function residueOf(cell: TextCell): Residue | null {
+  const kinds = KINDS.map((kind) => {
+    const found = kind.patterns.flatMap((p) => [...cell.text.matchAll(p)]).sort((a, b) => a.index - b.index);
+    return { kind, matches: [...new Set(found.map((m) => m[0].trim()))] };
+  }).filter((k) => k.matches.length > 0);
+  return kinds.length ? { cell, kinds } : null;
+}
+
+const quoteAll = (matches: readonly string[]) =>
+  matches
+    .slice(0, 3)
+    .map((m) => `“${m}”`)
+    .join('') + (matches.length > 3 ? ` 等 ${matches.length} 种` : '');
+
+/** Sample rows of a template (only ellipses in them) inside recognised tables, per table. */
+function ellipsisRows(ctx: RuleContext): { sheet: string; cell: string; rows: number; title: string }[] {
+  const bySheet = new Map<string, TextCell[]>();
+  for (const c of textCells(ctx.snapshot)) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet))?.push(c);
+  const out: { sheet: string; cell: string; rows: number; title: string }[] = [];
+  for (const t of ctx.workbook.tables) {
+    if (!t.dataRows) continue;
+    const [top, bottom] = t.dataRows;
+    const cells = (bySheet.get(t.sheet) ?? []).filter(
+      (c) => c.row >= top && c.row <= bottom && c.col >= t.range.left && c.col <= t.range.right,
+    );
+    const rows = [...new Set(cells.map((c) => c.row))].filter((r) => {
+      const inRow = cells.filter((c) => c.row === r);
+      const sheet = ctx.snapshot.sheets.find((s) => s.name === t.sheet);
+      const numbers = sheet?.rows[r]?.some((x) => typeof x?.value === 'number');
+      return !numbers && inRow.every((c) => ELLIPSIS.test(c.text));
+    });
+    if (rows.length)
+      out.push({
+        sheet: t.sheet,
+        cell: cellAddress(rows[0] as number, t.range.left),
+        rows: rows.length,
+        title: t.title ?? t.sheet,
+      });
+  }
+  return out;
+}
+
+/**
+ * Template residue in a submitted disclosure: placeholders (XX局, x,xxx万元, 某某, 待填写), alternatives left unchosen
+ * (增加（减少）, （持平）), the template's instructions to the preparer, sample rows of ellipses. The add-in's own
+ * suggested indicators are not the user's placeholders: a sheet still holding them is one finding. A blank template
+ * (no amount in any table) is not a submission: one note says what it holds.
+ */
+export const templateResidue: Rule = {
+  meta: {
+    id: 'disclosure.placeholder',
+    defaultSeverity: 'warning',
+    title: { zh: '模板占位符或填表说明未清除', en: 'Template placeholders or instructions left in' },
+    description: {
+      zh: '标题、表头、编制部门等元数据、单元格和说明文字中残留模板占位符（XX、××、某某、待填写、x,xxx.xx 等）或未选定的备选措辞（“增加（减少）”“（持平）”），为警告；残留的模板填表说明（“仍保留该表格式，并在本表下方作下述说明”）和只有省略号的示例行，为提示。本助手插入的建议指标不逐条报告，但仍未改写的工作表报告一次。空白模板（各表均无金额）只作一条提示。',
+      en: 'Template placeholders (XX, ××, 某某, 待填写, x,xxx.xx…) or unchosen alternatives (增加（减少）, （持平）) in titles, headers, metadata, cells or narrative are warnings; the template’s instructions to the preparer and sample rows of ellipses are notes. The add-in’s own suggested indicators are reported once per sheet still holding them. A blank template (no amounts) gets one note.',
+    },
+    formula: 'no text matches placeholders.json',
+    example:
+      '《部门编制说明》A3 仍有占位符“x,xxx”“XXX”、未选定的备选措辞“增加（减少）”“（持平）”，提交前应替换为实际内容',
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    const marked = new Set(
+      textCells(ctx.snapshot)
+        .filter((c) => SUGGESTION_MARKS.has(c.text))
+        .map((c) => c.sheet),
+    );
+    const residues = textCells(ctx.snapshot)
+      .filter((c) => !(marked.has(c.sheet) && SUGGESTION_TEXTS.has(c.text)))
+      .map(residueOf)
+      .filter((r): r is Residue => r !== null);
+    const samples = ellipsisRows(ctx);
+    if (isBlankTemplate(ctx)) {
+      const first = residues[0]?.cell;
+      if (!first) return;
+      const kinds = KINDS.map((k) => ({ k, n: residues.filter((r) => r.kinds.some((x) => x.kind === k)).length }))
+        .filter((x) => x.n > 0)
+        .map((x) => `${x.k.label}（${x.n} 个单元格）`);
+      ctx.report({
+        severity: 'info',
+        sheet: first.sheet,
+        cells: [address(first)],
+        message: `各表均未填金额，按空白模板处理，不逐条报告：模板中有${kinds.join('、')}${samples.length ? `，${samples.length} 张表有省略号示例行` : ''}；填报后请再审核`,
+      });
+      return;
+    }
+    for (const r of residues) {
+      const warning = r.kinds.some((k) => k.kind.severity === 'warning');
+      const what = r.kinds.map((k) => `${k.kind.label}${quoteAll(k.matches)}`).join('、');
+      ctx.report({
+        ...(warning ? {} : { severity: 'info' as const }),
+        sheet: r.cell.sheet,
+        cells: [address(r.cell)],
+        message: `《${r.cell.sheet}》${address(r.cell)} 仍有${what}，提交前应${warning ? '替换为实际内容' : '删除'}`,
+      });
+    }
+    for (const s of samples)
+      ctx.report({
+        severity: 'info',
+        sheet: s.sheet,
+        cells: [s.cell],
+        message: `《${s.title}》有 ${s.rows} 行只有省略号（模板示例行），提交前应删除`,
+      });
+    for (const sheet of marked) {
+      const cells = textCells(ctx.snapshot).filter((c) => c.sheet === sheet && SUGGESTION_MARKS.has(c.text));
+      const first = cells[0] as TextCell;
+      ctx.report({
+        sheet,
+        cells: [address(first)],
+        message: `《${sheet}》仍有 ${cells.length} 条本助手插入的建议指标未改写（“${first.text}”），提交前应按实际情况核实、修改或删除`,
+      });
+    }
+  },
+};
