@@ -36,6 +36,8 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      // The rule catalogue page that 帮助 links to, rendered by the preview bundle from the rules' metadata.
+      new HtmlWebpackPlugin({ filename: 'rules.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

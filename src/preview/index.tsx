@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadXlsx } from '../adapters/xlsx/read-xlsx';
 import { renderHtmlReport } from '../core/report/html';
@@ -7,6 +7,8 @@ import type { Review } from '../core/review';
 import { parseRange, cellAddress } from '../core/snapshot/address';
 import { ExcelJsPlatform } from '../platform/exceljs/exceljs-platform';
 import { App } from '../taskpane/App';
+import { ruleTitles } from '../taskpane/finding-filter';
+import { RuleCatalogue } from './RuleCatalogue';
 import { SheetGrid } from './SheetGrid';
 import css from './preview.css';
 
@@ -21,7 +23,22 @@ function download(name: string, data: BlobPart, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** "部门预算.xlsx" → "部门预算-审核报告.json": what a download is called, after the workbook. */
+export const reportFileName = (workbook: string, ext: 'html' | 'json') =>
+  `${workbook.replace(/\.xlsx$/i, '')}-审核报告.${ext}`;
+
+/** The bundled samples: 灵寿 has 绩效目标表 forms, 泉州 a 项目支出表 to insert target sheets from. */
+const SAMPLES = [
+  { file: 'sample-budget.xlsx', label: '示例：灵寿县医疗保障局', hint: '十张公开表和两张项目绩效目标表' },
+  {
+    file: 'quanzhou-2021-budget.xlsx',
+    label: '示例：泉州市医疗保障局',
+    hint: '十张公开表，含项目支出表（可插入绩效目标表）',
+  },
+] as const;
+
 function Preview() {
+  const fileInput = useRef<HTMLInputElement>(null);
   const [platform, setPlatform] = useState<ExcelJsPlatform | null>(null);
   const [sheetName, setSheetName] = useState<string>('');
   const [selected, setSelected] = useState<string | null>(null);
@@ -76,23 +93,32 @@ function Preview() {
     <div className="preview">
       <header className="bar">
         <strong>预算审核助手 · 浏览器预览</strong>
-        <label className="button">
+        {/* A real button opens the file chooser: a label around a hidden input cannot be reached by keyboard. */}
+        <button className="button" onClick={() => fileInput.current?.click()}>
           打开 .xlsx…
-          <input
-            type="file"
-            accept=".xlsx"
-            hidden
-            data-testid="open-file"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) await open(new Uint8Array(await file.arrayBuffer()), file.name);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <button className="button" onClick={() => void openUrl('assets/samples/sample-budget.xlsx')}>
-          打开示例工作簿
         </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx"
+          hidden
+          data-testid="open-file"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) await open(new Uint8Array(await file.arrayBuffer()), file.name);
+            e.target.value = '';
+          }}
+        />
+        {SAMPLES.map((s) => (
+          <button
+            key={s.file}
+            className="button"
+            title={s.hint}
+            onClick={() => void openUrl(`assets/samples/${s.file}`)}
+          >
+            {s.label}
+          </button>
+        ))}
         {platform && (
           <button
             className="button"
@@ -112,14 +138,24 @@ function Preview() {
             <button
               className="button"
               onClick={() =>
-                download(`${review.report.workbook}.json`, JSON.stringify(review.report, null, 1), 'application/json')
+                download(
+                  reportFileName(review.report.workbook, 'json'),
+                  JSON.stringify(review.report, null, 1),
+                  'application/json',
+                )
               }
             >
               下载报告 JSON
             </button>
             <button
               className="button"
-              onClick={() => download(`${review.report.workbook}.html`, renderHtmlReport(review.report), 'text/html')}
+              onClick={() =>
+                download(
+                  reportFileName(review.report.workbook, 'html'),
+                  renderHtmlReport(review.report, ruleTitles()),
+                  'text/html',
+                )
+              }
             >
               下载报告 HTML
             </button>
@@ -148,7 +184,7 @@ function Preview() {
             </>
           ) : (
             <p className="empty">
-              打开一个部门预算或决算 .xlsx 工作簿，或点击“打开示例工作簿”。文件只在本机浏览器中处理，不会上传。
+              打开一个部门预算或决算 .xlsx 工作簿，或点击一个示例工作簿。文件只在本机浏览器中处理，不会上传。
             </p>
           )}
         </section>
@@ -161,8 +197,7 @@ function Preview() {
 }
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+if (location.pathname.endsWith('/rules.html')) document.title = '预算审核助手 · 审核规则目录';
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <Preview />
-  </StrictMode>,
+  <StrictMode>{location.pathname.endsWith('/rules.html') ? <RuleCatalogue /> : <Preview />}</StrictMode>,
 );

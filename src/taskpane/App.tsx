@@ -14,11 +14,12 @@ import {
   ToolbarButton,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { importCatalog } from '../core/catalog/import';
 import type { Review } from '../core/review';
 import type { WorkbookPlatform } from '../platform/types';
 import { FindingsView } from './components/FindingsView';
+import { defaultFilter, listed, type FindingFilter } from './finding-filter';
 import { PerformanceView } from './components/PerformanceView';
 import { SettingsView } from './components/SettingsView';
 import { TablesView } from './components/TablesView';
@@ -42,7 +43,8 @@ const useStyles = makeStyles({
   progress: { flexGrow: 1 },
   toolbar: { flexWrap: 'wrap', padding: 0, margin: '6px 0' },
   summary: { display: 'block', margin: '6px 0' },
-  notice: { margin: '8px 0' },
+  // Sticky: a notice after an action far down the pane (绩效) stays in view.
+  notice: { margin: '8px 0', position: 'sticky', top: '0', zIndex: 1 },
   tabs: { marginTop: '6px', marginBottom: '6px' },
 });
 
@@ -56,6 +58,15 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of report?.findings ?? []) counts[f.severity]++;
   const busy = c.status.kind === 'scanning' || c.status.kind === 'busy';
+  const [filter, setFilter] = useState<FindingFilter>(() => defaultFilter(c.settings.markInfo));
+  useEffect(
+    () => setFilter((f) => ({ ...f, shown: { ...f.shown, info: c.settings.markInfo } })),
+    [c.settings.markInfo],
+  );
+  const shown = useMemo(
+    () => (report ? listed(report.findings, filter, platform.language) : []),
+    [report, filter, platform.language],
+  );
 
   const onImportCatalog = useCallback(
     async (file: File) => {
@@ -121,7 +132,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             <MessageBarBody>{c.notice.text}</MessageBarBody>
             <MessageBarActions
               containerAction={
-                <Button appearance="transparent" size="small" aria-label="×" onClick={c.dismissNotice}>
+                <Button appearance="transparent" size="small" aria-label={t('close')} onClick={c.dismissNotice}>
                   ×
                 </Button>
               }
@@ -143,12 +154,8 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             <Text className={styles.summary} role="status">
               {t('summary', { tables: report.tables.length, ...counts })}
             </Text>
-            <Toolbar className={styles.toolbar} size="small" aria-label="actions">
-              <ToolbarButton
-                appearance="primary"
-                onClick={() => void c.mark()}
-                disabled={busy || !report.findings.length}
-              >
+            <Toolbar className={styles.toolbar} size="small" aria-label={t('actions')}>
+              <ToolbarButton appearance="primary" onClick={() => void c.mark(shown)} disabled={busy || !shown.length}>
                 {t('mark')}
               </ToolbarButton>
               <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
@@ -180,7 +187,14 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
               <Tab value="settings">{t('tabSettings')}</Tab>
             </TabList>
             {tab === 'findings' && (
-              <FindingsView findings={report.findings} language={platform.language} t={t} onGoTo={c.goTo} />
+              <FindingsView
+                findings={report.findings}
+                filter={filter}
+                onFilter={setFilter}
+                language={platform.language}
+                t={t}
+                onGoTo={c.goTo}
+              />
             )}
             {tab === 'tables' && <TablesView report={report} t={t} onGoTo={c.goTo} />}
             {tab === 'performance' && (

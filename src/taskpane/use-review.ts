@@ -14,9 +14,11 @@ import { planFillCodes } from '../core/plans/fill-codes';
 import { planMarks, planReportSheet } from '../core/plans/marks';
 import { appendToUndoLog, skippedNotice } from '../core/plans/preconditions';
 import { invertPlan, type SkippedWrite, type WritePlan } from '../core/plans/types';
+import type { ReportFinding } from '../core/report/report';
 import { reviewWorkbook, type Review } from '../core/review';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { DEFAULT_SETTINGS, type Settings, type WorkbookPlatform } from '../platform/types';
+import { ruleTitles } from './finding-filter';
 import type { Translate } from './i18n';
 
 /**
@@ -120,12 +122,16 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     [platform, undoLog, fail, refresh],
   );
 
-  const mark = useCallback(() => {
-    if (!review) return;
-    const plan = planMarks(review.report.findings, { includeInfo: settings.markInfo });
-    const n = review.report.findings.filter((f) => settings.markInfo || f.severity !== 'info').length;
-    return perform(plan, t('marked', { n }));
-  }, [review, settings, perform, t]);
+  /** Marks exactly the findings listed (the pane's filter), so that what is coloured is what the user sees. */
+  const mark = useCallback(
+    (listed: readonly ReportFinding[]) => {
+      if (!review) return;
+      if (!listed.length) return setNotice({ intent: 'info', text: t('nothingListed') });
+      const plan = planMarks(listed, { includeInfo: true });
+      return perform(plan, t('marked', { n: listed.length }));
+    },
+    [review, perform, t],
+  );
 
   /** Undoes every mark plan still in the log (newest first), restoring each cell's own fill. */
   const clearMarks = useCallback(async () => {
@@ -165,10 +171,11 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     const plan = planReportSheet(
       review.report,
       snapshot.current.sheets.map((s) => s.name),
+      ruleTitles(platform.language),
     );
     const sheet = plan.actions[0]?.kind === 'add_sheet' ? plan.actions[0].sheet : '';
     return perform(plan, t('reported', { sheet }));
-  }, [review, perform, t]);
+  }, [review, perform, t, platform.language]);
 
   const fillCodes = useCallback(() => {
     if (!review || !snapshot.current) return;

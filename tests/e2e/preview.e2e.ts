@@ -73,13 +73,13 @@ test('scan a corpus workbook, go to a finding, mark it and clear the marks', asy
 
   const finding = page.locator('[data-finding="支出总表!D8"]').first();
   await expect(finding.textContent()).resolves.toMatch(/20805 行政事业单位养老支出［合计］ 54\.25 ≠ 下级合计 54\.07/);
-  await finding.click();
+  await finding.locator('button').first().click();
   const cell = page.locator('td[data-cell="D8"][data-selected="true"]');
   await cell.waitFor();
   await expect(page.getByRole('tab', { name: '支出总表', selected: true }).count()).resolves.toBe(1);
 
   await page.getByRole('button', { name: '标记问题' }).click();
-  await page.getByText(/已标记 \d+ 处问题/).waitFor();
+  await page.getByText(/已标记列表中的 \d+ 个问题/).waitFor();
   await expect(cell.getAttribute('data-fill')).resolves.toBe('#F4B6B6');
   await page.waitForSelector('button:has-text("清除标记"):not([disabled])');
   if (shots) {
@@ -138,5 +138,56 @@ test('设置: a rule-level dropdown opens, picks a level, closes without coverin
   expect(covering).toBe(0);
   await tab.click();
   await expect(page.getByRole('region', { name: rule }).count()).resolves.toBe(0);
+  await page.close();
+});
+
+test('downloads are named after the workbook, the HTML report names rules by their Chinese titles', async () => {
+  const page = await open(workbookFile);
+  const stem =
+    workbookFile
+      .split('/')
+      .pop()
+      ?.replace(/\.xlsx$/, '') ?? '';
+  const [html] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载报告 HTML' }).click(),
+  ]);
+  expect(html.suggestedFilename()).toBe(`${stem}-审核报告.html`);
+  const text = await (await import('node:fs/promises')).readFile((await html.path()) as string, 'utf8');
+  const headings = [...text.matchAll(/<h3[^>]*>([^<]*)/g)].map((m) => m[1] ?? '');
+  expect(headings.length).toBeGreaterThan(0);
+  for (const h of headings) expect(h).not.toMatch(/[a-z]+[._][a-z]+/);
+  expect(headings).toContain('上级科目不等于下级之和 ');
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载报告 JSON' }).click(),
+  ]);
+  expect(json.suggestedFilename()).toBe(`${stem}-审核报告.json`);
+  await page.close();
+});
+
+test('the file chooser and both samples are reachable by keyboard', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/preview.html`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('打开 .xlsx…');
+  await page.keyboard.press('Enter');
+  await chooser;
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('示例：泉州市医疗保障局');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: '项目支出表' }).waitFor();
+  await page.close();
+});
+
+test('帮助 links to the rule catalogue, which is a page listing every rule by its Chinese title', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await page.goto(`${server.url}/help.html`);
+  await page.getByRole('link', { name: '审核规则目录' }).click();
+  await page.getByRole('heading', { name: '审核规则目录' }).waitFor();
+  await expect(page.getByRole('row').count()).resolves.toBeGreaterThan(20);
+  await expect(page.getByText('上级科目不等于下级之和').count()).resolves.toBe(1);
   await page.close();
 });

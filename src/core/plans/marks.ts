@@ -13,6 +13,19 @@ export const MARK_COLORS: Record<Severity, { main: string; related: string }> = 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
+/** A finding's cell: "D11" on the finding's own sheet, or "支出总表!D11" (also "'a b'!D11") on another sheet. */
+export function cellRef(cell: string, sheet: string): { sheet: string; cell: string } {
+  const i = cell.lastIndexOf('!');
+  if (i < 0) return { sheet, cell };
+  return {
+    sheet: cell
+      .slice(0, i)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'"),
+    cell: cell.slice(i + 1),
+  };
+}
+
 export interface MarkOptions {
   /** Mark info findings too (off by default: rounding notes would colour whole tables). */
   readonly includeInfo?: boolean;
@@ -29,16 +42,17 @@ export function planMarks(findings: readonly ReportFinding[], options: MarkOptio
   const colour = new Map<string, { color: string; rank: number }>();
   const notes = new Map<string, string[]>();
   for (const f of shown) {
-    f.cells.forEach((cell, i) => {
-      const key = `${f.sheet}\u0000${cell}`;
+    f.cells.forEach((address, i) => {
+      const { sheet, cell } = cellRef(address, f.sheet);
+      const key = `${sheet}\u0000${cell}`;
       const rank = RANK[f.severity] * 2 + (i === 0 ? 1 : 0);
       const prev = colour.get(key);
       if (!prev || prev.rank < rank)
         colour.set(key, { color: MARK_COLORS[f.severity][i === 0 ? 'main' : 'related'], rank });
     });
-    const first = f.cells[0];
+    const first = f.cells[0] === undefined ? undefined : cellRef(f.cells[0], f.sheet);
     if (first && options.notes !== false) {
-      const key = `${f.sheet}\u0000${first}`;
+      const key = `${first.sheet}\u0000${first.cell}`;
       notes.set(key, [...(notes.get(key) ?? []), `【${LABEL[f.severity]}】${f.message}`]);
     }
   }
@@ -66,8 +80,15 @@ export function freeSheetName(existing: readonly string[], base = '审核报告'
   for (let i = 2; ; i++) if (!existing.includes(`${base} (${i})`)) return `${base} (${i})`;
 }
 
-/** "写入审核报告": a new sheet holding the findings and the recognised tables, written as one 2-D block. */
-export function planReportSheet(report: ReviewReport, existingSheets: readonly string[]): WritePlan {
+/**
+ * "写入审核报告": a new sheet holding the findings and the recognised tables, written as one 2-D block. The 规则 column
+ * names each rule by its title when given one (the pane passes the Chinese titles), never by its id alone.
+ */
+export function planReportSheet(
+  report: ReviewReport,
+  existingSheets: readonly string[],
+  ruleTitles: Readonly<Record<string, string>> = {},
+): WritePlan {
   const rows: CellValue[][] = [
     ['预算审核报告', null, null, null, null],
     [
@@ -79,7 +100,9 @@ export function planReportSheet(report: ReviewReport, existingSheets: readonly s
     ],
     [null, null, null, null, null],
     ['级别', '规则', '工作表', '单元格', '说明'],
-    ...report.findings.map((f) => [LABEL[f.severity], f.rule, f.sheet, f.cells.join(' '), f.message] as CellValue[]),
+    ...report.findings.map(
+      (f) => [LABEL[f.severity], ruleTitles[f.rule] ?? f.rule, f.sheet, f.cells.join(' '), f.message] as CellValue[],
+    ),
     [null, null, null, null, null],
     ['识别的表格', null, null, null, null],
     ['工作表', '区域', '类型', '标题', '单位'],

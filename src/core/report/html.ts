@@ -20,7 +20,7 @@ export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Reco
   const findingRows = [...byRule]
     .map(
       ([rule, fs]) =>
-        `<h3>${escapeHtml(ruleTitles[rule] ?? rule)} <small>${escapeHtml(rule)} · ${fs.length} 处</small></h3><table><thead><tr><th>级别</th><th>工作表</th><th>单元格</th><th>说明</th></tr></thead><tbody>` +
+        `<h3 title="${escapeHtml(rule)}">${escapeHtml(ruleTitles[rule] ?? rule)} <small>${fs.length} 处</small></h3><table><thead><tr><th>级别</th><th>工作表</th><th>单元格</th><th>说明</th></tr></thead><tbody>` +
         fs
           .map(
             (f) =>

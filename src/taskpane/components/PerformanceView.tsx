@@ -2,6 +2,7 @@ import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-comp
 import { useState } from 'react';
 import type { ProjectFacts } from '../../core/performance/insert-targets';
 import type { ReportFinding } from '../../core/report/report';
+import { defaultFilter, type FindingFilter } from '../finding-filter';
 import type { Language, Translate } from '../i18n';
 import { FindingsView } from './FindingsView';
 
@@ -27,6 +28,7 @@ export function PerformanceView(props: {
   const { projects, findings, busy, t } = props;
   const styles = useStyles();
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set(projects.map((_, i) => i)));
+  const [filter, setFilter] = useState<FindingFilter>(() => defaultFilter(true));
   const all = chosen.size === projects.length && projects.length > 0;
   return (
     <div>
@@ -88,7 +90,14 @@ export function PerformanceView(props: {
       </section>
       <section className={styles.section} aria-label={t('performanceFindings')}>
         <Text weight="semibold">{t('performanceFindings')}</Text>
-        <FindingsView findings={findings} language={props.language} t={t} onGoTo={props.onGoTo} />
+        <FindingsView
+          findings={findings}
+          filter={filter}
+          onFilter={setFilter}
+          language={props.language}
+          t={t}
+          onGoTo={props.onGoTo}
+        />
       </section>
     </div>
   );

@@ -1,0 +1,44 @@
+/**
+ * Sheet names for inserted forms: Excel allows 31 characters and no []:*?/\. A long project name is cut at a clean
+ * place — never inside a bracket, which would leave "（市级配" — and room is kept for a " (2)" suffix.
+ */
+export const MAX_SHEET_NAME = 31;
+const SUFFIX_ROOM = 4;
+const OPENING = '（([【《〔「';
+const CLOSING: Record<string, string> = {
+  '（': '）',
+  '(': ')',
+  '[': ']',
+  '【': '】',
+  '《': '》',
+  '〔': '〕',
+  '「': '」',
+};
+
+const strip = (s: string) => s.replace(/[[\]:*?/\\]/g, '').trim();
+
+/** `text` cut to at most `max` characters, before any bracket the cut would leave open; trailing separators dropped. */
+export function cutClean(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  const open: number[] = [];
+  for (let i = 0; i < cut.length; i++) {
+    const c = cut[i] as string;
+    if (OPENING.includes(c)) open.push(i);
+    else if (open.length && CLOSING[cut[open[open.length - 1] as number] as string] === c) open.pop();
+  }
+  if (open.length) cut = cut.slice(0, open[0]);
+  return cut.replace(/[-_、，,.。·\s]+$/, '');
+}
+
+/**
+ * A sheet name from a template such as "绩效目标-{项目简称}": the fixed part kept, the name cut cleanly to fit, and a
+ * free " (n)" suffix when the name is taken.
+ */
+export function formSheetName(template: string, name: string, existing: readonly string[]): string {
+  const fixed = strip(template.replace('{项目简称}', ''));
+  const room = MAX_SHEET_NAME - SUFFIX_ROOM - fixed.length;
+  const base = strip(template.replace('{项目简称}', cutClean(strip(name), Math.max(1, room))));
+  if (!existing.includes(base)) return base;
+  for (let i = 2; ; i++) if (!existing.includes(`${base} (${i})`)) return `${base} (${i})`;
+}

@@ -1,0 +1,1 @@
+export { cellRef } from '../core/plans/marks';
