@@ -2,6 +2,7 @@ import { rangeAddress } from '../core/snapshot/address';
 import type { RecognisedWorkbook } from '../core/recognition/model';
 import type { ReviewReport } from '../core/report/report';
 import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../core/report/table-type-names';
+import { coverageLine } from '../core/report/coverage-text';
 
 const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
 const MAX_LISTED = 30;
@@ -54,5 +55,6 @@ export function summarise(
     `  共 ${workbook.tables.length} 张表（已识别类型 ${workbook.tables.filter((t) => t.type !== 'unknown').length}），` +
       `编码 ${report.rows.length} 个；错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
   );
+  if (report.coverage) lines.push(`  ${coverageLine(report.coverage)}`);
   return lines.join('\n');
 }

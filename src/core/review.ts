@@ -30,6 +30,6 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, options: ReviewOption
   const workbook = options.fiscalYear ? { ...recognised, fiscalYear: options.fiscalYear } : recognised;
   const catalogs = withImported(builtInCatalogs(), options.catalogs ?? []);
   const mapping = mapRows(workbook, snapshot.sheets, catalogs);
-  const findings = runRules(options.ruleSet ?? ALL_RULES, { snapshot, workbook, mapping, catalogs }, options.rules);
-  return { workbook, mapping, catalogs, report: buildReport(workbook, mapping, findings) };
+  const run = runRules(options.ruleSet ?? ALL_RULES, { snapshot, workbook, mapping, catalogs }, options.rules);
+  return { workbook, mapping, catalogs, report: buildReport(workbook, mapping, run.findings, run) };
 }

@@ -15,6 +15,43 @@ export interface ReportColumn {
   part?: string;
 }
 
+/** How a table was read, and whether its own identities confirm the reading. */
+export interface ReportStructure {
+  /** False: the reading could not be confirmed by the numbers; the table's identities are not checked. */
+  confirmed: boolean;
+  /** The reading taken, in words. */
+  reading: string;
+  /** The table's own identities under that reading. */
+  identities: { closed: number; failed: number };
+  /** Other readings tried. */
+  alternatives: number;
+}
+
+export type NotCheckedReason =
+  | 'table_missing'
+  | 'table_unknown_type'
+  | 'column_not_found'
+  | 'structure_unconfirmed'
+  | 'formula_not_calculated'
+  | 'blank'
+  | 'rule_off'
+  | 'other';
+
+export interface ReportNotChecked {
+  rule: string;
+  sheet?: string;
+  reason: NotCheckedReason;
+  message: string;
+  /** Identities this entry stands for, when more than one. */
+  count?: number;
+}
+
+/** What the review checked and what it could not: "unresolved is never a pass". */
+export interface ReportCoverage {
+  identities: { closed: number; failed: number; notChecked: number };
+  notChecked: ReportNotChecked[];
+}
+
 export interface ReportTable {
   sheet: string;
   range: string;
@@ -24,6 +61,7 @@ export interface ReportTable {
   headerRows: [number, number];
   dataRows: [number, number] | null;
   columns: ReportColumn[];
+  structure?: ReportStructure;
 }
 
 export interface ReportRow {
@@ -56,12 +94,14 @@ export interface ReviewReport {
   tables: ReportTable[];
   rows: ReportRow[];
   findings: ReportFinding[];
+  coverage?: ReportCoverage;
 }
 
 export function buildReport(
   workbook: RecognisedWorkbook,
   mapping: readonly MappedRow[],
   findings: ReportFinding[] = [],
+  checked?: { coverage: ReportCoverage; structures: ReadonlyMap<string, ReportStructure> },
 ): ReviewReport {
   return {
     formatVersion: REPORT_FORMAT_VERSION,
@@ -85,6 +125,7 @@ export function buildReport(
           ...(c.block > 0 ? { block: c.block } : {}),
           ...(c.part ? { part: c.part } : {}),
         })),
+      ...(checked?.structures.has(t.id) ? { structure: checked.structures.get(t.id) as ReportStructure } : {}),
     })),
     rows: mapping.map((m) => ({
       sheet: m.sheet,
@@ -97,5 +138,6 @@ export function buildReport(
       confidence: Math.round(m.confidence * 100) / 100,
     })),
     findings,
+    ...(checked ? { coverage: checked.coverage } : {}),
   };
 }

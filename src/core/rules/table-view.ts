@@ -151,7 +151,7 @@ export function readIn(view: TableView, row: number, col: number): Reading {
 const VIEWS = new WeakMap<object, TableView[]>();
 
 /** Table views of every recognised table (an empty one has no rows), built once per review and shared by the rules. */
-export function tableViews(ctx: RuleContext): TableView[] {
+export function tableViews(ctx: Pick<RuleContext, 'snapshot' | 'workbook' | 'mapping'>): TableView[] {
   const cached = VIEWS.get(ctx.mapping);
   if (cached) return cached;
   const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));

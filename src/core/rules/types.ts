@@ -1,8 +1,9 @@
+import type Decimal from 'decimal.js';
 import type { CatalogSet } from '../catalog/catalog';
 import type { MappedRow } from '../mapping/map-rows';
 import type { RecognisedWorkbook } from '../recognition/model';
 import type { TableType } from '../recognition/table-type';
-import type { ReportFinding, Severity } from '../report/report';
+import type { NotCheckedReason, ReportFinding, Severity } from '../report/report';
 import type { WorkbookSnapshot } from '../snapshot/types';
 
 /** Text in both UI languages. */
@@ -44,6 +45,40 @@ export interface FindingDraft {
   readonly difference?: string;
 }
 
+/**
+ * One identity a rule checked (a sum, a balance, a cross-table equality), for the coverage ledger and for confirming a
+ * table's reading by its numbers. `closed`: it holds, exactly or within display rounding; `failed`: it does not.
+ */
+export interface IdentityDraft {
+  /** Ids of the tables the identity reads: one for a table's own identity, two for a cross-table one. */
+  readonly tables: readonly string[];
+  /** The sheet of the first cell. */
+  readonly sheet: string;
+  /** A1 addresses, the total (or first compared value) first; `sheet!A1` for a cell on another sheet. */
+  readonly cells: readonly string[];
+  readonly status: 'closed' | 'failed';
+  /**
+   * For a failed identity: the change of each cell (as listed in `cells`) that would alone close it, and the
+   * rounding envelope. Tells one wrong cell (a change shared by all failures) from a misread table.
+   */
+  readonly corrections?: readonly (Decimal | null)[];
+  readonly envelope?: Decimal;
+  /** The finding that reports this identity (its failure, or a difference within rounding). */
+  readonly finding?: FindingDraft;
+}
+
+/** An identity (or a group of them) the rule meant to check but could not, and why. */
+export interface NotCheckedDraft {
+  readonly sheet?: string;
+  /** Ids of the tables concerned, when known (a table_missing entry names the table that is present). */
+  readonly tables?: readonly string[];
+  readonly reason: NotCheckedReason;
+  /** In Chinese, what was not checked and why ("未找到“基本支出”列，未核对基本支出表合计"). */
+  readonly message: string;
+  /** Identities this entry stands for (default 1). */
+  readonly count?: number;
+}
+
 export interface RuleContext {
   readonly snapshot: WorkbookSnapshot;
   readonly workbook: RecognisedWorkbook;
@@ -51,7 +86,12 @@ export interface RuleContext {
   readonly catalogs: CatalogSet;
   /** The rule's parameters: its defaults overlaid with the configuration. */
   readonly params: Readonly<Record<string, number | string | boolean>>;
+  /** A finding that is not the outcome of an identity (a code, a format, a missing table). */
   report(finding: FindingDraft): void;
+  /** Records an identity as checked; its finding, if any, is reported unless the table's reading is unconfirmed. */
+  identity(identity: IdentityDraft): void;
+  /** Records an identity the rule could not check, with the reason. */
+  notChecked(entry: NotCheckedDraft): void;
 }
 
 export interface Rule {
@@ -67,4 +107,4 @@ export type RuleSetting =
 
 export type RuleConfig = Readonly<Record<string, RuleSetting>>;
 
-export type { ReportFinding, Severity };
+export type { NotCheckedReason, ReportFinding, Severity };

@@ -497,5 +497,30 @@ testRule(functionEconomic, {
         { severity: 'info', cells: ['D4'], message: /2101101\+2101102 基本支出 3\.00 ≠/ },
       ],
     },
+    ...[
+      { housing: 12, severity: 'warning' as const, why: 'function figure larger: warning' },
+      { housing: 8, severity: 'info' as const, why: 'economic figure larger (housing money coded elsewhere): note' },
+    ].map(({ housing, severity, why }) => ({
+      name: `2210201 ↔ 30113, ${why}`,
+      workbook: workbook(
+        sheet(
+          [
+            ['2021年一般公共预算支出表', null, null, null],
+            ['科目编码', '科目名称', '合计', '基本支出'],
+            ['2210201', '住房公积金', m(housing), m(housing)],
+          ],
+          { name: '一般公共预算支出表', merges: ['A1:D1'] },
+        ),
+        sheet(
+          [
+            ['2021年一般公共预算基本支出表', null, null],
+            ['科目编码', '科目名称', '合计'],
+            ['30113', '住房公积金', m(10)],
+          ],
+          { name: '基本支出表', merges: ['A1:C1'] },
+        ),
+      ),
+      findings: [{ severity, cells: ['D3'], message: /^2210201 基本支出/ }],
+    })),
   ],
 });

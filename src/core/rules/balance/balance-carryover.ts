@@ -1,7 +1,7 @@
 import carryover from '../../../data/carryover.json';
 import { addressOf, compareSum, type Term } from '../amounts';
 import { columnsOfGroup } from '../column-groups';
-import { reportComparison } from '../sum/report-sum';
+import { recordInvalid, reportComparison, tablesOf } from '../sum/report-sum';
 import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../table-view';
 import type { Rule } from '../types';
 
@@ -94,7 +94,17 @@ export const balanceCarryover: Rule = {
     for (const view of tableViews(ctx)) {
       for (const block of view.blocks) {
         const identity = carryoverIdentity(block);
-        if (!identity) continue;
+        if (!identity) {
+          // A 年末结转 group whose companions are not all recognised: the identity is meant but not known.
+          if (block.amountColumns.some((c) => c.path.some((p) => CLOSING.pattern.test(p))))
+            ctx.notChecked({
+              tables: tablesOf(view),
+              sheet: view.table.sheet,
+              reason: 'column_not_found',
+              message: `表头列组未能全部识别，未核对${CLOSING.name}的衔接关系`,
+            });
+          continue;
+        }
         const formula = identity.terms.map((g, i) => `${i === 0 ? '' : g.sign < 0 ? ' − ' : ' + '}${g.name}`).join('');
         for (const r of block.rows) {
           if (!r.used) continue;
@@ -110,6 +120,7 @@ export const balanceCarryover: Rule = {
             }
           const closingTerms = closing.filter((t): t is Term => t !== null && t !== 'invalid');
           const [actual, ...moreClosing] = closingTerms;
+          if (invalid) recordInvalid(ctx, view);
           if (invalid || !actual || !parts.length) continue;
           if (actual.blank && moreClosing.every((t) => t.blank) && parts.every((p) => p.term.blank)) continue;
           const who = r.code ? `${r.code.code} ${r.code.name ?? ''}`.trim() : r.label || '本行';
@@ -117,10 +128,11 @@ export const balanceCarryover: Rule = {
           const comparison = compareSum(actual, [...parts, ...moreClosing.map((term) => ({ term, factor: -1 }))]);
           reportComparison(
             ctx,
-            view.table.sheet,
+            view,
             comparison,
             [addressOf(actual), ...moreClosing.map(addressOf), ...parts.map((p) => addressOf(p.term))],
             (a, e, d) => `第 ${r.row + 1} 行 ${who}：${CLOSING.name} ${a} ≠ ${formula} = ${e}（差 ${d}）`,
+            [...moreClosing.map(() => -1), ...parts.map((p) => p.factor)],
           );
         }
       }

@@ -1,6 +1,6 @@
 import { addressOf, compareSum, type Term } from '../amounts';
 import { termAt } from '../cross/quantities';
-import { reportComparison } from '../sum/report-sum';
+import { reportComparison, tablesOf } from '../sum/report-sum';
 import { tableViews, type BlockRow, type BlockView, type TableView } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 
@@ -25,10 +25,11 @@ function report(
   if (actual.blank && parts.every((p) => p.term.blank)) return;
   reportComparison(
     ctx,
-    view.table.sheet,
+    view,
     compareSum(actual, parts),
     [addressOf(actual), ...parts.map((p) => addressOf(p.term))],
     text,
+    parts.map((p) => p.factor ?? 1),
   );
 }
 
@@ -104,7 +105,13 @@ export const balanceTotals: Rule = {
         const a = termAt(view, inc.row.row, inc.block.amountColumns[0]?.col);
         const b = termAt(view, exp.row.row, exp.block.amountColumns[0]?.col);
         if (a && b) report(ctx, view, a, [{ term: b }], (x, y, d) => `收入总计 ${x} ≠ 支出总计 ${y}（差 ${d}）`);
-      }
+      } else if (view.table.dataRows)
+        ctx.notChecked({
+          tables: tablesOf(view),
+          sheet: view.table.sheet,
+          reason: 'column_not_found',
+          message: `未找到${inc ? '支出' : '收入'}总计行，未核对收入总计 = 支出总计`,
+        });
       if (view.table.type === 'fiscal_appropriation_summary') checkFunds(ctx, view);
     }
   },

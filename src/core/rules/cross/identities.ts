@@ -5,6 +5,7 @@ import type { RuleContext } from '../types';
 import {
   valuesByCode,
   columnMatching,
+  counterpart,
   onlyViewOf,
   rowLabelled,
   valueColumn,
@@ -58,9 +59,13 @@ function labelled(view: TableView, pattern: RegExp): Term[] {
 /** 收支总表 ↔ 收入总表 / 支出总表: totals and class lines. */
 export function summaryIdentities(ctx: RuleContext): Identity[] {
   const summary = onlyViewOf(ctx, 'income_expenditure_summary');
-  if (!summary) return [];
+  if (!summary) {
+    const present = onlyViewOf(ctx, 'income_summary') ?? onlyViewOf(ctx, 'expenditure_summary');
+    counterpart(ctx, 'income_expenditure_summary', present, '收支总表与收入总表、支出总表的合计');
+    return [];
+  }
   const out: Identity[] = [];
-  const income = onlyViewOf(ctx, 'income_summary');
+  const income = counterpart(ctx, 'income_summary', summary, '收支总表本年收入合计 = 收入总表合计');
   if (income) {
     // A 收入总表 with a 上年结转 column totals all income (= 收入总计); otherwise this year's (= 本年收入合计).
     const withCarry = income.blocks.some((b) => columnMatching(b, /上年结转|年初结转/));
@@ -71,7 +76,7 @@ export function summaryIdentities(ctx: RuleContext): Identity[] {
       relation: 'eq',
     });
   }
-  const spending = onlyViewOf(ctx, 'expenditure_summary');
+  const spending = counterpart(ctx, 'expenditure_summary', summary, '收支总表本年支出合计 = 支出总表合计');
   if (spending) {
     const b = labelled(summary, /^本年支出合计$|^支出合计$/);
     out.push({
@@ -111,13 +116,20 @@ const FUNDS: {
 /** 财政拨款收支总表 fund columns ↔ the 一般公共预算 / 政府性基金 / 国有资本经营 tables, in total and per 类. */
 export function fiscalIdentities(ctx: RuleContext): Identity[] {
   const fiscal = onlyViewOf(ctx, 'fiscal_appropriation_summary');
-  if (!fiscal) return [];
+  if (!fiscal) {
+    const general = onlyViewOf(ctx, 'general_budget_expenditure');
+    counterpart(ctx, 'fiscal_appropriation_summary', general, '财政拨款收支总表与一般公共预算支出表的合计');
+    return [];
+  }
   const spending = fiscal.blocks.find((b) => /支出/.test(b.caption)) ?? fiscal.blocks[fiscal.blocks.length - 1];
   if (!spending) return [];
   const totalLine = rowLabelled(spending, /^本年支出合计$|^支出合计$/) ?? rowLabelled(spending, /^支出总计$/);
   const out: Identity[] = [];
   for (const fund of FUNDS) {
-    const table = onlyViewOf(ctx, fund.type);
+    const table =
+      fund.type === 'general_budget_expenditure'
+        ? counterpart(ctx, fund.type, fiscal, '财政拨款收支总表一般公共预算列 = 一般公共预算支出表')
+        : onlyViewOf(ctx, fund.type);
     let col = columnMatching(spending, fund.pattern)?.col;
     // A single 支出 column stands for 一般公共预算 only when the other funds bring no income.
     if (col === undefined && fund.type === 'general_budget_expenditure' && spending.amountColumns.length === 1) {
@@ -159,6 +171,9 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
   const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
   const economic = onlyViewOf(ctx, 'general_budget_economic');
   const out: Identity[] = [];
+  const what = '一般公共预算支出表基本支出合计 = 基本支出表合计';
+  if (!basic) counterpart(ctx, 'general_budget_basic_expenditure', general, what);
+  if (!general) counterpart(ctx, 'general_budget_expenditure', basic, what);
   if (general && basic) {
     const block = general.blocks[0] as BlockView;
     const basicCol = columnMatching(block, /基本支出/);
@@ -197,7 +212,11 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
 /** Per code: 一般公共预算支出表 ≤ 支出总表 (= when all income is 一般公共预算); 收入总表 = 支出总表 without carry-over. */
 export function codeIdentities(ctx: RuleContext): Identity[] {
   const spending = onlyViewOf(ctx, 'expenditure_summary');
-  if (!spending) return [];
+  if (!spending) {
+    const present = onlyViewOf(ctx, 'general_budget_expenditure') ?? onlyViewOf(ctx, 'income_summary');
+    counterpart(ctx, 'expenditure_summary', present, '按科目与支出总表的比较');
+    return [];
+  }
   const out: Identity[] = [];
   const sCol = valueColumn(spending.blocks[0] as BlockView)?.col;
   if (sCol === undefined) return [];
@@ -291,8 +310,9 @@ function summaryShowsBalances(ctx: RuleContext): boolean {
 
 /** 项目支出表 合计 = 支出总表 合计行的项目支出. */
 export function projectIdentities(ctx: RuleContext): Identity[] {
-  const project = onlyViewOf(ctx, 'project_expenditure');
-  const spending = onlyViewOf(ctx, 'expenditure_summary');
+  const what = '项目支出表合计 = 支出总表项目支出合计';
+  const project = counterpart(ctx, 'project_expenditure', onlyViewOf(ctx, 'expenditure_summary'), what);
+  const spending = counterpart(ctx, 'expenditure_summary', onlyViewOf(ctx, 'project_expenditure'), what);
   if (!project || !spending) return [];
   const block = spending.blocks[0] as BlockView;
   const total = totalRow(spending, block);
@@ -319,8 +339,9 @@ const THREE_PUBLIC = [
 
 /** 三公 items ≥ their economic lines in the basic table (30212 ≤ 出国, 30217 ≤ 接待, 30231 ≤ 车运行, 31013 ≤ 车购置). */
 export function threePublicIdentities(ctx: RuleContext): Identity[] {
-  const three = onlyViewOf(ctx, 'three_public_expenses');
-  const basic = onlyViewOf(ctx, 'general_budget_basic_expenditure');
+  const what = '“三公”经费与基本支出表对应科目';
+  const three = counterpart(ctx, 'three_public_expenses', onlyViewOf(ctx, 'general_budget_basic_expenditure'), what);
+  const basic = counterpart(ctx, 'general_budget_basic_expenditure', onlyViewOf(ctx, 'three_public_expenses'), what);
   if (!three || !basic) return [];
   const byCode = valuesByCode(basic);
   const block = three.blocks[0] as BlockView;

@@ -12,6 +12,7 @@ import {
 } from '../table-view';
 import { columnsOfNamedGroup } from '../column-groups';
 import type { RuleContext } from '../types';
+import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
 import { maxOf, pushTo } from '../../util/collections';
 
 /**
@@ -183,11 +184,61 @@ export const cellsOf = (i: Identity): string[] => [
   ...(i.a.view.table.sheet === i.b.view.table.sheet ? i.b.terms.map(addressOf) : []),
 ];
 
-/** Reports an identity that does not hold (unit mix-ups are format.unit's, not this rule's). */
+/**
+ * The table of `type` to compare `present` with, or null, recording why not when it is missing, not typed or not
+ * alone of its type (`what`: the identity, "收支总表本年收入合计 = 收入总表合计").
+ */
+export function counterpart(
+  ctx: RuleContext,
+  type: TableType,
+  present: TableView | null,
+  what: string,
+): TableView | null {
+  const all = viewsOf(ctx, type);
+  if (all.length === 1) return all[0] as TableView;
+  if (!present) return null;
+  const name = TABLE_TYPE_NAMES[type] ?? type;
+  const untyped = ctx.workbook.tables.some((t) => t.type === 'unknown');
+  ctx.notChecked({
+    tables: [present.table.id],
+    sheet: present.table.sheet,
+    reason: all.length > 1 ? 'other' : untyped ? 'table_unknown_type' : 'table_missing',
+    message:
+      all.length > 1
+        ? `有 ${all.length} 张${name}，无法确定比较对象，未核对${what}`
+        : `未找到${name}${untyped ? '（有未能识别类型的表）' : ''}，未核对${what}`,
+  });
+  return null;
+}
+
+const tableIds = (i: Identity): readonly string[] =>
+  i.a.view === i.b.view ? [i.a.view.table.id] : [i.a.view.table.id, i.b.view.table.id];
+
+/** Why an identity with a side that has nothing to compare was not checked, or null when both sides are blank. */
+function unreadable(identity: Identity): { reason: 'blank' | 'column_not_found'; message: string } | null {
+  const { a, b } = identity;
+  const empty = [a, b].find((s) => !s.terms.length);
+  if (!empty) return null;
+  const name = `${tableLabel(empty.view)}${empty.what || ''}`;
+  const other = empty === a ? b : a;
+  return empty.view.table.dataRows
+    ? { reason: 'column_not_found', message: `未找到${name}，未核对它与${tableLabel(other.view)}${other.what}的关系` }
+    : { reason: 'blank', message: `${tableLabel(empty.view)}无数据行，未核对它与${tableLabel(other.view)}的关系` };
+}
+
+/** Records an identity and reports it when it does not hold (unit mix-ups are format.unit's, not this rule's). */
 export function reportIdentity(ctx: RuleContext, identity: Identity): void {
   const j = judge(identity);
-  if (!j || j.difference.isZero() || looksLikeUnitMixup(j)) return;
-  if (identity.relation === 'le' && j.difference.isNegative()) return;
+  const tables = tableIds(identity);
+  const sheet = identity.a.view.table.sheet;
+  if (!j) {
+    const why = unreadable(identity);
+    if (why) ctx.notChecked({ tables, sheet, ...why });
+    return;
+  }
+  const closed = j.difference.isZero() || (identity.relation === 'le' && j.difference.isNegative());
+  if (closed) return ctx.identity({ tables, sheet, cells: [], status: 'closed' });
+  if (looksLikeUnitMixup(j)) return ctx.identity({ tables, sheet, cells: cellsOf(identity), status: 'failed' });
   const rounding = j.difference.abs().lte(j.envelope);
   const { a, b } = identity;
   const d = j.decimals;
@@ -200,13 +251,28 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
     : identity.relation === 'eq'
       ? `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} ≠ ${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（差 ${formatDifference(j.difference, d)}${unit}）`
       : `${identity.context ?? ''}${tableLabel(a.view)}${a.what} ${formatAmount(j.a, d)} 大于${tableLabel(b.view)}${b.what} ${formatAmount(j.b, d)}（超出 ${formatAmount(j.difference, d)}${unit}）`;
-  ctx.report({
-    severity: rounding ? 'info' : undefined,
-    sheet: a.view.table.sheet,
-    cells: cellsOf(identity),
-    message: rounding ? `${text}，可能为取整误差` : text,
-    expected: j.b.toFixed(d),
-    actual: j.a.toFixed(d),
-    difference: j.difference.toFixed(d),
+  const cells = cellsOf(identity);
+  // Within one table (a = b of its own lines), each a-cell closes it by −difference, each b-cell by +difference.
+  const own = tables.length === 1;
+  ctx.identity({
+    tables,
+    sheet,
+    cells,
+    status: rounding ? 'closed' : 'failed',
+    ...(own && !rounding
+      ? {
+          corrections: [...a.terms.map(() => j.difference.neg()), ...b.terms.map(() => j.difference)],
+          envelope: j.envelope,
+        }
+      : {}),
+    finding: {
+      severity: rounding ? 'info' : undefined,
+      sheet: a.view.table.sheet,
+      cells,
+      message: rounding ? `${text}，可能为取整误差` : text,
+      expected: j.b.toFixed(d),
+      actual: j.a.toFixed(d),
+      difference: j.difference.toFixed(d),
+    },
   });
 }

@@ -8,8 +8,33 @@ import {
   type Reading,
   type Term,
 } from '../amounts';
+import Decimal from 'decimal.js';
 import { readIn, type TableView } from '../table-view';
 import type { RuleContext } from '../types';
+
+const NO_CELLS: readonly string[] = [];
+
+/** A closed identity of one table: counted, nothing to report. */
+export function recordClosed(ctx: RuleContext, view: TableView): void {
+  ctx.identity({ tables: tablesOf(view), sheet: view.table.sheet, cells: NO_CELLS, status: 'closed' });
+}
+
+const TABLE_IDS = new WeakMap<TableView, readonly string[]>();
+export function tablesOf(view: TableView): readonly string[] {
+  let ids = TABLE_IDS.get(view);
+  if (!ids) TABLE_IDS.set(view, (ids = [view.table.id]));
+  return ids;
+}
+
+/** An identity through a cell that is not a number: not checked (format.invalid_amount reports the cell). */
+export function recordInvalid(ctx: RuleContext, view: TableView): void {
+  ctx.notChecked({
+    tables: tablesOf(view),
+    sheet: view.table.sheet,
+    reason: 'other',
+    message: '相关金额单元格不是数值（见“金额不是数值”提示），涉及它的勾稽关系未核对',
+  });
+}
 
 /**
  * Checks one total against its parts in one column and reports a difference: error beyond the rounding envelope,
@@ -25,17 +50,29 @@ export function checkSum(
   const total = readIn(view, totalAt.row, totalAt.col);
   if (total.kind !== 'term' || partsAt.length === 0) return;
   if (closesOnIntegers(total.term, partsAt.length, (k) => readIn(view, (partsAt[k] as At).row, (partsAt[k] as At).col)))
-    return;
+    return total.term.blank &&
+      allBlank(partsAt.length, (k) => readIn(view, (partsAt[k] as At).row, (partsAt[k] as At).col))
+      ? undefined
+      : recordClosed(ctx, view);
   const parts: Term[] = [];
   for (const p of partsAt) {
     const r = readIn(view, p.row, p.col);
-    if (r.kind === 'invalid') return;
+    if (r.kind === 'invalid') return recordInvalid(ctx, view);
     if (r.kind === 'term') parts.push(r.term);
   }
   settle(ctx, view, totalAt, total.term, parts, describe);
 }
 
 type At = { row: number; col: number };
+
+/** Blank total over blank parts: nothing was filled in, so nothing was checked (and nothing is counted). */
+function allBlank(n: number, part: (k: number) => Reading): boolean {
+  for (let k = 0; k < n; k++) {
+    const r = part(k);
+    if (r.kind !== 'term' || !r.term.blank) return false;
+  }
+  return true;
+}
 
 /**
  * True when the parts sum exactly to the total on scaled integers — decided without allocating, since most sums close.
@@ -73,12 +110,14 @@ export function checkColumnSum(
   const total = readIn(view, totalRow, col);
   if (total.kind !== 'term' || partRows.length === 0) return;
   if (closesOnIntegers(total.term, partRows.length, (k) => readIn(view, (partRows[k] as { row: number }).row, col)))
-    return;
+    return total.term.blank && allBlank(partRows.length, (k) => readIn(view, (partRows[k] as { row: number }).row, col))
+      ? undefined
+      : recordClosed(ctx, view);
   const t = total.term;
   const parts: Term[] = [];
   for (const p of partRows) {
     const r = readIn(view, p.row, col);
-    if (r.kind === 'invalid') return;
+    if (r.kind === 'invalid') return recordInvalid(ctx, view);
     if (r.kind === 'term') parts.push(r.term);
   }
   settle(ctx, view, { row: totalRow, col }, t, parts, describe);
@@ -98,35 +137,51 @@ function settle(
   const say = total.term.blank
     ? (t: string, sum: string, diff: string) => `${describe(t, sum, diff)}；${addressOf(totalAt)} 未填金额`
     : describe;
-  reportComparison(
-    ctx,
-    view.table.sheet,
-    compareTerms(total.term, parts),
-    [addressOf(totalAt), ...parts.map(addressOf)],
-    say,
-  );
+  reportComparison(ctx, view, compareTerms(total.term, parts), [addressOf(totalAt), ...parts.map(addressOf)], say);
 }
 
-/** Reports a comparison that does not close: error beyond the rounding envelope, info (可能为取整误差) within it. */
+/**
+ * Records a comparison of one table as an identity and reports it when it does not close: error beyond the rounding
+ * envelope, info (可能为取整误差) within it. `cells` are the compared value, then the parts; `partFactors` the factor
+ * each part entered the sum with (default 1), so that the change of each cell that would close it is known.
+ */
 export function reportComparison(
   ctx: RuleContext,
-  sheet: string,
+  view: TableView,
   c: Comparison,
   cells: string[],
   describe: (actual: string, expected: string, diff: string) => string,
+  partFactors?: readonly number[],
 ): void {
-  if (c.verdict === 'ok') return;
+  const sheet = view.table.sheet;
+  if (c.verdict === 'ok') return recordClosed(ctx, view);
   const message = describe(
     formatAmount(c.actual, c.decimals),
     formatAmount(c.expected, c.decimals),
     formatDifference(c.difference, c.decimals),
   );
-  ctx.report({
-    severity: c.verdict === 'rounding' ? 'info' : undefined,
+  const failed = c.verdict === 'mismatch';
+  ctx.identity({
+    tables: tablesOf(view),
     sheet,
     cells,
-    message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
-    ...comparisonFields(c),
+    status: failed ? 'failed' : 'closed',
+    // difference = actual − Σ factor·part: the actual closes it by −difference, a part by +difference / factor.
+    ...(failed
+      ? {
+          corrections: cells.map((_, k) =>
+            k === 0 ? c.difference.neg() : c.difference.div(new Decimal(partFactors?.[k - 1] ?? 1)),
+          ),
+          envelope: c.envelope,
+        }
+      : {}),
+    finding: {
+      severity: c.verdict === 'rounding' ? 'info' : undefined,
+      sheet,
+      cells,
+      message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
+      ...comparisonFields(c),
+    },
   });
 }
 

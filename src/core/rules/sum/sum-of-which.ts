@@ -1,7 +1,7 @@
 import { addressOf, compareSum, comparisonFields, formatAmount, type Term } from '../amounts';
 import { rankOf, tableViews, type BlockRow, type BlockView, readIn } from '../table-view';
 import type { Rule } from '../types';
-import { columnNote } from './report-sum';
+import { columnNote, recordClosed, recordInvalid, tablesOf } from './report-sum';
 
 /** "其中" lists: the lines from a "其中：…" line on, with the line they belong to. */
 export function ofWhichGroups(block: BlockView): { parent: BlockRow; items: BlockRow[] }[] {
@@ -46,23 +46,40 @@ export const sumOfWhich: Rule = {
             if (col.excluded) continue;
             const p = readIn(view, parent.row, col.col);
             const terms = items.map((i) => readIn(view, i.row, col.col));
-            if (p.kind !== 'term' || terms.some((t) => t.kind === 'invalid')) continue;
+            if (p.kind !== 'term') continue;
+            if (terms.some((t) => t.kind === 'invalid')) {
+              recordInvalid(ctx, view);
+              continue;
+            }
             const parts = terms.flatMap((t) => (t.kind === 'term' ? [t.term] : []));
             if (parts.every((t) => t.blank)) continue;
             const c = compareSum(
               p.term,
               parts.map((term: Term) => ({ term })),
             );
-            if (c.verdict !== 'mismatch' || c.difference.isPositive()) continue;
+            if (c.verdict !== 'mismatch' || c.difference.isPositive()) {
+              recordClosed(ctx, view);
+              continue;
+            }
             const list = items.map(
               (i, k) =>
                 `${i.label.replace(/^其中[:：]?/, '')} ${formatAmount(parts[k]?.value ?? c.expected, c.decimals)}`,
             );
-            ctx.report({
+            const cells = [addressOf({ row: parent.row, col: col.col }), ...parts.map(addressOf)];
+            ctx.identity({
+              tables: tablesOf(view),
               sheet: view.table.sheet,
-              cells: [addressOf({ row: parent.row, col: col.col }), ...parts.map(addressOf)],
-              message: `其中：${list.join(' + ')} = ${formatAmount(c.expected, c.decimals)} > ${parent.label}${columnNote(view, col.col)} ${formatAmount(c.actual, c.decimals)}`,
-              ...comparisonFields(c),
+              cells,
+              status: 'failed',
+              // parent − Σ items < 0: the parent closes it by −difference, an item by +difference.
+              corrections: cells.map((_, k) => (k === 0 ? c.difference.neg() : c.difference)),
+              envelope: c.envelope,
+              finding: {
+                sheet: view.table.sheet,
+                cells,
+                message: `其中：${list.join(' + ')} = ${formatAmount(c.expected, c.decimals)} > ${parent.label}${columnNote(view, col.col)} ${formatAmount(c.actual, c.decimals)}`,
+                ...comparisonFields(c),
+              },
             });
           }
         }

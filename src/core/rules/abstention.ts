@@ -1,0 +1,105 @@
+import Decimal from 'decimal.js';
+import structure from '../../data/structure.json';
+import type { CheckedIdentity } from './ledger';
+
+/**
+ * Is a table's reading confirmed by its numbers? In a correct table almost every identity closes, and a real slip —
+ * one wrong cell, or one row written wrong — breaks only the identities through it, all needing the same change of
+ * that cell. So the failures of a table are "explained" by a few slips; a misread table (a column taken for another,
+ * a heading taken for data) instead breaks identities that share no cell and no row. A table is unconfirmed when its
+ * failures need at least `minSlips` separate slips to explain and they are a sizeable share of its identities.
+ */
+export const ABSTENTION = structure.abstention as {
+  readonly minSlips: number;
+  readonly minFailureShare: number;
+};
+
+interface Failure {
+  /** Sheet-qualified cells with the change that would alone close the identity (null: unknown). */
+  readonly cells: readonly { key: string; row: string; change: Decimal | null }[];
+  readonly envelope: Decimal | null;
+}
+
+const ROW_OF = /(\d+)$/;
+const ZERO = new Decimal(0);
+
+function failureOf(i: CheckedIdentity): Failure {
+  return {
+    cells: i.cells.map((c, k) => {
+      const key = c.includes('!') ? c : `${i.sheet}!${c}`;
+      const at = key.lastIndexOf('!');
+      return {
+        key,
+        row: `${key.slice(0, at)}!${ROW_OF.exec(key.slice(at + 1))?.[1] ?? ''}`,
+        change: i.corrections?.[k] ?? null,
+      };
+    }),
+    envelope: i.envelope ?? null,
+  };
+}
+
+/** Candidate slips: each cell with one change it would need (failures agreeing on it), and each row. */
+function candidates(failures: readonly Failure[]): Set<number>[] {
+  const out: Set<number>[] = [];
+  const byCell = new Map<string, { index: number; change: Decimal | null; envelope: Decimal | null }[]>();
+  const byRow = new Map<string, Set<number>>();
+  failures.forEach((f, index) => {
+    for (const c of f.cells) {
+      const list = byCell.get(c.key) ?? [];
+      list.push({ index, change: c.change, envelope: f.envelope });
+      byCell.set(c.key, list);
+      const row = byRow.get(c.row) ?? new Set<number>();
+      row.add(index);
+      byRow.set(c.row, row);
+    }
+  });
+  for (const list of byCell.values()) {
+    // One value of the cell must close every failure it explains: cluster the failures by the change they need.
+    for (const seed of list) {
+      const agree = list.filter((o) => sameChange(seed, o)).map((o) => o.index);
+      out.push(new Set(agree));
+    }
+  }
+  out.push(...byRow.values());
+  return out;
+}
+
+function sameChange(
+  a: { change: Decimal | null; envelope: Decimal | null },
+  b: { change: Decimal | null; envelope: Decimal | null },
+): boolean {
+  if (!a.change || !b.change) return true;
+  const tolerance = (a.envelope ?? ZERO).plus(b.envelope ?? ZERO);
+  return a.change.minus(b.change).abs().lte(tolerance);
+}
+
+/** The number of separate slips (cells or rows) needed to explain every failure, by greedy cover. */
+export function slipsNeeded(failed: readonly CheckedIdentity[]): number {
+  const failures = failed.map(failureOf);
+  const sets = candidates(failures);
+  const left = new Set(failures.map((_, i) => i));
+  let slips = 0;
+  while (left.size) {
+    let best: Set<number> | null = null;
+    let gain = 0;
+    for (const s of sets) {
+      let g = 0;
+      for (const i of s) if (left.has(i)) g++;
+      if (g > gain) {
+        gain = g;
+        best = s;
+      }
+    }
+    if (!best) return slips + left.size;
+    for (const i of best) left.delete(i);
+    slips++;
+  }
+  return slips;
+}
+
+/** Whether a table whose own identities ended so is unconfirmed (see ABSTENTION). */
+export function readingUnconfirmed(closed: number, failed: readonly CheckedIdentity[]): boolean {
+  if (failed.length < ABSTENTION.minSlips) return false;
+  if (failed.length < ABSTENTION.minFailureShare * (closed + failed.length)) return false;
+  return slipsNeeded(failed) >= ABSTENTION.minSlips;
+}
