@@ -2,7 +2,7 @@ import { rangeAddress } from '../core/snapshot/address';
 import type { RecognisedWorkbook } from '../core/recognition/model';
 import type { ReviewReport } from '../core/report/report';
 import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../core/report/table-type-names';
-import { coverageLine } from '../core/report/coverage-text';
+import { coverageCounts, coverageLine } from '../core/report/coverage-text';
 
 const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
 const MAX_LISTED = 30;
@@ -36,7 +36,8 @@ export function summarise(
   const who = options.department ? ` · ${options.department}` : '';
   const head =
     `■ ${verdictOf(report)}  ${workbook.name}${who} — ${workbook.fiscalYear ?? '年度未知'} 年 ${kind} · ` +
-    `${workbook.tables.length} 张表 · 错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`;
+    `${workbook.tables.length} 张表 · 错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}` +
+    (report.coverage ? ` · ${coverageCounts(report.coverage)}` : '');
   if (!options.verbose) return head;
   const lines = [head];
   for (const t of workbook.tables) {

@@ -12,6 +12,12 @@ export const NOT_CHECKED_REASON_NAMES: Readonly<Record<NotCheckedReason, string>
   other: '其他原因',
 };
 
+/** "已核对 412 项勾稽关系，17 项未能核对": the counts alone, for a one-line summary. */
+export function coverageCounts(coverage: ReportCoverage): string {
+  const { closed, failed, notChecked } = coverage.identities;
+  return `已核对 ${closed + failed} 项勾稽关系，${notChecked} 项未能核对`;
+}
+
 /** "已核对 412 项勾稽关系，17 项未能核对（未找到所需的行或列 12、缺少对应的表 5）". */
 export function coverageLine(coverage: ReportCoverage): string {
   const { closed, failed, notChecked } = coverage.identities;
