@@ -1,7 +1,7 @@
 /**
  * `npm run layouts -- --seeds N` reviews N generated disclosures in every registered layout family
  * (tests/layouts/families.ts): per seed and family, the consistent workbook (0 errors/warnings, every table typed, every
- * code read) and one slip of each kind the family has a place for (`--slips one`: one kind per seed, round robin), and
+ * code read) and one slip (the kinds the family has a place for in turn, seed by seed; `--slips all`: every kind), and
  * prints every failing seed with the layout features and the offending finding, then a table per family.
  * `--family ID` restricts to one family; `npm run layouts -- --seed 123 --out DIR` writes that seed's workbooks (each
  * variant, consistent and with each slip) to DIR to open in the preview.
@@ -49,7 +49,7 @@ async function main() {
   const out = arg('--out');
   if (single && out) return writeSeed(Number(single), out);
   const seeds = single ? [Number(single)] : Array.from({ length: Number(arg('--seeds') ?? 100) }, (_, i) => i + 1);
-  const oneSlip = arg('--slips') === 'one';
+  const oneSlip = arg('--slips') !== 'all';
   const families = FAMILIES.filter((f) => !arg('--family') || f.id === arg('--family'));
   const started = Date.now();
   let workbooks = 0;

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Disclosure } from './model/disclosure';
 import type { ModelOptions } from './model/generate';
 import type { SlipId } from './slips';
+import { FINAL_NATIONAL_FAMILY } from './render/final-national';
 import { NATIONAL_BUDGET_FAMILY } from './render/national-budget-family';
 
 /**
@@ -83,7 +84,7 @@ export function tableOf(r: Rendered, key: string): PlacedTable | undefined {
 }
 
 // The registry. Add a family by importing its entry (top of file) and appending it (h9a: final-*, h9b: platform/pdf/…).
-export const FAMILIES: readonly LayoutFamily[] = [NATIONAL_BUDGET_FAMILY];
+export const FAMILIES: readonly LayoutFamily[] = [NATIONAL_BUDGET_FAMILY, FINAL_NATIONAL_FAMILY];
 
 export function familyById(id: string): LayoutFamily {
   const f = FAMILIES.find((x) => x.id === id);

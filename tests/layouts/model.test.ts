@@ -6,6 +6,7 @@ import {
   addLines,
   classes,
   economicTotal,
+  finalSummary,
   leaves,
   sumSources,
   threePublicTotal,
@@ -79,6 +80,11 @@ describe('disclosure model', () => {
     const projectTotal = classes(d).reduce((s, c) => s + FUNDS.reduce((a, f) => a + c.amounts.project[f], 0), 0);
     expect(d.projects.reduce((s, p) => s + p.fiscal + p.other, 0)).toBe(projectTotal);
     expect(d.runningCosts).toBe(economicTotal(d, false));
+    // 收入支出决算总表: both sides balance; 使用非财政拨款结余 never exceeds the non-fiscal carry-in.
+    const s = finalSummary(d);
+    expect(s.total).toBe(s.spending + s.distribution + s.carryOut);
+    expect(s.carryIn).toBeGreaterThanOrEqual(0);
+    if (d.kind === 'budget') expect(d.useOfNonFiscalBalance).toBe(0);
   });
 
   it('is reproducible: the same seed gives the same disclosure', () => {

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import tableSets from '../../src/data/disclosure/table-sets.json';
 import { functionItems } from './model/catalog';
 import type { Disclosure } from './model/disclosure';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
@@ -71,11 +72,11 @@ export function writeUnits(cell: ExcelJS.Cell, units: Units, decimals: number): 
 const amountTables = (r: Rendered, keys: readonly string[]) =>
   keys.map((k) => r.tables.find((t) => t.key === k && !t.empty)).filter((t): t is PlacedTable => !!t);
 
-/** Cells of `column` on rows of `role` in the first of `tables` that has any, with their current amount. */
-function candidates(r: Rendered, d: Disclosure, tables: readonly string[], roles: readonly string[], column: string) {
+/** Cells of `column` on rows of a role (or with a key) in `rows`, in the first of `tables` that has any, with their amount. */
+function candidates(r: Rendered, d: Disclosure, tables: readonly string[], rows: readonly string[], column: string) {
   for (const t of amountTables(r, tables)) {
     const out = t.rows
-      .filter((row) => roles.includes(row.role))
+      .filter((row) => rows.includes(row.role) || rows.includes(row.key))
       .map((row) => ({ table: t, row: row.key, at: t.cells.get(cellKey(row.key, column)) }))
       .filter((c): c is { table: PlacedTable; row: string; at: CellAt } => !!c.at)
       .map((c) => ({ ...c, units: readUnits(cellOf(r, c.at), d.decimals) }));
@@ -169,28 +170,25 @@ export const SLIPS: readonly Slip[] = [
   {
     id: 'carry-over',
     description: 'a carry-over term (年初/年末结转和结余, 上年结转) changed',
-    apply: (r, d, rng) =>
-      shift(
-        r,
-        d,
-        rng,
-        ['government_fund_expenditure', 'fiscal_appropriation_summary', 'income_expenditure_summary', 'income_summary'],
-        ['item', 'line', 'class'],
-        rng.chance(0.5) ? 'carryOut' : 'carryIn',
-        'carry-over',
-      ) ??
-      shift(
-        r,
-        d,
-        rng,
-        ['government_fund_expenditure', 'income_expenditure_summary'],
-        ['item', 'line'],
-        'carryOut',
-        'carry-over',
-      ) ??
-      shift(r, d, rng, ['income_summary', 'income_expenditure_summary'], ['item', 'line'], 'carryIn', 'carry-over') ??
-      // No carry-over at all: a 上年结转 written into a line that has none is the same slip.
-      shift(r, d, rng, ['income_summary'], ['item'], 'carryIn', 'carry-over', true),
+    apply: (r, d, rng) => {
+      const out = rng.chance(0.5);
+      // Where carry-over terms are, most specific first: a fund table's lines, the two-sided totals, the 收入总表.
+      const places: [string[], string[], string, boolean][] = [
+        [['government_fund_expenditure'], ['item'], out ? 'carryOut' : 'carryIn', false],
+        [['government_fund_expenditure'], ['item'], out ? 'carryIn' : 'carryOut', false],
+        [['income_expenditure_summary'], ['l:carryOut', 'l:carryIn'], 'amount', false],
+        [['fiscal_appropriation_summary'], ['l:carryIn'], 'amount', false],
+        [['income_summary'], ['item'], 'carryIn', false],
+        // No carry-over at all: a balance written where there is none is the same slip.
+        [['income_expenditure_summary'], ['l:carryOut'], 'amount', true],
+        [['income_summary'], ['item'], 'carryIn', true],
+      ];
+      for (const [tables, rows, column, blankToo] of places) {
+        const hit = shift(r, d, rng, tables, rows, column, 'carry-over', blankToo);
+        if (hit) return hit;
+      }
+      return null;
+    },
   },
   {
     id: 'wrong-code',
@@ -242,8 +240,11 @@ export const SLIPS: readonly Slip[] = [
   {
     id: 'removed-table',
     description: 'a required table removed (its sheet deleted)',
-    apply: (r, _d, rng) => {
-      const alone = r.tables.filter((t) => r.tables.filter((u) => u.sheet === t.sheet).length === 1);
+    apply: (r, d, rng) => {
+      const required = requiredTypes(d.kind);
+      const alone = r.tables.filter(
+        (t) => required.has(t.type) && r.tables.filter((u) => u.sheet === t.sheet).length === 1,
+      );
       if (alone.length === 0) return null;
       const t = rng.pick(alone);
       r.wb.removeWorksheet(r.wb.getWorksheet(t.sheet)!.id);
@@ -251,6 +252,13 @@ export const SLIPS: readonly Slip[] = [
     },
   },
 ];
+
+/** Table types every disclosure set of this kind requires (national and provincial alike). */
+function requiredTypes(kind: Disclosure['kind']): Set<string> {
+  const sets = tableSets.sets.filter((s) => s.kind === kind);
+  const types = sets.flatMap((s) => s.tables.filter((t) => t.required).map((t) => t.type));
+  return new Set(types.filter((t) => sets.every((s) => s.tables.some((x) => x.type === t && x.required))));
+}
 
 export const slipById = (id: SlipId): Slip => SLIPS.find((s) => s.id === id)!;
 

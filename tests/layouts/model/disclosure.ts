@@ -86,7 +86,7 @@ export interface Disclosure {
   /** 机关运行经费. */
   readonly runningCosts: Units;
   readonly projects: readonly Project[];
-  /** 决算: 使用非财政拨款结余 (an inflow in 收入支出决算总表). */
+  /** 决算: 使用非财政拨款结余 (an inflow in 收入支出决算总表), at most the non-fiscal carry-in (see finalSummary). */
   readonly useOfNonFiscalBalance: Units;
 }
 
@@ -137,3 +137,32 @@ export const economicTotal = (d: Disclosure, personnel?: boolean): Units =>
 
 export const threePublicTotal = (t: ThreePublic): Units =>
   t.abroad + t.reception + t.vehiclePurchase + t.vehicleRunning;
+
+/**
+ * The 收入支出决算总表 of a 决算, both sides: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 +
+ * 结余分配 + 年末结转和结余. 使用非财政拨款结余 comes out of the non-fiscal carry-in, so 年初结转和结余 shows the rest.
+ */
+export function finalSummary(d: Disclosure): {
+  income: Units;
+  useOfBalance: Units;
+  carryIn: Units;
+  spending: Units;
+  distribution: Units;
+  carryOut: Units;
+  total: Units;
+} {
+  const t = totals(d);
+  const income = sumFunds(t.income);
+  const carryIn = sumFunds(t.carryIn) - d.useOfNonFiscalBalance;
+  const spent = spending(t);
+  const carryOut = sumFunds(t.carryOut);
+  return {
+    income,
+    useOfBalance: d.useOfNonFiscalBalance,
+    carryIn,
+    spending: spent,
+    distribution: 0,
+    carryOut,
+    total: income + d.useOfNonFiscalBalance + carryIn,
+  };
+}

@@ -125,8 +125,11 @@ export function generateDisclosure(seed: number, options: ModelOptions = {}): Di
   const threePublic = threePublicFor(rng.fork('three'), economics, unit, decimals);
   const threePublicBudget = threePublicFor(rng.fork('three-budget'), economics, unit, decimals);
   const projects = projectsFor(rng.fork('projects'), functions);
+  // 使用非财政拨款结余 is drawn from the non-fiscal balance carried in: the 收入支出决算总表 shows it beside 年初结转和结余
+  // (which then shows the rest), so both sides of that table still balance exactly.
+  const carriedInOther = functions.filter((l) => l.level === 1).reduce((a, l) => a + l.amounts.carryIn.other, 0);
   const useOfNonFiscalBalance =
-    kind === 'final' && funds.other && hasCarryOver && rng.chance(0.5) ? magnitude(rng, unit, decimals) : 0;
+    kind === 'final' && carriedInOther > 0 && rng.chance(0.5) ? Math.floor(rng.next() * (carriedInOther + 1)) : 0;
   return {
     seed,
     kind,
