@@ -7,10 +7,19 @@ import { H9B_FAMILIES } from './render/families-b';
  * consistent workbook has no error and no warning, every table typed, every code read; a slipped leaf amount is caught
  * at its cell. A seed listed in known-failures.json must still fail the way it says (the list is asserted exactly).
  */
-const SEEDS = Array.from({ length: 20 }, (_, i) => 3 + i * 13);
+const SEEDS = Array.from({ length: 12 }, (_, i) => 3 + i * 13);
 
 const known = (family: string, property: string) =>
-  new Set(knownFailures.failures.filter((k) => k.family === family && k.property === property).map((k) => k.seed));
+  new Map(
+    knownFailures.failures.filter((k) => k.family === family && k.property === property).map((k) => [k.seed, k.rule]),
+  );
+
+/** What a known failure's `rule` names: a rule id, or 'typing' (tables not typed as drawn) or 'codes' (codes unread). */
+const failsAs = (r: ReturnType<typeof checkConsistent>): string[] => [
+  ...(r.typing.length > 0 ? ['typing'] : []),
+  ...(r.unreadCodes.length > 0 ? ['codes'] : []),
+  ...r.falseFindings.map((f) => f.rule),
+];
 
 describe.each(H9B_FAMILIES.map((f) => [f.name, f] as const))('layouts: %s', (name, family) => {
   const consistentKnown = known(name, 'consistent → 0 errors and 0 warnings');
@@ -21,7 +30,8 @@ describe.each(H9B_FAMILIES.map((f) => [f.name, f] as const))('layouts: %s', (nam
     (seed) => {
       const r = checkConsistent(family, seed);
       const problems = [...r.typing, ...r.unreadCodes, ...r.falseFindings.map(describeFinding)];
-      if (consistentKnown.has(seed)) expect(problems).not.toEqual([]);
+      const rule = consistentKnown.get(seed);
+      if (rule !== undefined) expect(failsAs(r)).toContain(rule);
       else expect({ features: r.features, problems }).toEqual({ features: r.features, problems: [] });
     },
   );

@@ -40,6 +40,9 @@ export interface ConsistentResult {
   readonly unreadCodes: string[];
 }
 
+/** The consistent review of each family and seed, kept for the slip check (it asks what was there before the slip). */
+const consistentFindings = new Map<string, readonly ReportFinding[]>();
+
 export function checkConsistent(
   family: LayoutFamily,
   seed: number,
@@ -47,20 +50,28 @@ export function checkConsistent(
   const d = modelFor(family, seed);
   const r = family.render(d, seed);
   const report = review(r, `${family.name}-${seed}.xlsx`);
+  consistentFindings.set(`${family.name}:${seed}`, report.findings);
   const got = report.tables.map((t) => t.type).sort();
   const want = [...family.types].sort();
   const typing =
     JSON.stringify(got) === JSON.stringify(want) ? [] : [`tables typed ${got.join(',')}; expected ${want.join(',')}`];
-  const read = new Map(report.rows.map((row) => [`${row.sheet}!${row.row}`, row.code]));
+  // Codes read per sheet and row; side-by-side tables share rows, so a code counts only in its own table's columns.
+  const read = new Map<string, { column: string; code: string }[]>();
+  for (const row of report.rows) {
+    const key = `${row.sheet}!${row.row}`;
+    read.set(key, [...(read.get(key) ?? []), { column: row.column, code: row.code }]);
+  }
   const unreadCodes: string[] = [];
-  for (const t of r.tables)
+  for (const t of r.tables) {
+    const columns = new Set([...t.codeColumns, t.nameColumn].map((c) => columnLetter(c - 1)));
     t.spec.body.forEach((line, i) => {
       if (line.code === null) return;
       const at = t.lines[i]!;
-      const code = read.get(`${at.sheet}!${at.row}`);
-      if (code !== line.code)
-        unreadCodes.push(`${t.spec.key} ${at.sheet}!${at.row}: read ${code ?? 'nothing'}, is ${line.code}`);
+      const codes = (read.get(`${at.sheet}!${at.row}`) ?? []).filter((x) => columns.has(x.column)).map((x) => x.code);
+      if (!codes.includes(line.code))
+        unreadCodes.push(`${t.spec.key} ${at.sheet}!${at.row}: read ${codes.join('/') || 'nothing'}, is ${line.code}`);
     });
+  }
   return { falseFindings: serious(report.findings), typing, unreadCodes, features: r.features };
 }
 
@@ -96,7 +107,13 @@ export function checkLeafSlip(family: LayoutFamily, seed: number): SlipResult {
   const column = t.amountColumns[0]!;
   bumpAmount(r.wb.getWorksheet(at.sheet)!.getCell(at.row, column), 7 * 10 ** (d.decimals + 1), d.decimals);
   const address = `${columnLetter(column - 1)}${at.row}`;
-  const report = review(r, `${family.name}-${seed}-slip.xlsx`);
-  const caught = serious(report.findings).some((f) => f.sheet === at.sheet && f.cells.includes(address));
+  const at_ = (fs: readonly ReportFinding[]) =>
+    serious(fs).some((f) => f.sheet === at.sheet && f.cells.includes(address));
+  // Caught = a finding at the slipped cell that the consistent workbook does not already have there.
+  const key = `${family.name}:${seed}`;
+  const before = at_(
+    consistentFindings.get(key) ?? review(family.render(d, seed), `${family.name}-${seed}.xlsx`).findings,
+  );
+  const caught = !before && at_(review(r, `${family.name}-${seed}-slip.xlsx`).findings);
   return { caught, where: `${at.sheet}!${address}`, features: r.features };
 }

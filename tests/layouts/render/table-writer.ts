@@ -28,6 +28,8 @@ export interface WriteStyle {
   readonly totalLabel?: 'name' | 'merged';
   /** Band heads above the label and the amount columns (['项目', '支出预算']), or none. */
   readonly band?: readonly [string, string];
+  /** Thin borders on every cell of the table (converters draw the PDF's rules). */
+  readonly borders?: boolean;
   /** Styled (bordered) empty cells to the right of the table, as platform exports leave them. */
   readonly styledEmptyColumns?: number;
 }
@@ -44,8 +46,10 @@ export interface Paging {
   readonly rowsPerPage: number;
   /** The header is printed again on the next page. */
   readonly repeatHeader: boolean;
-  /** A page number line between pages ("- 3 -"), as converters keep the footer. */
-  readonly pageNumbers: boolean;
+  /** A page number line between pages, as converters keep the footer: "- 3 -" in the first column, a bare number in the middle column, or none. */
+  readonly pageNumbers: 'dashed' | 'bare' | 'none';
+  /** Page number of the table's first page. */
+  readonly firstPage?: number;
   /** The next page goes to a new sheet (one sheet per page) rather than below on the same sheet. */
   readonly nextSheet?: () => ExcelJS.Worksheet;
 }
@@ -179,7 +183,12 @@ export function writeTable(
       if (typeof v === 'number' && j >= firstAmount) c.numFmt = fmt;
     });
   const styled = style.styledEmptyColumns ?? 0;
-  const styleRow = (row: number) => {
+  const styleRow = (row: number, inTable = true) => {
+    if (style.borders && inTable)
+      for (let j = 0; j < width; j++) {
+        const thin = { style: 'thin' as const };
+        ws.getCell(row, c0 + j).border = { top: thin, left: thin, bottom: thin, right: thin };
+      }
     for (let j = 0; j < styled; j++) {
       const c = ws.getCell(row, c0 + width + j);
       c.border = { top: { style: 'thin' }, bottom: { style: 'thin' } };
@@ -195,7 +204,7 @@ export function writeTable(
     }
     put(r, cells);
     if (line.merge) ws.mergeCells(r, c0, r, c0 + width - 1);
-    styleRow(r);
+    styleRow(r, false);
     r++;
   }
   const writeHeader = () => {
@@ -211,11 +220,14 @@ export function writeTable(
   if (style.totalRow === 'last') ordered.push(ordered.shift()!);
   const lines: Place[] = Array<Place>(spec.body.length);
   let onPage = 0;
-  let page = 1;
+  let page = paging?.firstPage ?? 1;
   for (const { line, index } of ordered) {
     if (paging && onPage >= paging.rowsPerPage) {
-      if (paging.pageNumbers) {
-        put(r, [`- ${page} -`]);
+      if (paging.pageNumbers !== 'none') {
+        const cells = Array<Cell>(width).fill(null);
+        if (paging.pageNumbers === 'dashed') cells[0] = `- ${page} -`;
+        else cells[Math.floor(width / 2)] = page;
+        put(r, cells);
         r++;
       }
       page++;
