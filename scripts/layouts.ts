@@ -11,8 +11,6 @@ import { join } from 'node:path';
 import { checkConsistent, checkSlip, modelFor, variantOf } from '../tests/layouts/check';
 import { FAMILIES } from '../tests/layouts/families';
 import { SLIP_IDS, slipById, slipRng } from '../tests/layouts/slips';
-import * as familiesB from '../tests/layouts/properties';
-import { H9B_FAMILIES } from '../tests/layouts/render/families-b';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -92,43 +90,6 @@ async function main() {
           );
         }
       }
-    }
-  }
-  // h9b's families (render/families-b.ts, not yet in the registry): consistent and the leaf slip.
-  for (const family of H9B_FAMILIES) {
-    const s: Stats = {
-      consistent: 0,
-      falseFindings: 0,
-      failing: 0,
-      slips: new Map([['leaf', { applied: 0, caught: 0 }]]),
-    };
-    stats.set(family.name, s);
-    for (const seed of seeds) {
-      if (out) {
-        mkdirSync(out, { recursive: true });
-        const r = family.render(familiesB.modelFor(family, seed), seed);
-        writeFileSync(join(out, `seed${seed}-${family.name}.xlsx`), new Uint8Array(await r.wb.xlsx.writeBuffer()));
-      }
-      const c = familiesB.checkConsistent(family, seed);
-      s.consistent++;
-      s.falseFindings += c.falseFindings.length;
-      workbooks++;
-      const problems = [...c.typing, ...c.unreadCodes, ...c.falseFindings.map(familiesB.describeFinding)];
-      if (problems[0]) {
-        s.failing++;
-        console.log(
-          `FAIL consistent ${family.name} seed ${seed} [${c.features.join('; ')}] ${problems[0]} (${problems.length} problems)`,
-        );
-      }
-      const slip = familiesB.checkLeafSlip(family, seed);
-      const k = s.slips.get('leaf')!;
-      k.applied++;
-      workbooks++;
-      if (slip.caught) k.caught++;
-      else
-        console.log(
-          `FAIL slip:leaf ${family.name} seed ${seed} [${slip.features.join('; ')}] leaf amount at ${slip.where} not caught`,
-        );
     }
   }
   console.log(

@@ -33,7 +33,7 @@ const KNOWN = KNOWN_LIST.flatMap((k) => {
 
 function seedsFor(family: LayoutFamily, property: string): number[] {
   const listed = KNOWN_LIST.filter((k) => k.family === family.id && k.property === property).flatMap(seedsOf);
-  return [...new Set([...SEEDS, ...listed])].sort((a, b) => a - b);
+  return [...new Set([...SEEDS.slice(0, family.ciSeeds ?? SEEDS.length), ...listed])].sort((a, b) => a - b);
 }
 
 const knownFor = (family: LayoutFamily, property: string, seeds: readonly number[]) =>

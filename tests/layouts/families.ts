@@ -4,6 +4,10 @@ import type { ModelOptions } from './model/generate';
 import type { SlipId } from './slips';
 import { FINAL_NATIONAL_FAMILY } from './render/final-national';
 import { NATIONAL_BUDGET_FAMILY } from './render/national-budget-family';
+import { PDF_FAMILIES } from './render/pdf';
+import { PLATFORM_FAMILY } from './render/platform';
+import { PROVINCE_FAMILY } from './render/province';
+import { STACKED_FAMILIES } from './render/stacked';
 
 /**
  * The family registry: every layout family is one entry of FAMILIES (below), a small renderer module that declares what
@@ -73,6 +77,11 @@ export interface LayoutFamily {
    * (e.g. disclosure.missing_table for a five-table extract). Keep this empty whenever the full set is drawn.
    */
   readonly trueOnConsistent?: readonly string[];
+  /**
+   * How many of the jest suite's seeds this family runs (default: all); `npm run layouts` runs every seed anyway. Lets
+   * the many small families of h9b share the CI budget; their known failures list only seeds within it.
+   */
+  readonly ciSeeds?: number;
   /** The slips this family has a place for (default: all); say why in a comment when one is left out. */
   readonly slips?: readonly SlipId[];
 }
@@ -84,7 +93,15 @@ export function tableOf(r: Rendered, key: string): PlacedTable | undefined {
 }
 
 // The registry. Add a family by importing its entry (top of file) and appending it (h9a: final-*, h9b: platform/pdf/…).
-export const FAMILIES: readonly LayoutFamily[] = [NATIONAL_BUDGET_FAMILY, FINAL_NATIONAL_FAMILY];
+export const FAMILIES: readonly LayoutFamily[] = [
+  NATIONAL_BUDGET_FAMILY,
+  FINAL_NATIONAL_FAMILY,
+  // h9b: platform export, PDF conversions (one family per page-break form), placements, other provinces' wording.
+  PLATFORM_FAMILY,
+  ...PDF_FAMILIES,
+  ...STACKED_FAMILIES,
+  PROVINCE_FAMILY,
+];
 
 export function familyById(id: string): LayoutFamily {
   const f = FAMILIES.find((x) => x.id === id);

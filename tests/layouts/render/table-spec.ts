@@ -1,3 +1,4 @@
+import type { RowRole } from '../families';
 import type { Units } from '../model/amount';
 import { economicTotal, threePublicTotal, type Disclosure, type FunctionLine } from '../model/disclosure';
 
@@ -12,6 +13,9 @@ import { economicTotal, threePublicTotal, type Disclosure, type FunctionLine } f
 export type HeadPath = readonly string[];
 
 export interface BodyLine {
+  /** Row key of the shared cell index (families.ts): 'total', `f:<code>`, `e:<code>`, `l:<label key>`. */
+  readonly key: string;
+  readonly role: RowRole;
   /** Function or economic code, null for 合计 rows. */
   readonly code: string | null;
   /** 1 类, 2 款, 3 项; 0 for a total row. */
@@ -22,10 +26,12 @@ export interface BodyLine {
 }
 
 export interface TableSpec {
-  /** Stable key the properties use to find a table ("支出总表"). */
+  /** Key of the table in its set (the engine type, as the registry keys tables: 'expenditure_summary'). */
   readonly key: string;
   /** The report type the engine should give it. */
   readonly type: string;
+  /** Its usual name, as disclosure.missing_table names a missing table ("支出总表"). */
+  readonly name: string;
   /** The title without year, department or set prefix ("支出总表"). */
   readonly title: string;
   /** 'function' tables carry 类/款/项 codes (split columns possible); 'economic' 类/款; 'none' a label column only. */
@@ -33,8 +39,13 @@ export interface TableSpec {
   /** Heads of the label column(s) (code and name) in single-column form. */
   readonly labelHeads: readonly HeadPath[];
   readonly amountHeads: readonly HeadPath[];
+  /** Column key of each amount column in the shared cell index ('total', 'basic', 'project', 'carryIn' …). */
+  readonly amountKeys: readonly string[];
   readonly body: readonly BodyLine[];
 }
+
+const FUNCTION_ROLE: Record<1 | 2 | 3, RowRole> = { 1: 'class', 2: 'section', 3: 'item' };
+const SPEND_KEYS = ['total', 'basic', 'project'];
 
 /** The five national budget tables the first family draws, as specs (the same numbers as national-budget.ts). */
 export function budgetTables(d: Disclosure): TableSpec[] {
@@ -44,8 +55,15 @@ export function budgetTables(d: Disclosure): TableSpec[] {
     const width = values(cls[0] ?? lines[0]!).length;
     const total = cls.map(values).reduce((a, v) => a.map((x, i) => x + (v[i] ?? 0)), Array<Units>(width).fill(0));
     return [
-      { code: null, level: 0, label: '合计', amounts: total.map(amount) },
-      ...lines.map((l) => ({ code: l.code, level: l.level, label: l.name, amounts: values(l).map(amount) })),
+      { key: 'total', role: 'total', code: null, level: 0, label: '合计', amounts: total.map(amount) },
+      ...lines.map((l) => ({
+        key: `f:${l.code}`,
+        role: FUNCTION_ROLE[l.level],
+        code: l.code,
+        level: l.level,
+        label: l.name,
+        amounts: values(l).map(amount),
+      })),
     ];
   };
   const fnHeads: HeadPath[] = [['科目编码'], ['科目名称']];
@@ -78,8 +96,9 @@ export function budgetTables(d: Disclosure): TableSpec[] {
   const t = d.threePublic;
   const tables: TableSpec[] = [
     {
-      key: '收入总表',
+      key: 'income_summary',
       type: 'income_summary',
+      name: '收入总表',
       title: '收入总表',
       codes: 'function',
       labelHeads: fnHeads,
@@ -95,24 +114,29 @@ export function budgetTables(d: Disclosure): TableSpec[] {
         ['本年收入', '其他收入'],
         ['上年结转'],
       ],
+      amountKeys: ['total', 'current', 'fiscal', 'zhuanhu', 'shiye', 'jingying', 'shangji', 'fushu', 'qita', 'carryIn'],
       body: codeBody(d.functions, income),
     },
     {
-      key: '支出总表',
+      key: 'expenditure_summary',
       type: 'expenditure_summary',
+      name: '支出总表',
       title: '支出总表',
       codes: 'function',
       labelHeads: fnHeads,
       amountHeads: [['合计'], ['基本支出'], ['项目支出']],
+      amountKeys: SPEND_KEYS,
       body: codeBody(d.functions, spend),
     },
     {
-      key: '一般公共预算支出表',
+      key: 'general_budget_expenditure',
       type: 'general_budget_expenditure',
+      name: '一般公共预算支出表',
       title: '一般公共预算财政拨款支出表',
       codes: 'function',
       labelHeads: fnHeads,
       amountHeads: [['合计'], ['基本支出'], ['项目支出']],
+      amountKeys: SPEND_KEYS,
       body: codeBody(generalLines, (l) => [
         l.amounts.basic.general + l.amounts.project.general,
         l.amounts.basic.general,
@@ -120,20 +144,26 @@ export function budgetTables(d: Disclosure): TableSpec[] {
       ]),
     },
     {
-      key: '基本支出表',
+      key: 'general_budget_basic_expenditure',
       type: 'general_budget_basic_expenditure',
+      name: '一般公共预算基本支出表',
       title: '一般公共预算财政拨款基本支出表',
       codes: 'economic',
       labelHeads: [['科目编码'], ['科目名称']],
       amountHeads: [['合计'], ['人员经费'], ['公用经费']],
+      amountKeys: ['total', 'personnel', 'public'],
       body: [
         {
+          key: 'total',
+          role: 'total',
           code: null,
           level: 0,
           label: '合计',
           amounts: [personnel + publicCosts, personnel, publicCosts].map(amount),
         },
         ...d.economics.map((e) => ({
+          key: `e:${e.code}`,
+          role: (e.level === 1 ? 'economic-class' : 'economic-item') as RowRole,
           code: e.code,
           level: e.level,
           label: e.name,
@@ -142,24 +172,56 @@ export function budgetTables(d: Disclosure): TableSpec[] {
       ],
     },
     {
-      key: '三公经费支出表',
+      key: 'three_public_expenses',
       type: 'three_public_expenses',
+      name: '一般公共预算“三公”经费支出表',
       title: '财政拨款“三公”经费支出表',
       codes: 'none',
       labelHeads: [['项目']],
       amountHeads: [['金额']],
+      amountKeys: ['total'],
       body: [
-        { code: null, level: 0, label: '合计', amounts: [amount(threePublicTotal(t))] },
-        { code: null, level: 1, label: '一、因公出国（境）费', amounts: [amount(t.abroad)] },
+        { key: 'total', role: 'total', code: null, level: 0, label: '合计', amounts: [amount(threePublicTotal(t))] },
         {
+          key: 'l:abroad',
+          role: 'line',
+          code: null,
+          level: 1,
+          label: '一、因公出国（境）费',
+          amounts: [amount(t.abroad)],
+        },
+        {
+          key: 'l:vehicle',
+          role: 'line',
           code: null,
           level: 1,
           label: '二、公务用车购置及运行维护费',
           amounts: [amount(t.vehiclePurchase + t.vehicleRunning)],
         },
-        { code: null, level: 2, label: '其中：公务用车购置费', amounts: [amount(t.vehiclePurchase)] },
-        { code: null, level: 2, label: '公务用车运行维护费', amounts: [amount(t.vehicleRunning)] },
-        { code: null, level: 1, label: '三、公务接待费', amounts: [amount(t.reception)] },
+        {
+          key: 'l:vehiclePurchase',
+          role: 'line',
+          code: null,
+          level: 2,
+          label: '其中：公务用车购置费',
+          amounts: [amount(t.vehiclePurchase)],
+        },
+        {
+          key: 'l:vehicleRunning',
+          role: 'line',
+          code: null,
+          level: 2,
+          label: '公务用车运行维护费',
+          amounts: [amount(t.vehicleRunning)],
+        },
+        {
+          key: 'l:reception',
+          role: 'line',
+          code: null,
+          level: 1,
+          label: '三、公务接待费',
+          amounts: [amount(t.reception)],
+        },
       ],
     },
   ];

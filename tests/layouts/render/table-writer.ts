@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { numberFormat, unitsToGroupedText, unitsToText, type Units } from '../model/amount';
+import type { CellAt, LayoutVariant, PlacedTable, Rendered } from '../families';
 import type { Disclosure } from '../model/disclosure';
+import { Rng } from '../model/prng';
 import type { BodyLine, HeadPath, TableSpec } from './table-spec';
 
 /**
@@ -60,14 +62,8 @@ export interface Place {
 }
 
 export interface WrittenTable {
-  readonly spec: TableSpec;
-  /** Where each body line of spec.body landed (sheet, 1-based row). */
-  readonly lines: readonly Place[];
-  /** 1-based columns of the amount columns, in spec.amountHeads order. */
-  readonly amountColumns: readonly number[];
-  /** 1-based columns holding the code (one, or the 类/款/项 parts). */
-  readonly codeColumns: readonly number[];
-  readonly nameColumn: number;
+  /** The table with its cell index by meaning (row key | column key), as the registry's slips and properties use it. */
+  readonly placed: PlacedTable;
   /** The sheet and the first free row after the table (for stacking). */
   readonly end: Place;
   readonly width: number;
@@ -218,10 +214,11 @@ export function writeTable(
   writeHeader();
   const ordered = spec.body.map((line, index) => ({ line, index }));
   if (style.totalRow === 'last') ordered.push(ordered.shift()!);
-  const lines: Place[] = Array<Place>(spec.body.length);
+  const cells = new Map<string, CellAt>();
+  const firstSheet = ws.name;
   let onPage = 0;
   let page = paging?.firstPage ?? 1;
-  for (const { line, index } of ordered) {
+  for (const { line } of ordered) {
     if (paging && onPage >= paging.rowsPerPage) {
       if (paging.pageNumbers !== 'none') {
         const cells = Array<Cell>(width).fill(null);
@@ -244,7 +241,12 @@ export function writeTable(
       ws.mergeCells(r, c0, r, c0 + parts);
     } else put(r, [...codeCells(line, spec, style), line.label, ...amounts]);
     styleRow(r);
-    lines[index] = { sheet: ws.name, row: r };
+    const at = (col: number): CellAt => ({ sheet: ws.name, row: r, col });
+    spec.amountKeys.forEach((k, i) => cells.set(`${line.key}|${k}`, at(c0 + firstAmount + i)));
+    cells.set(`${line.key}|name`, at(c0 + parts));
+    // The code cell: the whole code, or (split columns) the part of the line's own level (类, 款 or 项).
+    if (line.code !== null && parts > 0)
+      cells.set(`${line.key}|code`, at(c0 + (parts === 1 ? 0 : Math.min(parts, line.level) - 1)));
     r++;
     onPage++;
   }
@@ -252,31 +254,30 @@ export function writeTable(
     put(r, [note]);
     r++;
   }
-  return {
-    spec,
-    lines,
-    amountColumns: spec.amountHeads.map((_, i) => c0 + width - spec.amountHeads.length + i),
-    codeColumns: Array.from({ length: parts }, (_, i) => c0 + i),
-    nameColumn: c0 + parts,
-    end: { sheet: ws.name, row: r },
-    width,
+  const placed: PlacedTable = {
+    key: spec.key,
+    type: spec.type,
+    name: spec.name,
+    sheet: firstSheet,
+    cells,
+    rows: spec.body.map((l) => ({ key: l.key, role: l.role })),
   };
+  return { placed, end: { sheet: ws.name, row: r }, width };
 }
 
-/** A workbook drawn by one layout family, with the features its seed chose (printed when a property fails). */
-export interface RenderedLayout {
-  readonly wb: ExcelJS.Workbook;
-  readonly tables: readonly WrittenTable[];
-  readonly features: readonly string[];
-}
-
-/** A layout family of h9b: what it varies, the model options it needs, and its renderer (layout drawn from the seed). */
-export interface LayoutFamily {
-  readonly name: string;
-  readonly varies: readonly string[];
-  readonly kind: 'budget' | 'final';
-  readonly modelOptions?: { unit?: '元' | '万元'; decimals?: 0 | 2 | 4 };
-  /** The report types the family's tables must be given (a multiset). */
-  readonly types: readonly string[];
-  render(d: Disclosure, seed: number): RenderedLayout;
+/**
+ * Variants of a family drawn from fixed layout seeds: each variant is one concrete choice of the family's options, with
+ * the features it names, so a failing seed points at a layout anyone can draw again.
+ */
+export function drawVariants<O>(
+  family: string,
+  count: number,
+  draw: (rng: Rng, index: number) => O,
+  features: (o: O) => string[],
+  render: (d: Disclosure, o: O) => Rendered,
+): LayoutVariant[] {
+  return Array.from({ length: count }, (_, i) => {
+    const o = draw(new Rng(1 + i).fork(family), i);
+    return { id: `v${i}`, features: features(o), render: (d) => render(d, o) };
+  });
 }
