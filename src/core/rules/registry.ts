@@ -11,6 +11,11 @@ import { contentsMismatch } from './disclosure/contents';
 import { emptyTableStatement } from './disclosure/empty-table';
 import { templateResidue } from './disclosure/placeholders';
 import { missingTable } from './disclosure/missing-table';
+import { fiscalIncome } from './identities/fiscal-income';
+import { incomeSources } from './identities/income-sources';
+import { operatingCostRule } from './identities/operating-cost';
+import { projectTargetsFunds } from './identities/project-targets';
+import { codeLeadingZero } from './format/code-leading-zero';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
 import { numberAsText } from './format/number-as-text';
@@ -33,6 +38,10 @@ export const ALL_RULES: readonly Rule[] = [
   balanceLines,
   balanceCarryover,
   ...CROSS_RULES,
+  fiscalIncome,
+  incomeSources,
+  operatingCostRule,
+  projectTargetsFunds,
   functionEconomic,
   codeUnknown,
   codeObsolete,
@@ -44,6 +53,7 @@ export const ALL_RULES: readonly Rule[] = [
   numberAsText,
   dateSerial,
   unitMixup,
+  codeLeadingZero,
   missingTable,
   contentsMismatch,
   emptyTableStatement,

@@ -1,5 +1,7 @@
 import { CROSS_RULES } from '../cross/cross-rules';
 import { cellsOf, judge, looksLikeUnitMixup, tableLabel } from '../cross/quantities';
+import { fiscalIncome } from '../identities/fiscal-income';
+import { incomeSources } from '../identities/income-sources';
 import type { Rule } from '../types';
 
 /** Two quantities that must agree differ by ×10,000: one table is in 元 where the other is in 万元. */
@@ -20,7 +22,7 @@ export const unitMixup: Rule = {
     const seen = new Set<string>();
     // The cross rules' own coverage entries are theirs: walking their identities here records nothing.
     const quiet = { ...ctx, notChecked: () => undefined };
-    for (const rule of CROSS_RULES) {
+    for (const rule of [...CROSS_RULES, fiscalIncome, incomeSources]) {
       for (const identity of rule.identities(quiet)) {
         const j = judge(identity);
         if (!j || !looksLikeUnitMixup(j)) continue;
