@@ -1,5 +1,5 @@
 import type { Term } from '../amounts';
-import { onlyViewOf, reportIdentity, type Identity } from '../cross/quantities';
+import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } from '../cross/quantities';
 import type { Rule, RuleContext } from '../types';
 import { cleanLabel, FISCAL_INCOME, FISCAL_MEMBERS, hasAny, lineNamed, sourceColumns, termsAt } from './vocabulary';
 import { valueColumn } from '../cross/quantities';
@@ -9,14 +9,28 @@ import { valueColumn } from '../cross/quantities';
  * (a 决算 table adds 年初结转和结余 below 本年收入). Null when neither can be read.
  */
 function fiscalYearIncome(ctx: RuleContext) {
-  const fiscal = onlyViewOf(ctx, 'fiscal_appropriation_summary');
+  const income = onlyViewOf(ctx, 'income_summary');
+  const fiscal = counterpart(
+    ctx,
+    'fiscal_appropriation_summary',
+    income,
+    '收入总表财政拨款收入 = 财政拨款收支总表本年收入',
+  );
   if (!fiscal) return null;
   const year = lineNamed(fiscal, FISCAL_INCOME.yearTotal);
   const carries = fiscal.blocks.some((b) =>
     b.rows.some((r) => r.used && hasAny(cleanLabel(r.label), FISCAL_INCOME.balanceWords)),
   );
   const line = year ?? (carries ? null : lineNamed(fiscal, FISCAL_INCOME.grandTotal));
-  if (!line) return null;
+  if (!line) {
+    ctx.notChecked({
+      tables: [fiscal.table.id],
+      sheet: fiscal.table.sheet,
+      reason: 'column_not_found',
+      message: `未找到${tableLabel(fiscal)}的本年收入合计${carries ? '（收入总计含结转结余）' : ''}，未核对它与收入总表财政拨款收入的关系`,
+    });
+    return null;
+  }
   return { view: fiscal, terms: termsAt(fiscal, line.row.row, valueColumn(line.block)?.col), what: line.row.label };
 }
 

@@ -1,5 +1,5 @@
 import type { Term } from '../amounts';
-import { onlyViewOf, reportIdentity, type Identity } from '../cross/quantities';
+import { counterpart, onlyViewOf, reportIdentity, type Identity } from '../cross/quantities';
 import type { TableView } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_MEMBERS, sourceColumns, sourceLabel, sourceLines, type SourceId } from './vocabulary';
@@ -23,7 +23,7 @@ function withFiscalTotal(own: Amounts, other: Amounts): Amounts {
 /** 收支总表 income lines ↔ the 收入总表 合计 line, source by source. */
 export function incomeSourceIdentities(ctx: RuleContext): Identity[] {
   const summary = onlyViewOf(ctx, 'income_expenditure_summary');
-  const income = onlyViewOf(ctx, 'income_summary');
+  const income = counterpart(ctx, 'income_summary', summary, '收支总表各项收入 = 收入总表各来源');
   if (!summary || !income) return [];
   const lines = sourceLines(summary);
   const columns = sourceColumns(income);

@@ -86,16 +86,34 @@ export const projectTargetsFunds: Rule = {
     const sum = funds.reduce((s, f) => s.plus(f.value), new Decimal(0));
     const over = sum.minus(project);
     // Rounding of the forms (each to its own decimals) is not an excess; nor is a 元/万元 slip (format.unit's).
-    if (over.lte(envelope.plus(funds.length * 50)) || (project.gt(0) && sum.div(project).gt(5000))) return;
+    const tables = [spending.table.id];
+    const sheet = (funds[0] as FormFunds).sheet;
+    if (over.lte(envelope.plus(funds.length * 50))) return ctx.identity({ tables, sheet, cells: [], status: 'closed' });
+    if (project.gt(0) && sum.div(project).gt(5000)) {
+      ctx.notChecked({
+        tables,
+        sheet,
+        reason: 'other',
+        message: '绩效目标表资金与项目支出相差约一万倍，疑为金额单位不一致，未核对',
+      });
+      return;
+    }
     const shown = (v: Decimal) => formatAmount(v.div(unit), 2);
     const unitName = spending.unit ?? '万元';
-    ctx.report({
-      sheet: (funds[0] as FormFunds).sheet,
-      cells: funds.map((f) => f.cell),
-      message: `${funds.length} 张项目支出绩效目标表的资金总额合计 ${shown(sum)} ${unitName}，大于${tableLabel(spending)}项目支出合计 ${shown(project)} ${unitName}（超出 ${shown(over)} ${unitName}）`,
-      expected: `≤ ${project.div(unit).toFixed(2)}`,
-      actual: sum.div(unit).toFixed(2),
-      difference: over.div(unit).toFixed(2),
+    const cells = funds.map((f) => (f.sheet === sheet ? f.cell : `${f.sheet}!${f.cell}`));
+    ctx.identity({
+      tables,
+      sheet,
+      cells,
+      status: 'failed',
+      finding: {
+        sheet,
+        cells,
+        message: `${funds.length} 张项目支出绩效目标表的资金总额合计 ${shown(sum)} ${unitName}，大于${tableLabel(spending)}项目支出合计 ${shown(project)} ${unitName}（超出 ${shown(over)} ${unitName}）`,
+        expected: `≤ ${project.div(unit).toFixed(2)}`,
+        actual: sum.div(unit).toFixed(2),
+        difference: over.div(unit).toFixed(2),
+      },
     });
   },
 };

@@ -53,7 +53,7 @@ testRule(projectTargetsFunds, {
         {
           severity: 'warning',
           sheet: '绩效目标-培训',
-          cells: ['F5', 'F5'],
+          cells: ['F5', '绩效目标-设备!F5'],
           message:
             /^2 张项目支出绩效目标表的资金总额合计 70\.00 万元，大于《部门支出总表》项目支出合计 50\.00 万元（超出 20\.00 万元）$/,
         },
