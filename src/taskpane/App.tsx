@@ -18,6 +18,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { importCatalog } from '../core/catalog/import';
 import type { Review } from '../core/review';
 import type { WorkbookPlatform } from '../platform/types';
+import { CoverageView } from './components/CoverageView';
 import { FindingsView } from './components/FindingsView';
 import { defaultFilter, listed, type FindingFilter } from './finding-filter';
 import { PerformanceView } from './components/PerformanceView';
@@ -154,6 +155,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             <Text className={styles.summary} role="status">
               {t('summary', { tables: report.tables.length, ...counts })}
             </Text>
+            {report.coverage && <CoverageView coverage={report.coverage} language={platform.language} />}
             <Toolbar className={styles.toolbar} size="small" aria-label={t('actions')}>
               <ToolbarButton appearance="primary" onClick={() => void c.mark(shown)} disabled={busy || !shown.length}>
                 {t('mark')}

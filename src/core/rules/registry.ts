@@ -26,6 +26,7 @@ import { sumHierarchy } from './sum/sum-hierarchy';
 import { sumOfWhich } from './sum/sum-of-which';
 import { sumRow } from './sum/sum-row';
 import { sumTotal } from './sum/sum-total';
+import { structureUnconfirmed } from './structure/unconfirmed';
 import type { Rule } from './types';
 
 /** Every rule the engine runs, in catalogue order. */
@@ -58,4 +59,5 @@ export const ALL_RULES: readonly Rule[] = [
   contentsMismatch,
   emptyTableStatement,
   templateResidue,
+  structureUnconfirmed,
 ];

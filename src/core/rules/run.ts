@@ -1,7 +1,8 @@
 import type { ReportCoverage, ReportFinding, ReportStructure, Severity } from '../report/report';
 import { readingUnconfirmed } from './abstention';
 import { coverageOf, Ledger, type CheckedIdentity, type NotCheckedEntry } from './ledger';
-import { describeReading, unconfirmedNote } from './structure';
+import { describeReading, unconfirmedNote } from './structure/reading';
+import { structureUnconfirmed } from './structure/unconfirmed';
 import type { FindingDraft, Rule, RuleConfig, RuleContext, RuleSetting } from './types';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -81,7 +82,8 @@ export function runRules(rules: readonly Rule[], base: Base, config: RuleConfig 
       },
     });
   }
-  return settle(base, ledger, emitted, offCounts);
+  const abstain = settingOf(config[structureUnconfirmed.meta.id]).severity !== 'off';
+  return settle(base, ledger, emitted, offCounts, abstain);
 }
 
 function settle(
@@ -89,6 +91,7 @@ function settle(
   ledger: Ledger,
   emitted: ReportFinding[],
   offCounts: ReadonlyMap<string, { rule: Rule; n: number }>,
+  abstain: boolean,
 ): RuleRun {
   // Each table's own identities: how many closed, which failed.
   const own = new Map<string, { closed: number; failed: CheckedIdentity[] }>();
@@ -104,7 +107,7 @@ function settle(
     else ownOf(i.tables[0] as string).failed.push(i);
   }
   const unconfirmed = new Set<string>();
-  for (const [table, o] of own) if (readingUnconfirmed(o.closed, o.failed)) unconfirmed.add(table);
+  if (abstain) for (const [table, o] of own) if (readingUnconfirmed(o.closed, o.failed)) unconfirmed.add(table);
 
   const tables = new Map(base.workbook.tables.map((t) => [t.id, t]));
   const suppressed = new Set<ReportFinding>();

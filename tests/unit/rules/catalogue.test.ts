@@ -13,7 +13,7 @@ describe('rule catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids)
       expect(id).toMatch(
-        /^(sum|balance|cross_table|cross_classification|code|performance|format|disclosure)\.[a-z_]+$/,
+        /^(sum|balance|cross_table|cross_classification|code|performance|format|disclosure|structure)\.[a-z_]+$/,
       );
   });
 });

@@ -175,3 +175,21 @@ describe('slipsNeeded', () => {
     ).toBe(3);
   });
 });
+
+describe('structure.unconfirmed switched off', () => {
+  it('pauses no table: the failures are reported as they are', () => {
+    const lines = [
+      line('208', '社会保障和就业支出', 70.25, 54.25, 6),
+      line('20805', '行政事业单位养老支出', 61.25, 54.25, null),
+      line('2080505', '机关事业单位基本养老保险缴费支出', 61.25, 54.25, null),
+      line('20899', '其他社会保障和就业支出', 9, null, 6),
+      line('2089999', '其他社会保障和就业支出', 9, null, 6),
+    ];
+    const { report } = reviewWorkbook(workbook(fnSheet(lines)), {
+      ruleSet: sums,
+      rules: { 'structure.unconfirmed': 'off' },
+    });
+    expect(report.findings.filter((f) => f.rule === 'sum.row')).toHaveLength(5);
+    expect(report.tables[0]?.structure?.confirmed).toBe(true);
+  });
+});

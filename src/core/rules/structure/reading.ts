@@ -1,11 +1,10 @@
-import type { RecognisedTable } from '../recognition/model';
-import type { ReportFinding } from '../report/report';
-import { cellAddress, columnLetter } from '../snapshot/address';
-import { blockFooter, tableViews } from './table-view';
-import type { RuleContext } from './types';
+import type { RecognisedTable } from '../../recognition/model';
+import type { ReportFinding } from '../../report/report';
+import { cellAddress, columnLetter } from '../../snapshot/address';
+import { blockFooter, tableViews } from '../table-view';
+import type { RuleContext } from '../types';
 
-/** The rule id of the note a table gets when its reading is not confirmed by its numbers. */
-export const STRUCTURE_RULE = 'structure.unconfirmed';
+import { structureUnconfirmed } from './unconfirmed';
 
 const span = (a: number, b: number) => (a === b ? `${a + 1}` : `${a + 1}–${b + 1}`);
 
@@ -70,7 +69,7 @@ export function unconfirmedNote(
 ): ReportFinding {
   const name = table.title ? `《${table.title}》` : '本表';
   return {
-    rule: STRUCTURE_RULE,
+    rule: structureUnconfirmed.meta.id,
     severity: 'info',
     sheet: table.sheet,
     cells: [cellAddress(table.range.top, table.range.left)],
