@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { NOT_CHECKED_REASON_NAMES } from '../../core/report/coverage-text';
 import type { NotCheckedReason, ReportCoverage } from '../../core/report/report';
 import type { Language } from '../i18n';
@@ -27,6 +28,8 @@ const EN_REASONS: Readonly<Record<NotCheckedReason, string>> = {
 export function CoverageView(props: { coverage: ReportCoverage; language: Language }) {
   const { coverage, language } = props;
   const styles = useStyles();
+  // The list is rendered only while open: closed, it is not part of the page (nor of its list items).
+  const [open, setOpen] = useState(false);
   const en = language === 'en-US';
   const { closed, failed, notChecked } = coverage.identities;
   const head = en
@@ -39,22 +42,30 @@ export function CoverageView(props: { coverage: ReportCoverage; language: Langua
       </Text>
     );
   return (
-    <details className={styles.root} data-coverage="">
-      <summary className={styles.summary}>
+    <details className={styles.root} data-coverage="" open={open}>
+      <summary
+        className={styles.summary}
+        onClick={(e) => {
+          e.preventDefault();
+          setOpen(!open);
+        }}
+      >
         <Text>{head}</Text>
       </summary>
-      <ul className={styles.list}>
-        {coverage.notChecked.map((e, i) => (
-          <li key={i}>
-            <Text>{e.message}</Text>{' '}
-            <Text className={styles.meta}>
-              {e.sheet ? `${e.sheet} · ` : ''}
-              {en ? EN_REASONS[e.reason] : NOT_CHECKED_REASON_NAMES[e.reason]}
-              {e.count && e.count > 1 ? ` × ${e.count}` : ''}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      {open && (
+        <ul className={styles.list}>
+          {coverage.notChecked.map((e, i) => (
+            <li key={i}>
+              <Text>{e.message}</Text>{' '}
+              <Text className={styles.meta}>
+                {e.sheet ? `${e.sheet} · ` : ''}
+                {en ? EN_REASONS[e.reason] : NOT_CHECKED_REASON_NAMES[e.reason]}
+                {e.count && e.count > 1 ? ` × ${e.count}` : ''}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
     </details>
   );
 }
