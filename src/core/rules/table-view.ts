@@ -8,6 +8,7 @@ import { cachedTextFacts } from '../recognition/cell-typing';
 import { compareTerms, readCell, type Reading, type Term } from './amounts';
 import { codeLevel } from '../text/codes';
 import type { RuleContext } from './types';
+import { groupBy } from '../util/collections';
 
 /**
  * A table as the arithmetic rules see it: per side-by-side block, its amount columns (with their header paths) and its
@@ -155,12 +156,14 @@ export function tableViews(ctx: Pick<RuleContext, 'snapshot' | 'workbook' | 'map
   const cached = VIEWS.get(ctx.mapping);
   if (cached) return cached;
   const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
+  // Each table's mapped rows, gathered in one pass (not a scan of the whole mapping per table).
+  const mappingOf = groupBy(ctx.mapping, (m) => m.tableId);
   const views: TableView[] = [];
   for (const t of ctx.workbook.tables) {
     // Performance forms are not ledgers: their "amount" columns hold indicator values (performance.* checks them).
     if (t.type.startsWith('performance_')) continue;
     const sheet = sheets.get(t.sheet);
-    if (sheet) views.push(buildTableView(t, sheet, ctx.mapping));
+    if (sheet) views.push(buildTableView(t, sheet, mappingOf.get(t.id) ?? []));
   }
   VIEWS.set(ctx.mapping, views);
   return views;

@@ -2,6 +2,7 @@ import { validIn } from '../../catalog/catalog';
 import { codeLevel, parentCode } from '../../text/codes';
 import type { MappedRow } from '../../mapping/map-rows';
 import type { Rule, RuleContext } from '../types';
+import { pushTo } from '../../util/collections';
 import { catalogOf, nameOf, rowCells, tableName } from './shared';
 
 const KIND: Record<MappedRow['classification'], string> = {
@@ -21,7 +22,7 @@ function reportCatalogGaps(ctx: RuleContext, rows: readonly MappedRow[], yearTex
   const byCode = new Map<string, MappedRow[]>();
   for (const r of rows) {
     const key = `${r.classification}:${r.code}`;
-    byCode.set(key, [...(byCode.get(key) ?? []), r]);
+    pushTo(byCode, key, r);
   }
   const kinds = [...new Set(rows.map((r) => r.classification))];
   const parts = kinds.map((kind) => {
@@ -65,6 +66,21 @@ export const codeUnknown: Rule = {
     const yearText = year ? ` ${year} 年` : '';
     const cellRows = ctx.mapping.filter((m) => m.source === 'cell');
     const gaps: MappedRow[] = [];
+    // The first row (in table order) of the same classification, parent and name with another code: from an index
+    // built once, holding per (classification, parent, name) its first row and the first row coded differently.
+    const firstTwo = new Map<string, [MappedRow, MappedRow | undefined]>();
+    const keyOf = (r: MappedRow) => `${r.classification}\u0000${parentCode(r.code)}\u0000${nameOf(r)}`;
+    for (const r of cellRows) {
+      const key = keyOf(r);
+      const entry = firstTwo.get(key);
+      if (!entry) firstTwo.set(key, [r, undefined]);
+      else if (!entry[1] && entry[0].code !== r.code) entry[1] = r;
+    }
+    const sameNameElsewhere = (row: MappedRow): MappedRow | undefined => {
+      const entry = firstTwo.get(keyOf(row));
+      if (!entry) return undefined;
+      return entry[0].code !== row.code ? entry[0] : entry[1];
+    };
     for (const row of cellRows) {
       const catalog = catalogOf(ctx, row);
       if (!catalog || catalog.has(row.code, year)) continue;
@@ -78,16 +94,7 @@ export const codeUnknown: Rule = {
         ? catalog.findByName(named, year).filter((e) => e.level === level && e.parent === parent)
         : [];
       const verified = byName.filter((e) => e.versions.some((v) => v.verified && validIn(v, year)));
-      const elsewhere = named
-        ? cellRows.find(
-            (o) =>
-              o !== row &&
-              o.code !== row.code &&
-              o.classification === row.classification &&
-              parentCode(o.code) === parent &&
-              nameOf(o) === nameOf(row),
-          )
-        : undefined;
+      const elsewhere = named ? sameNameElsewhere(row) : undefined;
       const base = { sheet: row.sheet, cells: rowCells(row), actual: row.code };
       if (verified.length === 1) {
         const code = verified[0]?.code as string;

@@ -1,6 +1,6 @@
 import { ITEMISED_CHILD, ITEMISED_PARENT } from '../../recognition/vocabulary';
 import { codeLevel } from '../../text/codes';
-import { minOf } from '../../util/collections';
+import { groupBy, minOf } from '../../util/collections';
 import {
   tableViews,
   wrappedList,
@@ -16,6 +16,49 @@ import {
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
 
+/** A block's used rows with what totalMembers asks of them per total, computed once per block (linear in rows). */
+interface TotalIndex {
+  readonly rows: readonly BlockRow[];
+  readonly position: ReadonlyMap<BlockRow, number>;
+  /** Index of the first row that is neither a total nor unlabelled (rows before it form a header band). */
+  readonly firstLine: number;
+  /** Index of the last row that is not a total. */
+  readonly lastLine: number;
+  /** For each index: the next total after it (rows.length when none), the previous total before it (-1 when none). */
+  readonly nextTotal: readonly number[];
+  readonly previousTotal: readonly number[];
+  readonly groupOf: ReadonlyMap<BlockRow, Group>;
+}
+
+type Group = { subtotal: BlockRow; members: BlockRow[] };
+
+const TOTAL_INDEX = new WeakMap<BlockView, TotalIndex>();
+
+function totalIndex(block: BlockView): TotalIndex {
+  const cached = TOTAL_INDEX.get(block);
+  if (cached) return cached;
+  const rows = block.rows.filter((r) => r.used);
+  const position = new Map(rows.map((r, i) => [r, i]));
+  let firstLine = rows.findIndex((r) => !(r.isTotal || !r.label));
+  if (firstLine < 0) firstLine = rows.length;
+  let lastLine = rows.length - 1;
+  while (lastLine >= 0 && rows[lastLine]?.isTotal) lastLine--;
+  const nextTotal: number[] = new Array<number>(rows.length);
+  const previousTotal: number[] = new Array<number>(rows.length);
+  for (let i = rows.length - 1, next = rows.length; i >= 0; i--) {
+    nextTotal[i] = next;
+    if (rows[i]?.isTotal) next = i;
+  }
+  for (let i = 0, prev = -1; i < rows.length; i++) {
+    previousTotal[i] = prev;
+    if (rows[i]?.isTotal) prev = i;
+  }
+  const groupOf = new Map(groupRows(block).map((g) => [g.subtotal, g]));
+  const index = { rows, position, firstLine, lastLine, nextTotal, previousTotal, groupOf };
+  TOTAL_INDEX.set(block, index);
+  return index;
+}
+
 /**
  * The rows a total row adds up. A 合计 above the lines totals the lines below it, a total below them the lines since
  * the previous total (which counts as one of them: 收入总计 = 本年收入合计 + 上年结转). Among those lines only the top
@@ -23,17 +66,14 @@ import { checkColumnSum, checkSum, columnNote } from './report-sum';
  * highest-ranked outline lines ("一、" before "1、"), never "其中" lines.
  */
 export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
-  const rows = block.rows.filter((r) => r.used);
-  const at = rows.indexOf(total);
-  const before = rows.slice(0, at);
-  const downward = before.every((r) => r.isTotal || !r.label) && rows.slice(at + 1).some((r) => !r.isTotal);
+  const { rows, position, firstLine, lastLine, nextTotal, previousTotal, groupOf } = totalIndex(block);
+  const at = position.get(total) ?? -1;
+  const downward = at <= firstLine && lastLine > at;
   let segment: BlockRow[];
   if (downward) {
-    const next = rows.findIndex((r, i) => i > at && r.isTotal);
-    segment = rows.slice(at + 1, next < 0 ? rows.length : next);
+    segment = rows.slice(at + 1, at < 0 ? rows.length : nextTotal[at]);
   } else {
-    let prev = at - 1;
-    while (prev >= 0 && !rows[prev]?.isTotal) prev--;
+    const prev = at < 0 ? -1 : (previousTotal[at] as number);
     segment = rows.slice(prev + 1, at);
     if (prev >= 0) segment.unshift(rows[prev] as BlockRow);
   }
@@ -42,15 +82,12 @@ export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
   if (coded.length) {
     const priorTotals = segment.filter((r) => r.isTotal);
     if (unitSubtotals.length) return [...priorTotals, ...unitSubtotals];
-    const groups = groupRows(block).filter((g) => segment.includes(g.subtotal));
+    const groups = segment.map((r) => groupOf.get(r)).filter((g): g is Group => g !== undefined);
     if (groups.length) {
       // Lines grouped under uncoded heading rows (a unit's name, then its lines): the headings are the addends.
       const grouped = new Set(groups.flatMap((g) => g.members));
-      const loose = coded.filter(
-        (r) =>
-          !grouped.has(r) &&
-          codeLevel(r.code?.code as string) === minOf(coded.map((x) => codeLevel(x.code?.code as string))),
-      );
+      const top = minOf(coded.map((x) => codeLevel(x.code?.code as string)));
+      const loose = coded.filter((r) => !grouped.has(r) && codeLevel(r.code?.code as string) === top);
       return [...priorTotals, ...groups.map((g) => g.subtotal), ...loose].sort((a, b) => a.row - b.row);
     }
     const levels = new Set(coded.map((r) => codeLevel(r.code?.code as string)));
@@ -88,15 +125,16 @@ function withoutItemisation(segment: readonly BlockRow[]): BlockRow[] {
  * column, then its lines) totals the lines up to the next such row. Project lists have no headings: every row is a
  * project.
  */
-export function groupRows(block: BlockView): { subtotal: BlockRow; members: BlockRow[] }[] {
+export function groupRows(block: BlockView): Group[] {
   if (block.projectList || block.rows.some((r) => r.unitCode)) return [];
   const rows = block.rows.filter((r) => r.used && !r.isTotal);
-  const out: { subtotal: BlockRow; members: BlockRow[] }[] = [];
+  const out: Group[] = [];
   rows.forEach((r, i) => {
     // A heading has no code and no enumeration ("八、…" is a line of the list, not a heading).
     if (r.code || !r.label || r.rank !== 0) return;
     const run: BlockRow[] = [];
-    for (const next of rows.slice(i + 1)) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const next = rows[j] as BlockRow;
       if (!next.code || next.code.source !== 'cell') break;
       run.push(next);
     }
@@ -108,12 +146,17 @@ export function groupRows(block: BlockView): { subtotal: BlockRow; members: Bloc
 }
 
 /** A consolidated table's unit line (unit code, no classification code) and the coded lines of that unit. */
-export function unitSubtotalGroups(block: BlockView): { subtotal: BlockRow; members: BlockRow[] }[] {
-  const out: { subtotal: BlockRow; members: BlockRow[] }[] = [...groupRows(block)];
+export function unitSubtotalGroups(block: BlockView): Group[] {
+  const out: Group[] = [...totalIndex(block).groupOf.values()];
+  // Each unit's coded lines, gathered in one pass (not one pass over the table per unit line).
+  const linesOf = groupBy(
+    block.rows.filter((r) => r.unitCode && r.code),
+    (r) => r.unitCode,
+  );
   for (const subtotal of block.rows) {
     if (!subtotal.unitCode || subtotal.code || subtotal.isTotal || !subtotal.used) continue;
-    const lines = block.rows.filter((r) => r.unitCode === subtotal.unitCode && r.code);
-    if (!lines.length) continue;
+    const lines = linesOf.get(subtotal.unitCode);
+    if (!lines) continue;
     const top = minOf(lines.map((r) => codeLevel(r.code?.code as string)));
     out.push({ subtotal, members: lines.filter((r) => codeLevel(r.code?.code as string) === top) });
   }
