@@ -141,6 +141,23 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
           </MessageBar>
         )}
 
+        {c.pending && (
+          <MessageBar intent="warning" className={styles.notice} layout="multiline">
+            <MessageBarBody>{t('alreadyThere', { sheets: c.pending.sheets.join('”“') })}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="primary" onClick={c.pending.update}>
+                {t('updateExisting')}
+              </Button>
+              <Button size="small" onClick={c.pending.add}>
+                {t('addNew')}
+              </Button>
+              <Button size="small" onClick={c.cancelPending}>
+                {t('cancel')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
         {!report && c.status.kind !== 'scanning' && tab !== 'settings' && (
           <Text block>
             {t('noScan')}{' '}
@@ -203,6 +220,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
               <PerformanceView
                 projects={c.projects}
                 findings={report.findings.filter((f) => f.rule.startsWith('performance.'))}
+                blanks={c.blanks}
                 busy={busy}
                 language={platform.language}
                 t={t}

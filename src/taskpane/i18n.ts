@@ -87,6 +87,13 @@ const zh = {
   actions: '操作',
   close: '关闭',
   nothingListed: '列表中没有问题可标记。',
+  alreadyThere: '工作簿中已有“{sheets}”。更新其中的项目、部门和资金信息（不改动您填写的内容和指标），还是另建新表？',
+  updateExisting: '更新原表',
+  addNew: '另建新表',
+  formsUpdated: '已更新“{sheets}”中 {n} 个单元格。',
+  formsUpToDate: '已有的表与预算表一致，无需更新。',
+  leftBlank: '{n} 个单元格未能计算，原因见下方和单元格批注',
+  blanksTitle: '未能计算的单元格',
 };
 
 export type StringKey = keyof typeof zh;
@@ -180,6 +187,14 @@ const en: Record<StringKey, string> = {
   actions: 'Actions',
   close: 'Close',
   nothingListed: 'No listed findings to mark.',
+  alreadyThere:
+    '“{sheets}” already exists. Update its project, department and funds (your entries and indicators are kept), or add a new sheet?',
+  updateExisting: 'Update it',
+  addNew: 'Add a new sheet',
+  formsUpdated: '{n} cells of “{sheets}” updated.',
+  formsUpToDate: 'The existing sheets already match the budget tables.',
+  leftBlank: '{n} cells could not be computed; see below and the cell notes',
+  blanksTitle: 'Cells left blank',
 };
 
 export type Language = 'zh-CN' | 'en-US';

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogData } from '../core/catalog/catalog';
-import { planFillSelfEvaluation } from '../core/performance/fill-in-place';
+import { planFillSelfEvaluation, type BlankReason } from '../core/performance/fill-in-place';
 import { formsOf, targetsOfProjects } from '../core/performance/find-forms';
-import { planSelfEvaluations } from '../core/performance/insert-self-evaluation';
+import { planSelfEvaluations, SELF_EVALUATION_HEAD_ROWS } from '../core/performance/insert-self-evaluation';
+import { collidingSheets, planUpdateExisting } from '../core/performance/update-existing';
 import {
+  DEPARTMENT_TARGETS_HEAD_ROWS,
+  PROJECT_TARGETS_HEAD_ROWS,
   departmentOf,
   planDepartmentTargets,
   planProjectTargets,
@@ -36,11 +39,20 @@ export interface Notice {
   readonly text: string;
 }
 
+/** A second insert waiting for the user: update the sheets already there, or add new ones. */
+export interface PendingInsert {
+  readonly sheets: readonly string[];
+  readonly update: () => void;
+  readonly add: () => void;
+}
+
 export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (review: Review | null) => void) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [review, setReview] = useState<Review | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<PendingInsert | null>(null);
+  const [blanks, setBlanks] = useState<readonly BlankReason[]>([]);
   const [undoLog, setUndoLog] = useState<WritePlan[]>([]);
   const snapshot = useRef<WorkbookSnapshot | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -189,18 +201,48 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
   const projects: ProjectFacts[] =
     review && snapshot.current ? projectsOf(snapshot.current, review.workbook, review.mapping) : [];
 
+  /**
+   * Inserts forms, unless a form of the same name is already there: then asks (pending) whether to update that sheet's
+   * facts or add another sheet, rather than silently adding "(2)".
+   */
+  const insertOrAsk = useCallback(
+    (make: (existing: readonly string[]) => WritePlan, headRows: number, message: string) => {
+      const snap = snapshot.current;
+      if (!snap) return;
+      const names = snap.sheets.map((x) => x.name);
+      const base = make([]);
+      const colliding = collidingSheets(base, snap);
+      if (!colliding.length) return perform(make(names), message);
+      setPending({
+        sheets: colliding,
+        update: () => {
+          setPending(null);
+          const plan = planUpdateExisting(base, snap, headRows);
+          const n = plan.actions.filter((a) => a.kind === 'set_values').length;
+          if (!plan.actions.length) return setNotice({ intent: 'info', text: t('formsUpToDate') });
+          void perform(plan, t('formsUpdated', { sheets: colliding.join('、'), n }));
+        },
+        add: () => {
+          setPending(null);
+          void perform(make(names), message);
+        },
+      });
+    },
+    [perform, t],
+  );
+
   const insertTargets = useCallback(
     (chosen: readonly ProjectFacts[]) => {
       if (!review || !snapshot.current || !chosen.length) return;
       const department = departmentOf(snapshot.current, review.workbook).name;
-      const plan = planProjectTargets(chosen, {
-        year: review.workbook.fiscalYear,
-        department,
-        existingSheets: snapshot.current.sheets.map((x) => x.name),
-      });
-      return perform(plan, t('targetsInserted', { n: chosen.length }));
+      return insertOrAsk(
+        (existingSheets) =>
+          planProjectTargets(chosen, { year: review.workbook.fiscalYear, department, existingSheets }),
+        PROJECT_TARGETS_HEAD_ROWS,
+        t('targetsInserted', { n: chosen.length }),
+      );
     },
-    [review, perform, t],
+    [review, insertOrAsk, t],
   );
 
   const insertSelfEvaluations = useCallback(
@@ -208,32 +250,36 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
       if (!review || !snapshot.current || !chosen.length) return;
       const snap = snapshot.current;
       const pairs = targetsOfProjects(snap, formsOf(snap, review.workbook), chosen);
-      const plan = planSelfEvaluations(pairs, {
-        year: review.workbook.fiscalYear,
-        department: departmentOf(snap, review.workbook).name,
-        existingSheets: snap.sheets.map((x) => x.name),
-      });
-      return perform(plan, t('selfEvalsInserted', { n: chosen.length }));
+      const department = departmentOf(snap, review.workbook).name;
+      return insertOrAsk(
+        (existingSheets) =>
+          planSelfEvaluations(pairs, { year: review.workbook.fiscalYear, department, existingSheets }),
+        SELF_EVALUATION_HEAD_ROWS,
+        t('selfEvalsInserted', { n: chosen.length }),
+      );
     },
-    [review, perform, t],
+    [review, insertOrAsk, t],
   );
 
   const insertDepartment = useCallback(() => {
     if (!review || !snapshot.current) return;
     const dept = departmentOf(snapshot.current, review.workbook);
-    const plan = planDepartmentTargets(dept, projectsOf(snapshot.current, review.workbook, review.mapping), {
-      year: review.workbook.fiscalYear,
-      existingSheets: snapshot.current.sheets.map((x) => x.name),
-    });
-    return perform(plan, t('departmentInserted'));
-  }, [review, perform, t]);
+    const projects = projectsOf(snapshot.current, review.workbook, review.mapping);
+    return insertOrAsk(
+      (existingSheets) => planDepartmentTargets(dept, projects, { year: review.workbook.fiscalYear, existingSheets }),
+      DEPARTMENT_TARGETS_HEAD_ROWS,
+      t('departmentInserted'),
+    );
+  }, [review, insertOrAsk, t]);
 
   const fillSelfEvaluation = useCallback(() => {
     if (!review || !snapshot.current) return;
     const plan = planFillSelfEvaluation(snapshot.current, review.workbook);
-    const n = plan.actions.length;
-    if (!n) return setNotice({ intent: 'info', text: t('nothingToScore') });
-    return perform(plan, t('scored', { n }));
+    setBlanks(plan.blanks);
+    const n = plan.actions.filter((a) => a.kind === 'set_values').length;
+    if (!plan.actions.length) return setNotice({ intent: 'info', text: t('nothingToScore') });
+    const left = plan.blanks.length ? t('leftBlank', { n: plan.blanks.length }) : '';
+    return perform(plan, [t('scored', { n }), left].filter(Boolean).join('；'));
   }, [review, perform, t]);
 
   const undo = useCallback(async () => {
@@ -286,6 +332,9 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     review,
     settings,
     notice,
+    pending,
+    blanks,
+    cancelPending: () => setPending(null),
     canUndo: undoLog.length > 0,
     hasMarks: undoLog.some((p) => p.actions.some((a) => a.kind === 'set_fill')),
     scan,

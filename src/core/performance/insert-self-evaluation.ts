@@ -1,6 +1,6 @@
 import framework from '../../data/performance/framework.json';
 import template from '../../data/performance/templates/self-evaluation.json';
-import { freeSheetName } from '../plans/marks';
+import { formSheetName } from './sheet-name';
 import type { WriteAction, WritePlan } from '../plans/types';
 import { cellAddress } from '../snapshot/address';
 import type { CellValue } from '../snapshot/types';
@@ -31,6 +31,9 @@ export function defaultPoints(indicators: readonly IndicatorRow[]): number[] {
   });
 }
 
+/** Rows of the form above its indicators: what a second insert may update (see planUpdateExisting). */
+export const SELF_EVALUATION_HEAD_ROWS = template.indicatorRow - 1;
+
 const fill = (cell: string | null, fields: Record<string, string | number | null>): CellValue => {
   if (cell === null) return null;
   const whole = /^\{([^}]+)\}$/.exec(cell);
@@ -48,7 +51,6 @@ export function planSelfEvaluations(
     const fields = {
       年度: options.year ?? '',
       项目名称: project.name,
-      项目简称: project.name.replace(/[[\]:*?/\\]/g, '').slice(0, 20),
       主管部门: options.department,
       实施单位: options.department,
       资金总额: project.total === null ? null : Number(project.total),
@@ -69,7 +71,7 @@ export function planSelfEvaluations(
     });
     const first = template.indicatorRow - 1;
     values.push(...template.footer.map((r) => [...r] as CellValue[]));
-    const sheet = freeSheetName(taken, fill(template.sheetName, fields) as string);
+    const sheet = formSheetName(template.sheetName, project.name, taken);
     taken.push(sheet);
     return {
       kind: 'add_sheet',
@@ -81,7 +83,11 @@ export function planSelfEvaluations(
         bold: [...template.bold, cellAddress(values.length - 2, 0), cellAddress(values.length - 1, 0)],
         inputs: [...template.inputs, ...indicators.map((_, k) => cellAddress(first + k, c.actual))],
         borders: `A3:${cellAddress(values.length - 1, 7)}`,
-        numberFormats: ['B6', 'C6', 'D6'].map((cell) => ({ cell, format: '#,##0.00' })),
+        // 执行率 (F6) is a ratio: shown as a percentage when 填写自评得分 computes it, or when the user types it.
+        numberFormats: [
+          ...['B6', 'C6', 'D6'].map((cell) => ({ cell, format: '#,##0.00' })),
+          { cell: 'F6', format: '0.00%' },
+        ],
       },
     };
   });

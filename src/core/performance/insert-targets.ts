@@ -5,12 +5,15 @@ import { builtInCatalogs } from '../catalog/catalog';
 import type { MappedRow } from '../mapping/map-rows';
 import { text } from './form';
 import { freeSheetName } from '../plans/marks';
+import { formSheetName } from './sheet-name';
 import type { SheetLayout, WriteAction, WritePlan } from '../plans/types';
 import type { RecognisedTable, RecognisedWorkbook } from '../recognition/model';
 import { cellAddress } from '../snapshot/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { parseAmount } from '../text/amount';
-import { normalizeLabel } from '../text/normalize';
+import { normalizeLabel, stripEnumeration } from '../text/normalize';
+import Decimal from 'decimal.js';
+import { organisationOf } from './organisation';
 
 /**
  * "插入绩效目标表": one sheet per chosen project (or one for the department), laid out from the template data and
@@ -85,7 +88,10 @@ export function projectsOf(
   return out;
 }
 
-/** The department's name and 资金总额 = 项目支出 + 基本支出, from the 收支总表. */
+/**
+ * The department's name as the workbook gives it (see organisationOf; empty when it does not say — never the file name)
+ * and 资金总额 = 项目支出 + 基本支出, from the 收支总表's 基本支出/项目支出 lines or else the 支出总表's total row.
+ */
 export function departmentOf(snapshot: WorkbookSnapshot, workbook: RecognisedWorkbook): DepartmentFacts {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   let basic: string | null = null;
@@ -98,22 +104,40 @@ export function departmentOf(snapshot: WorkbookSnapshot, workbook: RecognisedWor
       const amountCol = summary.columns.find((c) => c.block === block && c.role === 'amount')?.col;
       if (nameCol === undefined) continue;
       for (const r of summary.rows) {
-        const label = normalizeLabel(textAt(sheet, r.row, nameCol)).replace(/^[一二三四五六七八九十]+[、.．]/, '');
-        if (label === '基本支出' && basic === null) basic = amountAt(sheet, r.row, amountCol);
-        if (label === '项目支出' && project === null) project = amountAt(sheet, r.row, amountCol);
+        const label = stripEnumeration(normalizeLabel(textAt(sheet, r.row, nameCol)));
+        if (label === BASIC && basic === null) basic = amountAt(sheet, r.row, amountCol);
+        if (label === PROJECT && project === null) project = amountAt(sheet, r.row, amountCol);
       }
     }
   }
-  const total =
-    basic !== null || project !== null
-      ? String(Math.round((Number(basic ?? 0) + Number(project ?? 0)) * 100) / 100)
-      : null;
-  const name =
-    /^(.+?(局|厅|委|办|部|院|中心|委员会|办公室))/.exec(
-      workbook.tables.flatMap((t) => (t.title ? [t.title] : []))[0] ?? '',
-    )?.[1] ?? workbook.name.replace(/\.xlsx$/i, '');
-  return { name, total, project, basic };
+  if (basic === null && project === null) ({ basic, project } = fromExpenditureSummary(sheets, workbook));
+  const total = basic !== null || project !== null ? new Decimal(basic ?? 0).plus(project ?? 0).toString() : null;
+  return { name: organisationOf(snapshot, workbook).department ?? '', total, project, basic };
 }
+
+const BASIC = '基本支出';
+const PROJECT = '项目支出';
+
+/** 基本支出 and 项目支出 from the 支出总表's first total row (合计), in the columns headed so. */
+function fromExpenditureSummary(sheets: ReadonlyMap<string, SheetSnapshot>, workbook: RecognisedWorkbook) {
+  for (const t of workbook.tables.filter((x) => x.type === 'expenditure_summary')) {
+    const sheet = sheets.get(t.sheet);
+    const row = t.rows.find((r) => r.kind === 'total')?.row;
+    if (row === undefined) continue;
+    const column = (label: string) =>
+      t.columns.find(
+        (c) => c.role === 'amount' && stripEnumeration(normalizeLabel(c.label.split('/').at(-1) ?? '')) === label,
+      )?.col;
+    const basic = amountAt(sheet, row, column(BASIC));
+    const project = amountAt(sheet, row, column(PROJECT));
+    if (basic !== null || project !== null) return { basic, project };
+  }
+  return { basic: null, project: null };
+}
+
+/** Rows of each form above its indicators: what a second insert may update (see planUpdateExisting). */
+export const PROJECT_TARGETS_HEAD_ROWS = projectTemplate.indicatorRow - 1;
+export const DEPARTMENT_TARGETS_HEAD_ROWS = departmentTemplate.rows.length;
 
 type Fields = Record<string, string | number | null>;
 
@@ -126,7 +150,6 @@ const fill = (cell: string | null, fields: Fields): CellValue => {
 };
 
 const num = (s: string | null): number | null => (s === null ? null : Number(s));
-const sheetSafe = (s: string) => s.replace(/[[\]:*?/\\]/g, '').slice(0, 20);
 
 interface Suggestion {
   readonly level1: string;
@@ -171,7 +194,6 @@ export function planProjectTargets(
     const fields: Fields = {
       年度: options.year ?? '',
       项目名称: p.name,
-      项目简称: sheetSafe(p.name),
       主管部门: options.department,
       实施单位: options.department,
       科目编码: p.code ?? '',
@@ -199,7 +221,7 @@ export function planProjectTargets(
     for (const r of [6, 7, 8])
       for (const c of [3, 5]) layout.numberFormats.push({ cell: cellAddress(r, c), format: '#,##0.00' });
     const width = widthOf(values);
-    const sheet = freeSheetName(taken, fill(projectTemplate.sheetName, fields) as string);
+    const sheet = formSheetName(projectTemplate.sheetName, p.name, taken);
     taken.push(sheet);
     const sheetLayout: SheetLayout = {
       ...layout,

@@ -8,6 +8,8 @@ import type { IndicatorValue } from './indicator-value';
  * range, inside is complete. Qualitative actuals earn their band's share. Null when the two cannot be compared.
  */
 export function completionRatio(target: IndicatorValue, actual: IndicatorValue): number | null {
+  // Without a target there is nothing to complete: no score at all, never full marks for a qualitative "达到预期".
+  if (target.kind === 'empty') return null;
   if (actual.kind === 'qualitative') return qualitativeShare(actual.text);
   if (actual.kind !== 'numeric') return null;
   const a = new Decimal(actual.value);

@@ -1,6 +1,6 @@
 /**
  * Sheet names for inserted forms: Excel allows 31 characters and no []:*?/\. A long project name is cut at a clean
- * place — never inside a bracket, which would leave "（市级配" — and room is kept for a " (2)" suffix.
+ * place — never leaving a bracket open ("（市级配") — and room is kept for a " (2)" suffix.
  */
 export const MAX_SHEET_NAME = 31;
 const SUFFIX_ROOM = 4;
@@ -27,8 +27,13 @@ export function cutClean(text: string, max: number): string {
     if (OPENING.includes(c)) open.push(i);
     else if (open.length && CLOSING[cut[open[open.length - 1] as number] as string] === c) open.pop();
   }
-  if (open.length) cut = cut.slice(0, open[0]);
-  return cut.replace(/[-_、，,.。·\s]+$/, '');
+  const tidy = (t: string) => t.replace(/[-_、，,.。·\s]+$/, '');
+  const at = open[0];
+  if (at === undefined) return tidy(cut);
+  // Before the bracket when that keeps most of the name; else the bracket is closed after an ellipsis, so that
+  // "上年结转（医疗服务与保障能力提升补助资金…）" does not shrink to a meaningless "上年结转".
+  if (at >= max / 2 || open.length > 1) return tidy(cut.slice(0, at));
+  return `${tidy(text.slice(0, max - 2))}…${CLOSING[text[at] as string] ?? ''}`;
 }
 
 /**

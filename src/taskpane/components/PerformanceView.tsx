@@ -1,5 +1,6 @@
-import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { BlankReason } from '../../core/performance/fill-in-place';
 import type { ProjectFacts } from '../../core/performance/insert-targets';
 import type { ReportFinding } from '../../core/report/report';
 import { defaultFilter, type FindingFilter } from '../finding-filter';
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
 export function PerformanceView(props: {
   projects: readonly ProjectFacts[];
   findings: readonly ReportFinding[];
+  /** Computed cells 填写自评得分 left blank, with why. */
+  blanks: readonly BlankReason[];
   busy: boolean;
   language: Language;
   t: Translate;
@@ -87,6 +90,21 @@ export function PerformanceView(props: {
         <Button disabled={busy} onClick={props.onFillSelfEvaluation}>
           {t('fillSelfEval')}
         </Button>
+        {props.blanks.length > 0 && (
+          <div role="list" aria-label={t('blanksTitle')}>
+            <Text weight="semibold" size={200}>
+              {t('blanksTitle')}
+            </Text>
+            {props.blanks.map((b) => (
+              <Text key={`${b.sheet}!${b.cell}`} block size={200} role="listitem">
+                <Link as="button" onClick={() => props.onGoTo(b.sheet, b.cell)}>
+                  {b.sheet}!{b.cell}
+                </Link>
+                ：{b.reason}
+              </Text>
+            ))}
+          </div>
+        )}
       </section>
       <section className={styles.section} aria-label={t('performanceFindings')}>
         <Text weight="semibold">{t('performanceFindings')}</Text>

@@ -332,9 +332,21 @@ describe('inserting self-evaluations for the projects', () => {
         })),
       ],
     });
-    const scored = applyPlanToSnapshot(entered, planFillSelfEvaluation(entered, recogniseWorkbook(entered)));
+    const fill = planFillSelfEvaluation(entered, recogniseWorkbook(entered));
+    const scored = applyPlanToSnapshot(entered, fill);
     const final = formsOf(scored, recogniseWorkbook(scored)).find((f) => f.sheet === form.sheet)!;
-    expect(final.indicators.map((i) => i.score?.value)).toEqual([null, 12.5, 11.84, 12.5, 30, 10]);
+    // Indicators without a target (the suggested “（请填写）…” lines) get no score, never full marks; each blank says why.
+    expect(final.indicators.map((i) => i.score?.value)).toEqual([null, 12.5, 11.84, 12.5, null, 10]);
+    const blanks = fill.blanks.filter((b) => b.sheet === form.sheet);
+    expect(blanks.map((b) => b.reason)).toEqual([
+      expect.stringMatching(/未设年度指标值，不能评分/),
+      expect.stringMatching(/未设年度指标值，不能评分/),
+      expect.stringMatching(/尚有 2 项得分未算出/),
+      '总分未算出，暂不评定等级',
+    ]);
+    expect(fill.actions).toContainEqual(
+      expect.objectContaining({ kind: 'set_note', sheet: form.sheet, cell: blanks[0]?.cell }),
+    );
     expect(final.totalScore?.value ?? null).toBeNull();
   });
 });

@@ -19,6 +19,13 @@ describe('form sheet names', () => {
     expect(formSheetName('绩效自评-{项目简称}', 'a/b:c', [])).toBe('绩效自评-abc');
   });
 
+  it('closes a bracket after an ellipsis when the name before it is too short to mean anything', () => {
+    const name = '上年结转（医疗服务与保障能力提升补助资金、办公信息系统建设及分局搬迁费用）';
+    const cut = formSheetName('绩效目标-{项目简称}', name, []);
+    expect(cut).toBe('绩效目标-上年结转（医疗服务与保障能力提升补助资金…）');
+    expect(cut.length).toBeLessThanOrEqual(MAX_SHEET_NAME - 4);
+  });
+
   it('never leaves a trailing separator', () => {
     expect(cutClean('医保工作经费、医保专项业务经费', 7)).toBe('医保工作经费');
   });
