@@ -20,7 +20,7 @@ const strip = (s: string) => s.replace(/[[\]:*?/\\]/g, '').trim();
 /** `text` cut to at most `max` characters, before any bracket the cut would leave open; trailing separators dropped. */
 export function cutClean(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, max);
+  const cut = text.slice(0, max);
   const open: number[] = [];
   for (let i = 0; i < cut.length; i++) {
     const c = cut[i] as string;
