@@ -112,10 +112,14 @@ export function checkSlip(family: LayoutFamily, variant: LayoutVariant, d: Discl
  * purpose: a finding lists the cells of its own sheet only, so a cross-table finding names both tables' cells (the same
  * line in each) when they share a sheet and one table's when they do not.
  */
+/** Notes about how a layout writes its cells (款/项 as General numbers), not about the model: they differ by layout. */
+const LAYOUT_NOTES = new Set(['format.code_zero']);
+
 export function findingsByMeaning(r: Rendered, findings: readonly ReportFinding[]): string[] {
   const meaning = new Map<string, string>();
   for (const t of r.tables) for (const [k, at] of t.cells) meaning.set(`${at.sheet}!${addressOf(at)}`, k);
   return findings
+    .filter((f) => !LAYOUT_NOTES.has(f.rule))
     .map((f) => {
       const cells = f.cells.map((c) => meaning.get(`${f.sheet}!${c}`) ?? '?');
       return `${f.rule} ${f.severity} ${[...new Set(cells)].sort().join(',')}`;
