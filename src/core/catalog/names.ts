@@ -1,7 +1,14 @@
 import synonyms from '../../data/name-synonyms.json';
 import { normalizeLabel, stripEnumeration } from '../text/normalize';
 
-const FOLDED_SUFFIX = new RegExp(`(.{2,})(?:${synonyms.foldedSuffixes.join('|')})$`);
+/** Shortest first: the fold a regex `(.{2,})(?:…)$` would make, without its quadratic backtracking on long text. */
+const FOLDED_SUFFIXES = [...synonyms.foldedSuffixes].sort((a, b) => a.length - b.length);
+
+function foldSuffix(key: string): string {
+  for (const suffix of FOLDED_SUFFIXES)
+    if (key.endsWith(suffix) && key.length - suffix.length >= 2) return key.slice(0, key.length - suffix.length);
+  return key;
+}
 
 /**
  * The comparison key of a classification name: normalised, without "八、" or "（十）" prefixes, ASCII brackets, and
@@ -9,7 +16,7 @@ const FOLDED_SUFFIX = new RegExp(`(.{2,})(?:${synonyms.foldedSuffixes.join('|')}
  */
 export function nameKey(name: string): string {
   const key = stripEnumeration(normalizeLabel(name)).replace(/（/g, '(').replace(/）/g, ')');
-  return key.replace(FOLDED_SUFFIX, '$1');
+  return foldSuffix(key);
 }
 
 const CANONICAL = new Map<string, string>();

@@ -1,3 +1,4 @@
+import { trimTrailingZeros } from '../text/amount';
 import { toHalfWidth } from '../text/normalize';
 
 /**
@@ -32,7 +33,8 @@ const OPERATOR_SUFFIXES: readonly [RegExp, Operator][] = [
 ];
 
 const NUMBER = '[-+]?\\d+(?:,\\d{3})*(?:\\.\\d+)?';
-const UNIT = '[%‰]|[\\u4e00-\\u9fffA-Za-z/·.²³㎡]+(?:/[\\u4e00-\\u9fffA-Za-z·]+)*';
+// "元/人/年": the class holds "/" itself (a trailing (?:/[…]+)* would add nothing but exponential backtracking).
+const UNIT = '[%‰]|[\\u4e00-\\u9fffA-Za-z/·.²³㎡]+';
 
 export function parseIndicatorValue(raw: string | number | null | undefined): IndicatorValue {
   if (raw === null || raw === undefined) return { kind: 'empty' };
@@ -78,7 +80,7 @@ export function parseIndicatorValue(raw: string | number | null | undefined): In
 
 function clean(n: string): string {
   const s = n.replace(/,/g, '').replace(/^\+/, '');
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  return s.includes('.') ? trimTrailingZeros(s).replace(/\.$/, '') : s;
 }
 
 const SYMBOL: Record<Operator, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };

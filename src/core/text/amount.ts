@@ -44,8 +44,28 @@ export function formatDecimals(format: string | undefined): number | null {
   return decimals;
 }
 
+/** Removes "…" and […] sections, as /"[^"]*"/g then /\[[^\]]*\]/g would, without retrying every unclosed opener. */
+function withoutSections(text: string, open: string, close: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== open) {
+      const next = text.indexOf(open, i);
+      out += next < 0 ? text.slice(i) : text.slice(i, next);
+      i = next < 0 ? text.length : next;
+      continue;
+    }
+    const end = text.indexOf(close, i + 1);
+    if (end < 0) return out + text.slice(i);
+    i = end + 1;
+  }
+  return out;
+}
+
+const withoutLiterals = (format: string): string => withoutSections(withoutSections(format, '"', '"'), '[', ']');
+
 function computeFormatDecimals(format: string): number | null {
-  const section = (format.split(';')[0] ?? '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const section = withoutLiterals(format.split(';')[0] ?? '');
   if (!/[0#]/.test(section)) return null;
   const m = /\.([0#]+)/.exec(section);
   return m?.[1] ? m[1].length : 0;
@@ -54,13 +74,30 @@ function computeFormatDecimals(format: string): number | null {
 /** True when a number format shows a date or time (so 44531 means 2021-12-01, not an amount). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const stripped = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
-  return /[ymdhs]|年|月|日/i.test(stripped) && !/[#0]\.?[#0]*%?$/.test(stripped.trim());
+  const stripped = withoutLiterals(format);
+  return /[ymdhs]|年|月|日/i.test(stripped) && !endsWithNumberPlaceholder(stripped.trim());
+}
+
+/** "1200" → "12" without /0+$/, which retries from every zero of a long digit string (quadratic). */
+export function trimTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return digits.slice(0, end);
+}
+
+/** Whether a format ends with a number placeholder ("0.00", "#,##0", "0%"): /[#0]\.?[#0]*%?$/ in one pass from the end. */
+function endsWithNumberPlaceholder(format: string): boolean {
+  const isDigitPlaceholder = (ch: string | undefined) => ch === '#' || ch === '0';
+  let end = format.endsWith('%') ? format.length - 1 : format.length;
+  if (isDigitPlaceholder(format[end - 1])) return true;
+  if (format[end - 1] !== '.') return false;
+  end--;
+  return isDigitPlaceholder(format[end - 1]);
 }
 
 function canonical(sign: string, intPart: string, fracPart: string): string {
   const int = intPart.replace(/^0+(?=\d)/, '') || '0';
-  const frac = fracPart.replace(/0+$/, '');
+  const frac = trimTrailingZeros(fracPart);
   const body = frac ? `${int}.${frac}` : int;
   return sign === '-' && body !== '0' ? `-${body}` : body;
 }

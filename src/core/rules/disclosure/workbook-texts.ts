@@ -1,3 +1,4 @@
+import { stripLeader } from '../../text/leader';
 import tableSets from '../../../data/disclosure/table-sets.json';
 import type { RecognisedTable } from '../../recognition/model';
 import { normalizeTitle, typeFromText, type TableType } from '../../recognition/table-type';
@@ -119,14 +120,12 @@ export interface ContentsEntry {
   readonly text: string;
 }
 
-const LEADER = new RegExp(tableSets.contents.leaderPattern);
-
 /** The tables a 目录 sheet lists, in order (section headings and 说明 lines are not tables). */
 export function contentsEntries(snapshot: WorkbookSnapshot): ContentsEntry[] {
   const out: ContentsEntry[] = [];
   for (const c of textCells(snapshot)) {
     if (!isContentsSheet(snapshot, c.sheet)) continue;
-    const text = stripEnumeration(toHalfWidth(c.text).replace(LEADER, '').trim())
+    const text = stripEnumeration(stripLeader(toHalfWidth(c.text)).trim())
       .replace(/^\d{1,3}[.、]\s*/, '')
       .trim();
     const type = titleType(text);
