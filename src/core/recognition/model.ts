@@ -5,10 +5,14 @@ import type { RowCode } from './row-codes';
 import type { TableType } from './table-type';
 
 /**
- * What a data row is, for the checks: a line item, a 合计/总计/小计 row, a "**" placeholder row, or the table's header
- * repeated inside its data (a page break of the source): the last is skipped by every check.
+ * What a data row is, for the checks: a line item, a 合计/总计/小计 row, a "**" placeholder row, the table's header
+ * repeated inside its data (a page break of the source), or a page-number line left between two pages: the last two
+ * are skipped by every check.
  */
-export type DataRowKind = 'item' | 'total' | 'placeholder' | 'repeated_header';
+export type DataRowKind = 'item' | 'total' | 'placeholder' | 'repeated_header' | 'page_furniture';
+
+/** Row kinds that are layout, not content: every check skips them. */
+export const SKIPPED_ROW_KINDS: ReadonlySet<DataRowKind> = new Set(['repeated_header', 'page_furniture']);
 
 export interface DataRow {
   readonly row: number;

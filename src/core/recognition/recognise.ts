@@ -6,6 +6,7 @@ import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
 import { extractRowCodes } from './row-codes';
 import { cellsInSpan, labelRow } from './row-labelling';
+import { pageFurnitureRows } from './page-furniture';
 import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
@@ -116,6 +117,7 @@ function dataRowsOf(
   d: Draft,
   columns: readonly ColumnInfo[],
   repeated: ReadonlySet<number>,
+  furniture: ReadonlySet<number>,
 ): DataRow[] {
   if (!d.data) return [];
   const labelCols = new Set(columns.filter((c) => ROW_LABEL_ROLES.has(c.role)).map((c) => c.col));
@@ -125,6 +127,10 @@ function dataRowsOf(
     if (cells.length === 0) continue;
     if (repeated.has(r)) {
       out.push({ row: r, kind: 'repeated_header' });
+      continue;
+    }
+    if (furniture.has(r)) {
+      out.push({ row: r, kind: 'page_furniture' });
       continue;
     }
     const isTotal = cells.some((c) => labelCols.has(c.col) && !!c.facts?.total);
@@ -153,11 +159,12 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   const paths = headerPaths(sheet, header, d.left, d.right);
   const repeated = repeatedHeaderRows(sheet, header, d.data, d.left, d.right);
   for (const r of d.continuedHeaderRows) repeated.add(r);
+  const furniture = pageFurnitureRows(sheet, d.data, d.left, d.right, repeated);
   const columnCells = dataCellsByColumn(sheet, d.data, d.left, d.right).map((cells) =>
-    repeated.size ? cells.filter((c) => !repeated.has(c.row)) : cells,
+    repeated.size || furniture.size ? cells.filter((c) => !repeated.has(c.row) && !furniture.has(c.row)) : cells,
   );
   const columns = assignColumnRoles(paths, columnCells, d.left);
-  const rows = dataRowsOf(sheet, d, columns, repeated);
+  const rows = dataRowsOf(sheet, d, columns, repeated, furniture);
   const { titleRow, headingRow } = chooseTitle(sheet, d);
   const title = titleRow !== null ? textAt(sheet, titleRow, d.left, d.right) : null;
   const decision = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');

@@ -12,3 +12,4 @@ export const ITEMISED_PARENT = new RegExp(rowVocabulary.itemisedBy.parent);
 export const ITEMISED_CHILD = new RegExp(rowVocabulary.itemisedBy.child);
 export const LINE_NO_LABELS = new Set(rowVocabulary.lineNoLabels);
 export const HEADER_TERMS = compile(columnRoles.headerTerms);
+export const PAGE_NUMBER_PATTERN = new RegExp(rowVocabulary.pageNumbers.patterns.map((p) => `(?:${p})`).join('|'), 'i');

@@ -1,7 +1,7 @@
 import type { MappedRow } from '../mapping/map-rows';
 import { ROW_LABEL_ROLES } from '../recognition/column-roles';
 import type { AmountUnit } from '../recognition/metadata';
-import type { RecognisedTable } from '../recognition/model';
+import { SKIPPED_ROW_KINDS, type RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
 import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
@@ -77,8 +77,8 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
   const codes = new Map<string, MappedRow>();
   for (const m of mapping) if (m.tableId === table.id) codes.set(`${m.row}:${m.block}`, m);
   const unitCol = table.columns.find((c) => c.role === 'unit_code')?.col;
-  // The header repeated inside the data (a page break) is not a row of any block.
-  const skipped = new Set(table.rows.filter((r) => r.kind === 'repeated_header').map((r) => r.row));
+  // The header repeated inside the data and page-number lines (a page break) are not rows of any block.
+  const skipped = new Set(table.rows.filter((r) => SKIPPED_ROW_KINDS.has(r.kind)).map((r) => r.row));
   const blocks: BlockView[] = [];
   for (const block of [...new Set(table.columns.map((c) => c.block))]) {
     const cols = table.columns.filter((c) => c.block === block);

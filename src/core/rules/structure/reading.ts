@@ -39,6 +39,8 @@ export function describeReading(
   parts.push(table.dataRows ? `数据第 ${span(...table.dataRows)} 行` : '无数据行');
   const repeated = table.rows.filter((r) => r.kind === 'repeated_header').map((r) => r.row);
   if (repeated.length) parts.push(`第 ${spans(repeated)} 行为重复的表头，已跳过`);
+  const pageLines = table.rows.filter((r) => r.kind === 'page_furniture').map((r) => r.row);
+  if (pageLines.length) parts.push(`第 ${spans(pageLines)} 行为页码，已跳过`);
   if (table.heading) parts.push(`“${table.heading}”为分部标题`);
   const split = table.columns.filter((c) => c.role === 'code_part');
   if (split.length >= 2)
