@@ -82,12 +82,30 @@ testRule(indicatorFramework, {
 testRule(impossibleRate, {
   valid: [
     { name: 'rates within 100%', workbook: targets([['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%']]) },
+    {
+      name: 'rates that can pass 100% (到位率, 参保率)',
+      workbook: targets([
+        ['产出指标', '质量指标', '资金到位率', '105%'],
+        ['效益指标', '社会效益指标', '城乡居民参保率', '≥101%'],
+      ]),
+    },
   ],
   invalid: [
     {
       name: 'a rate above 100%',
       workbook: targets([['满意度指标', '服务对象满意度指标', '群众满意度', '≥110%']]),
       findings: [{ severity: 'warning', message: /“群众满意度”的指标值“≥110%”超过 100%/ }],
+    },
+    {
+      name: 'a coverage or awareness rate above 100%',
+      workbook: targets([
+        ['效益指标', '社会效益指标', '政策知晓率', '≥120%'],
+        ['产出指标', '数量指标', '医保覆盖率', '101%'],
+      ]),
+      findings: [
+        { severity: 'warning', message: /“政策知晓率”的指标值“≥120%”超过 100%/ },
+        { severity: 'warning', message: /“医保覆盖率”的指标值“101%”超过 100%/ },
+      ],
     },
   ],
 });
@@ -381,9 +399,26 @@ describe('performance.funds', () => {
       [
         'warning',
         'E6',
-        '“资金支出总额”实际完成值 128,763.00 万元，与年度资金总额 128,673.00 万元相差 90.00 万元，请核对',
+        '“资金支出总额”实际完成值 128,763.00 万元，与全年执行数 128,673.00 万元相差 90.00 万元，请核对',
       ],
     ]);
+  });
+  it('a near-miss that is not an actual against the year’s spending is a note', () => {
+    const target = workbook(
+      sheet(
+        [
+          ['项目支出绩效自评表', null, null, null, null],
+          ['项目名称', '城乡居民医保补助', null, null, null],
+          ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值'],
+          ['年度资金总额', 128673, 128673, 128673, 10],
+          ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'],
+          ['产出指标', '数量指标', '资金支出总额', '=128763万元', '128673万元'],
+        ],
+        { name: '自评表', merges: ['A1:E1'] },
+      ),
+    );
+    const got = reviewWorkbook(target, { ruleSet: [fundsContradiction] }).report.findings;
+    expect(got.map((f) => [f.severity, f.cells[0]])).toEqual([['info', 'D6']]);
   });
   it('flags an amount above the whole budget', () => {
     expect(findings('150000万元')[0]?.message).toMatch(/超过本表资金总额 128,673\.00 万元/);

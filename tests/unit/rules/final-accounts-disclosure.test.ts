@@ -320,3 +320,24 @@ describe('which column a table is compared by', () => {
     ).toEqual([]);
   });
 });
+
+describe('决算 carry-over: a missing 收支总表 means unknown, not "no carry-over"', () => {
+  it('without the 收支总表, income and spending per code are not asserted equal, and the ledger says why', () => {
+    const tables = disclosure().filter(([name]) => !name.startsWith('01'));
+    const report = review(tables);
+    expect(report.findings.filter((f) => f.rule === 'cross_table.by_code' && f.severity !== 'info')).toEqual([]);
+    expect(report.coverage?.notChecked).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: 'cross_table.by_code',
+          reason: 'table_missing',
+          message: expect.stringMatching(/^未找到收支总表，无法确定有无年初结转和结余/),
+        }),
+      ]),
+    );
+  });
+
+  it('with it (showing 年初结转和结余), the differing codes are no finding either', () => {
+    expect(review(disclosure()).findings.filter((f) => f.rule === 'cross_table.by_code')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import carryover from '../../../data/carryover.json';
 import { codeLevel } from '../../text/codes';
 import type { Term } from '../amounts';
 import { bandOf, blockFooter, wrappedList, type AmountColumn, type BlockView, type TableView } from '../table-view';
@@ -245,6 +246,10 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
       }
     }
   }
+  // 决算: carry-in or the use of non-fiscal balances parts the three per code; only a 收支总表 showing neither (typed,
+  // alone of its type) lets them be equal — a missing one means "unknown", not "no carry-over".
+  const final = ctx.workbook.reportKind === 'final';
+  const carryUnknown = final ? finalCarryShown(ctx) : false;
   if (general) {
     for (const [code, terms] of valuesByCode(general)) {
       const s = spent.get(code);
@@ -252,7 +257,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
         out.push({
           a: { view: general, terms, what: '' },
           b: { view: spending, terms: s, what: '' },
-          relation: allGeneral ? 'eq' : 'le',
+          relation: allGeneral && carryUnknown === false ? 'eq' : 'le',
           context: `${code} `,
         });
     }
@@ -263,7 +268,16 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
     const carry = columnMatching(block, /上年结转|年初结转/);
     // Without a carry column, balances shown only in the 收支总表 (上年结转, 年末结转和结余 in 决算) still part income
     // from spending: which codes they touch is unknown, so no code is compared.
-    const balancesElsewhere = !carry && summaryShowsBalances(ctx);
+    // 决算 without a 收支总表: whether balances part income from spending is unknown, so nothing is asserted.
+    const balancesElsewhere =
+      (final && carryUnknown === null) || (!carry && (summaryShowsBalances(ctx) || carryUnknown === true));
+    if (final && carryUnknown === null)
+      ctx.notChecked({
+        tables: [income.table.id, spending.table.id],
+        sheet: income.table.sheet,
+        reason: 'table_missing',
+        message: '未找到收支总表，无法确定有无年初结转和结余，未按科目核对收入决算表与支出决算表',
+      });
     const unitOf = (v: TableView) =>
       new Map(v.blocks[0]?.rows.filter((r) => r.code).map((r) => [r.row, `${r.unitCode ?? ''}|${r.code?.code}`]));
     if (iCol !== undefined && !balancesElsewhere) {
@@ -294,6 +308,30 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
     }
   }
   return out;
+}
+
+const SUMMARY_PREFIX = new RegExp(carryover.summaryLines.labelPrefix);
+const SUMMARY_CARRY = carryover.terms
+  .filter((t) => carryover.summaryLines.terms.includes(t.name))
+  .map((t) => new RegExp(t.pattern));
+
+/**
+ * 决算: does the 收支总表 show carry-in or the use of non-fiscal balances (a non-zero 年初结转和结余 / 使用非财政拨款结余
+ * line)? null when there is no 收支总表 to say.
+ */
+function finalCarryShown(ctx: RuleContext): boolean | null {
+  const summary = onlyViewOf(ctx, 'income_expenditure_summary');
+  if (!summary) return null;
+  return summary.blocks.some((b) =>
+    b.rows.some((r) => {
+      const label = r.label.replace(/\s/g, '').replace(SUMMARY_PREFIX, '');
+      if (!r.used || !SUMMARY_CARRY.some((p) => p.test(label))) return false;
+      return b.amountColumns.some((c) => {
+        const t = termOf(summary, r.row, c.col)[0];
+        return !!t && !t.blank && !t.value.isZero();
+      });
+    }),
+  );
 }
 
 /** A nonzero 上年结转 / 年初结转和结余 / 年末结转和结余 line in the 收支总表. */

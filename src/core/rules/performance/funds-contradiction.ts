@@ -4,6 +4,7 @@ import { at, numberOf, type At, type PerformanceForm } from '../../performance/f
 import type { WorkbookSnapshot } from '../../snapshot/types';
 import { formatAmount } from '../amounts';
 import type { Rule } from '../types';
+import soundness from '../../../data/performance/soundness.json';
 
 /** The form's own money: 资金总额 / 财政拨款 fields and the funds block (全年预算数, 全年执行数), in 万元. */
 function fundsOf(snapshot: WorkbookSnapshot, form: PerformanceForm): { label: string; value: Decimal }[] {
@@ -23,6 +24,7 @@ function fundsOf(snapshot: WorkbookSnapshot, form: PerformanceForm): { label: st
 }
 
 const MONEY = /资金|经费|支出|补助|金额|成本|费用|投入|预算/;
+const EXECUTED = new RegExp(soundness.executedFunds);
 
 /**
  * An amount in a performance form that its own funds contradict: more than the project's whole budget, or within 1% of
@@ -34,8 +36,8 @@ export const fundsContradiction: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '指标金额与项目资金不符', en: 'Indicator amount contradicts the funds' },
     description: {
-      zh: '绩效表中以万元（或元）计的资金类指标值，超过本表资金总额，或与资金总额、全年执行数等只差 1% 以内却不相等（多为录入错误）。',
-      en: 'A money indicator (万元 or 元) exceeds the form’s total funds, or lies within 1% of a funds figure without equalling it (usually a typing slip).',
+      zh: '绩效表中以万元（或元）计的资金类指标值，超过本表资金总额，或与资金总额、全年执行数等只差 1% 以内却不相等。实际完成值与全年执行数只差 1% 以内却不相等（多为录入错误）为警告，其余为提示。',
+      en: 'A money indicator (万元 or 元) exceeds the form’s total funds, or lies within 1% of a funds figure without equalling it. An actual within 1% of the year’s spending (usually a typing slip) is a warning; the rest are notes.',
     },
     formula: 'money indicator ≤ 资金总额; no near-miss of a funds figure',
     example: '“资金支出总额”实际完成值 128,763.00 万元，与全年执行数 128,673.00 万元相差 90.00 万元，请核对',
@@ -53,9 +55,15 @@ export const fundsContradiction: Rule = {
           if (!cell || v?.kind !== 'numeric' || (v.unit !== '万元' && v.unit !== '元')) continue;
           const amount = new Decimal(v.value).div(v.unit === '元' ? 10000 : 1);
           const what = cell === i.actual ? '实际完成值' : '指标值';
-          const near = funds.find((f) => !amount.eq(f.value) && amount.minus(f.value).abs().lte(f.value.times(0.01)));
+          const close = funds.filter(
+            (f) => !amount.eq(f.value) && amount.minus(f.value).abs().lte(f.value.times(0.01)),
+          );
+          const near = close.find((f) => EXECUTED.test(f.label)) ?? close[0];
           if (near) {
+            // An actual a hair off the year's spending is a typing slip; other near-misses may be coincidences.
+            const slip = cell === i.actual && EXECUTED.test(near.label);
             ctx.report({
+              ...(slip ? {} : { severity: 'info' as const }),
               sheet: form.sheet,
               cells: [at(cell.at)],
               expected: near.value.toString(),
@@ -64,6 +72,7 @@ export const fundsContradiction: Rule = {
             });
           } else if (amount.gt(total) && !(v.operator === '<=' || v.operator === '<')) {
             ctx.report({
+              severity: 'info',
               sheet: form.sheet,
               cells: [at(cell.at)],
               expected: total.toString(),

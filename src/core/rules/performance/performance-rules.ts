@@ -1,4 +1,5 @@
-import { gradeOf, RATE_WORDS, REQUIRED_LEVEL1 } from '../../performance/framework';
+import soundness from '../../../data/performance/soundness.json';
+import { gradeOf, REQUIRED_LEVEL1 } from '../../performance/framework';
 import { at, type IndicatorRow, type PerformanceForm } from '../../performance/form';
 import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
 import { formatIndicatorValue } from '../../performance/indicator-value';
@@ -7,6 +8,9 @@ import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
 import { executionAndScores } from './execution-and-scores';
 import { fundsContradiction } from './funds-contradiction';
+
+/** Shares that cannot exceed 100% (a satisfaction rate); 到位率 or 参保率 actuals can. */
+const BOUNDED_RATES = new RegExp(soundness.boundedRates);
 
 const forms = (ctx: RuleContext): PerformanceForm[] => formsOf(ctx.snapshot, ctx.workbook);
 const isCost = (i: IndicatorRow) =>
@@ -89,8 +93,8 @@ export const impossibleRate: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '比率指标超过 100%', en: 'Rate above 100%' },
     description: {
-      zh: '覆盖率、到位率、满意度、执行率等比率不可能超过 100%。',
-      en: 'Coverage, availability, satisfaction and execution rates cannot exceed 100%.',
+      zh: '满意度、知晓率、覆盖率等份额类比率不可能超过 100%（到位率、参保率、执行率等的实际值可能超过 100%，不在此列）。',
+      en: 'Shares such as satisfaction, awareness and coverage rates cannot exceed 100% (availability, enrolment or execution rates can, in their actuals, and are not checked).',
     },
     formula: 'rate indicators ≤ 100%',
     example: '“群众满意度”的指标值“≥110%”超过 100%',
@@ -101,7 +105,13 @@ export const impossibleRate: Rule = {
       for (const i of f.indicators) {
         for (const cell of [i.target, i.actual]) {
           const v = cell?.value;
-          if (!cell || v?.kind !== 'numeric' || v.unit !== '%' || !RATE_WORDS.test(i.level3) || Number(v.value) <= 100)
+          if (
+            !cell ||
+            v?.kind !== 'numeric' ||
+            v.unit !== '%' ||
+            !BOUNDED_RATES.test(i.level3) ||
+            Number(v.value) <= 100
+          )
             continue;
           ctx.report({
             sheet: f.sheet,
