@@ -1,3 +1,5 @@
+import { uniqueSheetName } from '../plans/sheet-names';
+
 /**
  * Sheet names for inserted forms: Excel allows 31 characters and no []:*?/\. A long project name is cut at a clean
  * place — never leaving a bracket open ("（市级配") — and room is kept for a " (2)" suffix.
@@ -44,6 +46,6 @@ export function formSheetName(template: string, name: string, existing: readonly
   const fixed = strip(template.replace('{项目简称}', ''));
   const room = MAX_SHEET_NAME - SUFFIX_ROOM - fixed.length;
   const base = strip(template.replace('{项目简称}', cutClean(strip(name), Math.max(1, room))));
-  if (!existing.includes(base)) return base;
-  for (let i = 2; ; i++) if (!existing.includes(`${base} (${i})`)) return `${base} (${i})`;
+  // Valid (no leading/trailing apostrophe, not "History") and free regardless of case, as Excel requires.
+  return uniqueSheetName(existing, base);
 }

@@ -1,3 +1,4 @@
+import { uniqueSheetName } from './sheet-names';
 import type { ReportFinding, ReviewReport, Severity } from '../report/report';
 import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../report/table-type-names';
 import type { CellValue } from '../snapshot/types';
@@ -74,10 +75,9 @@ export function planMarks(findings: readonly ReportFinding[], options: MarkOptio
   return { title: `标记 ${shown.length} 个问题`, actions };
 }
 
-/** A sheet name not yet in the workbook: "审核报告", "审核报告 (2)", … */
+/** A sheet name not yet in the workbook (case-insensitively, and valid): "审核报告", "审核报告 (2)", … */
 export function freeSheetName(existing: readonly string[], base = '审核报告'): string {
-  if (!existing.includes(base)) return base;
-  for (let i = 2; ; i++) if (!existing.includes(`${base} (${i})`)) return `${base} (${i})`;
+  return uniqueSheetName(existing, base);
 }
 
 /**
