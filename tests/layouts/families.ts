@@ -8,6 +8,7 @@ import { PDF_FAMILIES } from './render/pdf';
 import { PLATFORM_FAMILY } from './render/platform';
 import { PROVINCE_FAMILY } from './render/province';
 import { STACKED_FAMILIES } from './render/stacked';
+import { UNIT_BUDGET_FAMILY } from './render/unit-budget';
 
 /**
  * The family registry: every layout family is one entry of FAMILIES (below), a small renderer module that declares what
@@ -96,6 +97,7 @@ export function tableOf(r: Rendered, key: string): PlacedTable | undefined {
 export const FAMILIES: readonly LayoutFamily[] = [
   NATIONAL_BUDGET_FAMILY,
   FINAL_NATIONAL_FAMILY,
+  UNIT_BUDGET_FAMILY,
   // h9b: platform export, PDF conversions (one family per page-break form), placements, other provinces' wording.
   PLATFORM_FAMILY,
   ...PDF_FAMILIES,

@@ -37,7 +37,7 @@ export const SLIP_IDS: readonly SlipId[] = [
 
 export type SlipTarget =
   | { readonly description: string; readonly cells: readonly CellAt[] }
-  | { readonly description: string; readonly table: string };
+  | { readonly description: string; readonly table: string; readonly type: string };
 
 export interface Slip {
   readonly id: SlipId;
@@ -68,6 +68,13 @@ export function writeUnits(cell: ExcelJS.Cell, units: Units, decimals: number): 
     cell.value = v.includes(',') ? unitsToGroupedText(units, decimals) : unitsToText(units, decimals);
   else cell.value = Number(unitsToText(units, decimals));
 }
+
+/** A row's code cells: its 'code' cell first, then the other 类/款/项 parts written beside it (code.<i>). */
+const codeCells = (t: PlacedTable, row: string): CellAt[] =>
+  [...t.cells.entries()]
+    .filter(([k]) => k === cellKey(row, 'code') || k.startsWith(`${row}|code.`))
+    .sort(([a], [b]) => a.length - b.length)
+    .map(([, at]) => at);
 
 const amountTables = (r: Rendered, keys: readonly string[]) =>
   keys.map((k) => r.tables.find((t) => t.key === k && !t.empty)).filter((t): t is PlacedTable => !!t);
@@ -156,7 +163,7 @@ export const SLIPS: readonly Slip[] = [
       if (rows.length === 0) return null;
       const c = rng.pick(rows);
       const cells = [...c.table.cells.entries()]
-        .filter(([k]) => k.startsWith(`${c.row}|`) && !k.endsWith('|code') && !k.endsWith('|name'))
+        .filter(([k]) => k.startsWith(`${c.row}|`) && !k.includes('|code') && !k.endsWith('|name'))
         .map(([, at]) => at);
       for (const at of cells) cellOf(r, at).value = null;
       return { description: `zeroed row ${c.table.key} ${c.row}`, cells };
@@ -213,7 +220,10 @@ export const SLIPS: readonly Slip[] = [
         const text = String(cell.value ?? '');
         // The cell holds the whole code, or (split 类/款/项 columns) only its 项 part.
         cell.value = text.length >= 7 ? text.replace(o.code, to) : to.slice(5);
-        return { description: `wrong code ${t.key} ${o.code} → ${to} at ${addressOf(at)}`, cells: [at] };
+        return {
+          description: `wrong code ${t.key} ${o.code} → ${to} at ${addressOf(at)}`,
+          cells: codeCells(t, o.row.key),
+        };
       }
       return null;
     },
@@ -231,7 +241,7 @@ export const SLIPS: readonly Slip[] = [
         if (va === vb) continue;
         cellOf(r, ca).value = vb;
         cellOf(r, cb).value = va;
-        const codes = [a, b].map((x) => t.cells.get(cellKey(x.key, 'code'))).filter((x): x is CellAt => !!x);
+        const codes = [a, b].flatMap((x) => codeCells(t, x.key));
         return { description: `swapped names ${t.key} ${a.key} ↔ ${b.key}`, cells: [ca, cb, ...codes] };
       }
       return null;
@@ -248,10 +258,15 @@ export const SLIPS: readonly Slip[] = [
       if (alone.length === 0) return null;
       const t = rng.pick(alone);
       r.wb.removeWorksheet(r.wb.getWorksheet(t.sheet)!.id);
-      return { description: `removed table ${t.key} (sheet ${t.sheet})`, table: t.name };
+      return { description: `removed table ${t.key} (sheet ${t.sheet})`, table: t.name, type: t.type };
     },
   },
 ];
+
+/** Every name a disclosure set gives tables of this type (a province's set names them its own way). */
+export function namesOfType(type: string): string[] {
+  return [...new Set(tableSets.sets.flatMap((s) => s.tables.filter((t) => t.type === type).map((t) => t.name)))];
+}
 
 /** Table types every disclosure set of this kind requires (national and provincial alike). */
 function requiredTypes(kind: Disclosure['kind']): Set<string> {

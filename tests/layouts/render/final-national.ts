@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Units } from '../model/amount';
-import { functionLines } from '../model/catalog';
 import {
   FISCAL_FUNDS,
-  classes,
   economicTotal,
   finalSummary,
   spending,
@@ -11,11 +9,27 @@ import {
   totals,
   type Disclosure,
   type Fund,
-  type FunctionLine,
   type LineAmounts,
 } from '../model/disclosure';
 import type { LayoutFamily, LayoutVariant, PlacedTable, Rendered, RowRole } from '../families';
-import { chineseNumber, money, writeGrid, type GridCell, type GridRow, type GridTable, type Value } from './final-grid';
+import {
+  chineseNumber,
+  classSide,
+  codeTable,
+  headerOf,
+  money,
+  twoSided,
+  writeGrid,
+  type Ctx as GridCtx,
+  type GridCell,
+  type GridRow,
+  type GridTable,
+  type Path,
+  type Side,
+  type TableFrame,
+  type TableStyle,
+  type Value,
+} from './final-grid';
 
 /**
  * Family "final-national": the national 部门决算公开 set 公开01–09 (收入支出决算总表, 收入决算表, 支出决算表,
@@ -29,7 +43,7 @@ import { chineseNumber, money, writeGrid, type GridCell, type GridRow, type Grid
  * l:three with budget.<item> and final.<item> columns.
  */
 
-export interface FinalLayout {
+export interface FinalLayout extends TableStyle {
   /** One full code column; or 类|款|项 columns with every part repeated, or only each line's own part. */
   readonly codes: 'single' | 'split-full' | 'split-sparse';
   /** 行次 columns in the two-sided tables and a 栏次 row under every header. */
@@ -64,55 +78,13 @@ export function finalFeatures(l: FinalLayout): string[] {
     `合计 row ${l.totalRow}`,
     l.sheetNames === 'number' ? 'sheets 公开01表…' : 'sheets named by title',
     l.yearInTitle ? 'year in titles' : 'no year in titles',
+    l.zeros ? 'absent amounts print 0' : 'absent amounts blank',
     'empty fund tables with their statement',
   ];
 }
 
-type Path = readonly string[];
-
-/** Header rows and merges from column head paths: a short path spans down; equal adjacent heads merge across. */
-function headerOf(paths: readonly Path[]): { rows: Value[][]; merges: [number, number, number, number][] } {
-  const depth = Math.max(...paths.map((p) => p.length));
-  const rows: Value[][] = Array.from({ length: depth }, () => Array<Value>(paths.length).fill(null));
-  const merges: [number, number, number, number][] = [];
-  paths.forEach((p, j) => p.forEach((label, i) => (rows[i]![j] = label)));
-  for (let j = 0; j < paths.length; j++) {
-    const p = paths[j]!;
-    if (p.length < depth) merges.push([p.length - 1, j, depth - 1, j]);
-  }
-  for (let i = 0; i < depth; i++) {
-    let j = 0;
-    while (j < paths.length) {
-      const p = paths[j]!;
-      let k = j;
-      const same = (q: Path) => q.length > i && q[i] === p[i] && q.slice(0, i).join('/') === p.slice(0, i).join('/');
-      while (k + 1 < paths.length && p.length > i && same(paths[k + 1]!)) k++;
-      if (k > j) {
-        const spansDown = paths.slice(j, k + 1).every((q) => q.length === i + 1);
-        merges.push([i, j, spansDown ? depth - 1 : i, k]);
-        for (let x = j + 1; x <= k; x++) rows[i]![x] = null;
-      }
-      j = k + 1;
-    }
-  }
-  // A short path spanning down under a horizontal merge is covered by it; drop duplicates that overlap.
-  const seen = new Set<string>();
-  const unique = merges.filter((m) => {
-    const covered = merges.some(
-      (o) => o !== m && o[1] <= m[1] && o[3] >= m[3] && o[0] <= m[0] && o[2] >= m[2] && o[3] > o[1],
-    );
-    const key = m.join(',');
-    if (covered || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { rows, merges: unique };
-}
-
-interface Ctx {
-  readonly d: Disclosure;
+interface Ctx extends GridCtx {
   readonly l: FinalLayout;
-  readonly subject: string;
 }
 
 const TITLE = {
@@ -128,7 +100,7 @@ const TITLE = {
 } as const;
 type No = keyof typeof TITLE;
 
-function frame(c: Ctx, no: No) {
+function frame(c: Ctx, no: No): TableFrame {
   return {
     name: TITLE[no],
     title: c.l.yearInTitle ? `${c.d.year}年度${TITLE[no]}` : TITLE[no],
@@ -138,192 +110,6 @@ function frame(c: Ctx, no: No) {
       c.l.lineNumbers ? `金额单位：${c.d.unit}` : `单位：${c.d.unit}`,
     ] as const,
   };
-}
-
-/** Label column heads of a function-code table, and how many label columns it has. */
-function labelPaths(c: Ctx, economic = false): Path[] {
-  const top = c.l.qualifiers ? (economic ? '项目（按经济分类）' : '项目（按功能分类）') : '项目';
-  const code = c.l.qualifiers ? (economic ? '经济分类科目编码' : '功能分类科目编码') : '科目编码';
-  if (c.l.codes === 'single')
-    return [
-      [top, code],
-      [top, '科目名称'],
-    ];
-  return [
-    [top, code, '类'],
-    [top, code, '款'],
-    [top, code, '项'],
-    [top, '科目名称'],
-  ];
-}
-
-/** The label cells of a function line: its code (whole or split) and its name; the code cell carries the 'code' key. */
-function labelCells(c: Ctx, line: FunctionLine): GridCell[] {
-  const key = `f:${line.code}`;
-  const name: GridCell = { v: line.name, key: `${key}|name` };
-  if (c.l.codes === 'single') return [{ v: line.code, key: `${key}|code` }, name];
-  const parts = [line.code.slice(0, 3), line.code.slice(3, 5), line.code.slice(5, 7)];
-  const own = line.level - 1;
-  const cells: GridCell[] = parts.map((p, i) => {
-    const shown = i < line.level && (c.l.codes === 'split-full' || i === own);
-    return i === own ? { v: p, key: `${key}|code` } : { v: shown ? p : null };
-  });
-  return [...cells, name];
-}
-
-const labelWidth = (c: Ctx) => (c.l.codes === 'single' ? 2 : 4);
-
-/** The 栏次 row under a header: 栏次 over the label columns, then 1, 2, … over the amounts. */
-function lineNumberRow(c: Ctx, amounts: number, labels = labelWidth(c)): GridRow[] {
-  if (!c.l.lineNumbers) return [];
-  const cells: Value[] = [
-    '栏次',
-    ...Array<Value>(labels - 1).fill(null),
-    ...Array.from({ length: amounts }, (_, i) => i + 1),
-  ];
-  return [{ key: 'lineno', role: 'line', cells, merges: [[0, labels - 1]], noIndex: true }];
-}
-
-/** A table of function lines (公开02/03/05/08/09): label columns, then amounts per line, 合计 first or last. */
-function codeTable(
-  c: Ctx,
-  no: No,
-  type: string,
-  amountPaths: readonly Path[],
-  amountKeys: readonly string[],
-  lines: readonly FunctionLine[],
-  values: (a: LineAmounts) => Units[],
-  empty: { statement: string } | null,
-  notes: readonly string[],
-): GridTable {
-  const paths = [...labelPaths(c), ...amountPaths];
-  const { rows, merges } = headerOf(paths);
-  const lw = labelWidth(c);
-  const columns = [...Array<string | null>(lw).fill(null), ...amountKeys];
-  const sum = lines
-    .filter((l) => l.level === 1)
-    .map((l) => values(l.amounts))
-    .reduce(
-      (a, v) => a.map((x, i) => x + (v[i] ?? 0)),
-      amountKeys.map(() => 0),
-    );
-  const totalRow: GridRow = {
-    key: 'total',
-    role: 'total',
-    cells: ['合计', ...Array<Value>(lw - 1).fill(null), ...sum.map((u) => money(c.d, u))],
-    merges: [[0, lw - 1]],
-  };
-  const lineRows: GridRow[] = lines.map((l) => ({
-    key: `f:${l.code}`,
-    role: ({ 1: 'class', 2: 'section', 3: 'item' } as const)[l.level],
-    cells: [...labelCells(c, l), ...values(l.amounts).map((u) => money(c.d, u))],
-  }));
-  const body = empty
-    ? [...lineNumberRow(c, amountKeys.length), totalRow]
-    : c.l.totalRow === 'first'
-      ? [...lineNumberRow(c, amountKeys.length), totalRow, ...lineRows]
-      : [...lineNumberRow(c, amountKeys.length), ...lineRows, totalRow];
-  return {
-    key: type,
-    type,
-    ...frame(c, no),
-    header: rows,
-    headerMerges: merges,
-    columns,
-    body,
-    notes: empty ? [...notes, empty.statement] : notes,
-    empty: !!empty,
-  };
-}
-
-const CLASS_NAMES = (d: Disclosure) => functionLines(d.year).filter((l) => l.code.length === 3);
-
-/** The expenditure side of 公开01/04: 类 lines with their Chinese numbering. */
-function classSide(c: Ctx, has: (l: FunctionLine) => boolean) {
-  const present = new Map(classes(c.d).map((l) => [l.code, l]));
-  const list =
-    c.l.classList === 'all'
-      ? CLASS_NAMES(c.d).map((x) => ({ code: x.code, name: x.name, line: present.get(x.code) }))
-      : classes(c.d)
-          .filter(has)
-          .map((x) => ({ code: x.code, name: x.name, line: x as FunctionLine | undefined }));
-  return list.map((x, i) => ({ ...x, label: `${chineseNumber(i + 1)}、${x.name}` }));
-}
-
-interface Side {
-  readonly key: string;
-  readonly label: string;
-  readonly amounts: readonly (number | null)[];
-}
-
-/**
- * A two-sided table (收入 | 支出): each sheet row holds a left line and a right line, each with its 行次 when the
- * layout numbers lines; the summary lines (本年收入合计 …) are aligned at the bottom.
- */
-function twoSided(
-  c: Ctx,
-  no: No,
-  type: string,
-  rightHeads: readonly string[],
-  rightKeys: readonly string[],
-  left: readonly Side[],
-  right: readonly Side[],
-  leftSummary: readonly Side[],
-  rightSummary: readonly Side[],
-  notes: readonly string[],
-): GridTable {
-  const ln = c.l.lineNumbers;
-  const leftCols = ln ? 3 : 2;
-  const rightCols = (ln ? 2 : 1) + rightHeads.length;
-  const header: Value[][] = [
-    ['收入', ...Array<Value>(leftCols - 1).fill(null), '支出', ...Array<Value>(rightCols - 1).fill(null)],
-    [
-      '项目',
-      ...(ln ? ['行次'] : []),
-      rightHeads.length > 1 ? '金额' : '决算数',
-      '项目',
-      ...(ln ? ['行次'] : []),
-      ...rightHeads,
-    ],
-  ];
-  const headerMerges: [number, number, number, number][] = [
-    [0, 0, 0, leftCols - 1],
-    [0, leftCols, 0, leftCols + rightCols - 1],
-  ];
-  const rows: GridRow[] = [];
-  if (ln) {
-    rows.push({
-      key: 'lineno',
-      role: 'line',
-      cells: ['栏次', null, 1, '栏次', null, ...rightHeads.map((_, i) => i + 2)],
-      noIndex: true,
-    });
-  }
-  const height = Math.max(left.length, right.length);
-  // 行次: the left side is numbered first (its lines, then its summary lines), the right side continues.
-  let leftNo = 0;
-  let rightNo = left.length + leftSummary.length;
-  const sideCells = (s: Side | undefined, keys: readonly string[], next: () => number): GridCell[] => {
-    if (!s) return [{ v: null }, ...(ln ? [{ v: null }] : []), ...keys.map(() => ({ v: null }))];
-    return [
-      { v: s.label, key: `${s.key}|name` },
-      ...(ln ? [{ v: next() }] : []),
-      ...s.amounts.map((v, i) => ({ v, key: `${s.key}|${keys[i]!}` })),
-    ];
-  };
-  const push = (a: Side | undefined, b: Side | undefined, padIndex: number) => {
-    const cells = [...sideCells(a, ['amount'], () => ++leftNo), ...sideCells(b, rightKeys, () => ++rightNo)];
-    rows.push({
-      key: a?.key ?? `l:pad${padIndex}`,
-      role: 'line',
-      cells,
-      also: b ? [{ key: b.key, role: 'line' as RowRole }] : [],
-    });
-  };
-  for (let i = 0; i < height; i++) push(left[i], right[i], i);
-  const summaryHeight = Math.max(leftSummary.length, rightSummary.length);
-  for (let i = 0; i < summaryHeight; i++) push(leftSummary[i], rightSummary[i], height + i);
-  return { key: type, type, ...frame(c, no), header, headerMerges, columns: [], body: rows, notes };
 }
 
 const FUND_INCOME: Record<Exclude<Fund, 'other'>, string> = {
@@ -336,7 +122,7 @@ function table01(c: Ctx): GridTable {
   const d = c.d;
   const t = totals(d);
   const s = finalSummary(d);
-  const m = (u: Units) => [money(d, u)];
+  const m = (u: Units) => [money(c, u)];
   const left: Side[] = [
     { key: 'l:in.general', label: '一、一般公共预算财政拨款收入', amounts: m(t.income.general) },
     { key: 'l:in.gov', label: '二、政府性基金预算财政拨款收入', amounts: m(t.income.gov) },
@@ -354,7 +140,7 @@ function table01(c: Ctx): GridTable {
   }));
   return twoSided(
     c,
-    '01',
+    frame(c, '01'),
     'income_expenditure_summary',
     ['决算数'],
     ['amount'],
@@ -379,7 +165,7 @@ function table01(c: Ctx): GridTable {
 function table04(c: Ctx): GridTable {
   const d = c.d;
   const t = totals(d);
-  const m = (u: Units) => money(d, u);
+  const m = (u: Units) => money(c, u);
   const fiscal = (f: (fund: Fund) => Units) => [
     m(FISCAL_FUNDS.reduce((a, x) => a + f(x), 0)),
     ...FISCAL_FUNDS.map((x) => m(f(x))),
@@ -398,7 +184,7 @@ function table04(c: Ctx): GridTable {
   const carryIn = sumFunds(t.carryIn, FISCAL_FUNDS);
   return twoSided(
     c,
-    '04',
+    frame(c, '04'),
     'fiscal_appropriation_summary',
     ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
     ['total', 'general', 'gov', 'state'],
@@ -461,7 +247,7 @@ function table06(c: Ctx): GridTable {
       cells.push(
         { v: e.code, key: `${key}|code` },
         { v: e.name, key: `${key}|name` },
-        { v: money(d, e.amount), key: `${key}|total` },
+        { v: money(c, e.amount), key: `${key}|total` },
       );
     }
     body.push({ key: keys[0]!.key, role: keys[0]!.role, cells, also: keys.slice(1) });
@@ -469,10 +255,10 @@ function table06(c: Ctx): GridTable {
   const footer: GridCell[] = [
     { v: '人员经费合计', key: 'l:personnel|name' },
     { v: null },
-    { v: money(d, economicTotal(d, true)), key: 'l:personnel|total' },
+    { v: money(c, economicTotal(d, true)), key: 'l:personnel|total' },
     { v: '公用经费合计', key: 'l:public|name' },
     ...Array.from({ length: width - 5 }, () => ({ v: null })),
-    { v: money(d, economicTotal(d, false)), key: 'l:public|total' },
+    { v: money(c, economicTotal(d, false)), key: 'l:public|total' },
   ];
   body.push({
     key: 'l:personnel',
@@ -545,7 +331,7 @@ function table07(c: Ctx): GridTable {
     header: rows,
     headerMerges: merges,
     columns: columns.map((x) => x.key),
-    body: [{ key: 'l:three', role: 'line', cells: columns.map((x) => money(d, x.v)) }],
+    body: [{ key: 'l:three', role: 'line', cells: columns.map((x) => money(c, x.v)) }],
     notes: [
       `注：本表反映${c.subject}本年度财政拨款“三公”经费支出预决算情况。`,
       ...(empty ? [`说明：${c.subject}本年度没有财政拨款“三公”经费支出，故本表无数据。`] : []),
@@ -587,7 +373,7 @@ function renderTables(c: Ctx): GridTable[] {
     table01(c),
     codeTable(
       c,
-      '02',
+      frame(c, '02'),
       'income_summary',
       [
         ['本年收入合计'],
@@ -606,7 +392,7 @@ function renderTables(c: Ctx): GridTable[] {
     ),
     codeTable(
       c,
-      '03',
+      frame(c, '03'),
       'expenditure_summary',
       [['本年支出合计'], ['基本支出'], ['项目支出'], ['上缴上级支出'], ['经营支出'], ['对附属单位补助支出']],
       ['total', 'basic', 'project', 'shangjiao', 'business', 'subsidiary'],
@@ -618,7 +404,7 @@ function renderTables(c: Ctx): GridTable[] {
     table04(c),
     codeTable(
       c,
-      '05',
+      frame(c, '05'),
       'general_budget_expenditure',
       [
         ['本年支出', '小计'],
@@ -635,7 +421,7 @@ function renderTables(c: Ctx): GridTable[] {
     table07(c),
     codeTable(
       c,
-      '08',
+      frame(c, '08'),
       'government_fund_expenditure',
       [
         ['年初结转和结余'],
@@ -653,7 +439,7 @@ function renderTables(c: Ctx): GridTable[] {
     ),
     codeTable(
       c,
-      '09',
+      frame(c, '09'),
       'state_capital_expenditure',
       [
         ['本年支出', '合计'],
@@ -692,6 +478,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     totalRow: 'first',
     sheetNames: 'number',
     yearInTitle: false,
+    zeros: true,
   },
   'single-code': {
     codes: 'single',
@@ -725,6 +512,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     totalRow: 'last',
     sheetNames: 'title',
     yearInTitle: false,
+    zeros: true,
   },
 };
 
