@@ -1,15 +1,19 @@
 /**
- * `npm run layouts -- --seeds N` reviews N generated disclosures in every registered layout family
- * (tests/layouts/families.ts): per seed and family, the consistent workbook (0 errors/warnings, every table typed, every
- * code read) and one slip (the kinds the family has a place for in turn, seed by seed; `--slips all`: every kind), and
- * prints every failing seed with the layout features and the offending finding, then a table per family.
- * `--family ID` restricts to one family; `npm run layouts -- --seed 123 --out DIR` writes that seed's workbooks (each
- * variant, consistent and with each slip) to DIR to open in the preview.
+ * `npm run layouts -- --seeds N` reviews N generated disclosures across the registered layout families
+ * (tests/layouts/families.ts), seed s in family s mod F (`--every-family`: every seed in every family; `--family ID`:
+ * all seeds in one family): per seed, the consistent workbook (0 errors/warnings, every table typed, every code read)
+ * and one slip (the kinds the family has a place for in turn, seed by seed; `--slips all`: every kind). It prints every
+ * failing seed with the layout features and the offending finding, then a table per family.
+ * `npm run layouts -- --identities [--seeds N]` counts, per rule of docs/rules.md, the identities closed and failed on
+ * consistent workbooks of every family and the findings on slipped ones (N seeds per family, default 4).
+ * `npm run layouts -- --seed 123 --out DIR` writes that seed's workbooks (every family and variant, consistent and with
+ * each slip) to DIR to open in the preview.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkConsistent, checkSlip, modelFor, variantOf } from '../tests/layouts/check';
+import { checkConsistent, checkSlip, modelFor } from '../tests/layouts/check';
 import { FAMILIES } from '../tests/layouts/families';
+import { tallyReview, type Tally } from '../tests/layouts/identities';
 import { SLIP_IDS, slipById, slipRng } from '../tests/layouts/slips';
 
 const arg = (name: string) => {
@@ -42,7 +46,42 @@ async function writeSeed(seed: number, out: string) {
   }
 }
 
+/** Per rule: identities closed/failed on consistent workbooks, findings on slipped ones, and which families. */
+function identities(seedCount: number) {
+  const consistent: Tally = new Map();
+  const slipped: Tally = new Map();
+  const families = new Map<string, Set<string>>();
+  for (const family of FAMILIES) {
+    for (let seed = 1; seed <= seedCount; seed++) {
+      const d = modelFor(family, seed);
+      const v = family.variants[seed % family.variants.length]!;
+      const before = new Map([...consistent].map(([k, x]) => [k, x.closed]));
+      tallyReview(v.render(d), `${family.id}-${seed}.xlsx`, consistent);
+      for (const [k, x] of consistent)
+        if (x.closed > (before.get(k) ?? 0)) (families.get(k) ?? families.set(k, new Set()).get(k)!).add(family.id);
+      for (const slip of family.slips ?? SLIP_IDS) {
+        const r = v.render(d);
+        if (slipById(slip).apply(r, d, slipRng(seed, slip)))
+          tallyReview(r, `${family.id}-${seed}-${slip}.xlsx`, slipped);
+      }
+    }
+  }
+  const ids = [...new Set([...consistent.keys(), ...slipped.keys()])].sort();
+  console.log(
+    '| rule | identities closed (consistent) | failed (consistent) | findings on slipped workbooks | families closing it |',
+  );
+  console.log('|---|---:|---:|---:|---|');
+  for (const id of ids) {
+    const c = consistent.get(id);
+    const s = slipped.get(id);
+    console.log(
+      `| ${id} | ${c?.closed ?? 0} | ${c?.failed ?? 0} | ${s?.findings ?? 0} | ${[...(families.get(id) ?? [])].join(', ')} |`,
+    );
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--identities')) return identities(Number(arg('--seeds') ?? 4));
   const single = arg('--seed');
   const out = arg('--out');
   if (single && out) return writeSeed(Number(single), out);
@@ -52,12 +91,15 @@ async function main() {
   const started = Date.now();
   let workbooks = 0;
   const stats = new Map<string, Stats>();
+  const everyFamily = process.argv.includes('--every-family');
   for (const seed of seeds) {
-    for (const family of families) {
+    for (const family of everyFamily ? families : [families[seed % families.length]!]) {
       const s = stats.get(family.id) ?? { consistent: 0, falseFindings: 0, failing: 0, slips: new Map() };
       stats.set(family.id, s);
       const d = modelFor(family, seed);
-      const v = variantOf(family, seed);
+      // Spread over F families, seed s is the (s div F)-th of its family: variants and slip kinds take turns by that.
+      const turn = everyFamily ? seed : Math.floor(seed / families.length);
+      const v = family.variants[turn % family.variants.length]!;
       const features = `[${v.id}: ${v.features.join('; ')}]`;
       const c = checkConsistent(family, v, d);
       s.consistent++;
@@ -74,7 +116,7 @@ async function main() {
         );
       }
       const kinds = family.slips ?? SLIP_IDS;
-      for (const slip of oneSlip ? [kinds[seed % kinds.length]!] : kinds) {
+      for (const slip of oneSlip ? [kinds[turn % kinds.length]!] : kinds) {
         const r = checkSlip(family, v, d, slip);
         if (!r.target) continue;
         workbooks++;
