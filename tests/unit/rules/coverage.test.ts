@@ -6,6 +6,7 @@ import { sumHierarchy } from '../../../src/core/rules/sum/sum-hierarchy';
 import { sumRow } from '../../../src/core/rules/sum/sum-row';
 import { sumTotal } from '../../../src/core/rules/sum/sum-total';
 import { coverageLine } from '../../../src/core/report/coverage-text';
+import type { Cell } from '../../../src/core/snapshot/types';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 
 const money = (value: number) => ({ value, format: '#,##0.00' });
@@ -62,6 +63,20 @@ describe('coverage ledger', () => {
     expect(report.coverage?.notChecked).toEqual([
       { rule: 'sum.row', reason: 'rule_off', message: expect.stringContaining('已关闭'), count: 5 },
     ]);
+  });
+
+  it('an identity through a formula without a computed result is not checked (formula_not_calculated)', () => {
+    const s = fnSheet(clean());
+    // 2080505 合计 (C6) holds a formula the file never calculated.
+    (s.rows[5] as (Cell | undefined)[])[2] = { value: null, uncalculated: true };
+    const { report } = reviewWorkbook(workbook(s), { ruleSet: sums });
+    expect(report.findings).toEqual([]);
+    // 20805 = 2080505 in 合计, and 合计 = 基本 + 项目 on that line.
+    expect(report.coverage?.notChecked).toEqual([
+      expect.objectContaining({ rule: 'sum.hierarchy', reason: 'formula_not_calculated' }),
+      expect.objectContaining({ rule: 'sum.row', reason: 'formula_not_calculated' }),
+    ]);
+    expect(report.coverage?.identities).toEqual({ closed: 10, failed: 0, notChecked: 2 });
   });
 
   it('a counterpart table that is missing is a not-checked entry naming the table', () => {

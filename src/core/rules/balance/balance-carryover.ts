@@ -1,5 +1,5 @@
 import carryover from '../../../data/carryover.json';
-import { addressOf, compareSum, type Term } from '../amounts';
+import { addressOf, compareSum, type Reading, type Term } from '../amounts';
 import { columnsOfGroup } from '../column-groups';
 import { recordInvalid, reportComparison, tablesOf } from '../sum/report-sum';
 import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../table-view';
@@ -111,16 +111,16 @@ export const balanceCarryover: Rule = {
           const closing = identity.closing.map((c) => termAt(view, r.row, c.col));
           if (closing.includes('invalid') || closing.every((t) => t === null)) continue;
           const parts: { term: Term; factor: number }[] = [];
-          let invalid = false;
+          let invalid: Reading | null = null;
           for (const g of identity.terms)
             for (const c of g.columns) {
               const t = termAt(view, r.row, c.col);
-              if (t === 'invalid') invalid = true;
+              if (t === 'invalid') invalid = readIn(view, r.row, c.col);
               else if (t) parts.push({ term: t, factor: g.sign });
             }
           const closingTerms = closing.filter((t): t is Term => t !== null && t !== 'invalid');
           const [actual, ...moreClosing] = closingTerms;
-          if (invalid) recordInvalid(ctx, view);
+          if (invalid) recordInvalid(ctx, view, invalid);
           if (invalid || !actual || !parts.length) continue;
           if (actual.blank && moreClosing.every((t) => t.blank) && parts.every((p) => p.term.blank)) continue;
           const who = r.code ? `${r.code.code} ${r.code.name ?? ''}`.trim() : r.label || '本行';

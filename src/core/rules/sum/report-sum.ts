@@ -26,13 +26,19 @@ export function tablesOf(view: TableView): readonly string[] {
   return ids;
 }
 
-/** An identity through a cell that is not a number: not checked (format.invalid_amount reports the cell). */
-export function recordInvalid(ctx: RuleContext, view: TableView): void {
+/**
+ * An identity through a cell that is not a number: not checked. A formula without a computed result says
+ * formula_not_calculated (format.uncalculated_formula names the cells), any other value `other` (format.invalid_amount).
+ */
+export function recordInvalid(ctx: RuleContext, view: TableView, reading?: Reading): void {
+  const uncalculated = reading?.kind === 'invalid' && reading.uncalculated === true;
   ctx.notChecked({
     tables: tablesOf(view),
     sheet: view.table.sheet,
-    reason: 'other',
-    message: '相关金额单元格不是数值（见“金额不是数值”提示），涉及它的勾稽关系未核对',
+    reason: uncalculated ? 'formula_not_calculated' : 'other',
+    message: uncalculated
+      ? '相关金额单元格的公式未计算（文件中没有计算结果），涉及它的勾稽关系未核对'
+      : '相关金额单元格不是数值（见“金额不是数值”提示），涉及它的勾稽关系未核对',
   });
 }
 
@@ -48,6 +54,7 @@ export function checkSum(
   describe: (total: string, sum: string, diff: string) => string,
 ): void {
   const total = readIn(view, totalAt.row, totalAt.col);
+  if (total.kind === 'invalid' && partsAt.length) return recordInvalid(ctx, view, total);
   if (total.kind !== 'term' || partsAt.length === 0) return;
   if (closesOnIntegers(total.term, partsAt.length, (k) => readIn(view, (partsAt[k] as At).row, (partsAt[k] as At).col)))
     return total.term.blank &&
@@ -57,7 +64,7 @@ export function checkSum(
   const parts: Term[] = [];
   for (const p of partsAt) {
     const r = readIn(view, p.row, p.col);
-    if (r.kind === 'invalid') return recordInvalid(ctx, view);
+    if (r.kind === 'invalid') return recordInvalid(ctx, view, r);
     if (r.kind === 'term') parts.push(r.term);
   }
   settle(ctx, view, totalAt, total.term, parts, describe);
@@ -108,6 +115,7 @@ export function checkColumnSum(
   describe: (total: string, sum: string, diff: string) => string,
 ): void {
   const total = readIn(view, totalRow, col);
+  if (total.kind === 'invalid' && partRows.length) return recordInvalid(ctx, view, total);
   if (total.kind !== 'term' || partRows.length === 0) return;
   if (closesOnIntegers(total.term, partRows.length, (k) => readIn(view, (partRows[k] as { row: number }).row, col)))
     return total.term.blank && allBlank(partRows.length, (k) => readIn(view, (partRows[k] as { row: number }).row, col))
@@ -117,7 +125,7 @@ export function checkColumnSum(
   const parts: Term[] = [];
   for (const p of partRows) {
     const r = readIn(view, p.row, col);
-    if (r.kind === 'invalid') return recordInvalid(ctx, view);
+    if (r.kind === 'invalid') return recordInvalid(ctx, view, r);
     if (r.kind === 'term') parts.push(r.term);
   }
   settle(ctx, view, { row: totalRow, col }, t, parts, describe);

@@ -47,8 +47,9 @@ export const sumOfWhich: Rule = {
             const p = readIn(view, parent.row, col.col);
             const terms = items.map((i) => readIn(view, i.row, col.col));
             if (p.kind !== 'term') continue;
-            if (terms.some((t) => t.kind === 'invalid')) {
-              recordInvalid(ctx, view);
+            const invalid = terms.find((t) => t.kind === 'invalid');
+            if (invalid) {
+              recordInvalid(ctx, view, invalid);
               continue;
             }
             const parts = terms.flatMap((t) => (t.kind === 'term' ? [t.term] : []));

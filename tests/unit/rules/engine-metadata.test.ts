@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ALL_RULES } from '../../../src/core/rules/registry';
+import type { Rule } from '../../../src/core/rules/types';
+import baseline from './chinese-patterns.baseline.json';
+
+const ROOT = join(__dirname, '../../..');
+const RULES_DIR = join(ROOT, 'src/core/rules');
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, ext) : ext.test(name) ? [path] : [];
+  });
+}
+
+const isRule = (x: unknown): x is Rule =>
+  typeof x === 'object' && x !== null && 'meta' in x && 'check' in x && typeof (x as Rule).check === 'function';
+
+/** Regex literals and RegExp sources in the code that hold Chinese: wording belongs in src/data vocabularies. */
+function chinesePatterns(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  // Strings first (a message's "类/款/项" is no pattern), then what is left that reads /…/.
+  const bare = code.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, "''");
+  const literals = bare.match(/(?<![\w)\]])\/(?![*/])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n\\[])+\/[dgimsuy]*/g) ?? [];
+  const built = code.match(/new RegExp\(\s*(['`"])(?:\\.|(?!\1).)*\1/g) ?? [];
+  return [...literals, ...built].filter((p) => /[\u4e00-\u9fff]/.test(p));
+}
+
+describe('the rule engine’s metadata is enforced', () => {
+  const modules = filesUnder(RULES_DIR, /\.ts$/).map((path) => ({
+    path,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    exports: require(path) as Record<string, unknown>,
+  }));
+  const exported = modules.flatMap((m) =>
+    Object.values(m.exports).flatMap((v) => (isRule(v) ? [v] : Array.isArray(v) ? v.filter(isRule) : [])),
+  );
+
+  it('every rule defined in src/core/rules is registered', () => {
+    // The scan finds every registered rule, so a rule it does not find registered is one missing from ALL_RULES.
+    expect(ALL_RULES.filter((r) => !exported.includes(r)).map((r) => r.meta.id)).toEqual([]);
+    const registered = new Set(ALL_RULES);
+    expect([...new Set(exported)].filter((r) => !registered.has(r)).map((r) => r.meta.id)).toEqual([]);
+  });
+
+  it('every registered rule is tested (its id or its name appears in a test) and documented', () => {
+    const tests = filesUnder(join(ROOT, 'tests'), /\.test\.tsx?$/)
+      .map((p) => readFileSync(p, 'utf8'))
+      .join('\n');
+    const docs = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+    const names = new Map<Rule, string[]>();
+    for (const m of modules)
+      for (const [name, v] of Object.entries(m.exports)) if (isRule(v)) names.set(v, [...(names.get(v) ?? []), name]);
+    const untested = ALL_RULES.filter(
+      (r) =>
+        !tests.includes(`'${r.meta.id}'`) && !(names.get(r) ?? []).some((n) => new RegExp(`\\b${n}\\b`).test(tests)),
+    );
+    expect(untested.map((r) => r.meta.id)).toEqual([]);
+    expect(ALL_RULES.filter((r) => !docs.includes(`## ${r.meta.id}\n`)).map((r) => r.meta.id)).toEqual([]);
+  });
+
+  it('Chinese patterns in rule code only shrink (move wording to src/data; then lower the baseline)', () => {
+    const counts: Record<string, number> = {};
+    for (const m of modules) {
+      const n = chinesePatterns(readFileSync(m.path, 'utf8')).length;
+      if (n) counts[relative(ROOT, m.path)] = n;
+    }
+    const grown = Object.entries(counts).filter(([f, n]) => n > ((baseline.files as Record<string, number>)[f] ?? 0));
+    expect(grown).toEqual([]);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(baseline.total);
+  });
+});
