@@ -10,6 +10,7 @@ import { CROSS_RULES } from './cross/cross-rules';
 import { contentsMismatch } from './disclosure/contents';
 import { emptyTableStatement } from './disclosure/empty-table';
 import { templateResidue } from './disclosure/placeholders';
+import { headConsistency } from './disclosure/consistency';
 import { missingTable } from './disclosure/missing-table';
 import { fiscalIncome } from './identities/fiscal-income';
 import { incomeSources } from './identities/income-sources';
@@ -59,5 +60,6 @@ export const ALL_RULES: readonly Rule[] = [
   contentsMismatch,
   emptyTableStatement,
   templateResidue,
+  headConsistency,
   structureUnconfirmed,
 ];
