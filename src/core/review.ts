@@ -6,6 +6,7 @@ import { buildReport, type ReviewReport } from './report/report';
 import { ALL_RULES } from './rules/registry';
 import { runRules } from './rules/run';
 import type { Rule, RuleConfig } from './rules/types';
+import { isOwnReportSheet } from './plans/marks';
 import type { WorkbookSnapshot } from './snapshot/types';
 
 export interface ReviewOptions {
@@ -25,7 +26,11 @@ export interface Review {
 }
 
 /** The whole pipeline: snapshot → tables → row codes → findings → report. Pure. */
-export function reviewWorkbook(snapshot: WorkbookSnapshot, options: ReviewOptions = {}): Review {
+export function reviewWorkbook(whole: WorkbookSnapshot, options: ReviewOptions = {}): Review {
+  // The add-in's own 审核报告 sheets are not part of the disclosure.
+  const snapshot = whole.sheets.some(isOwnReportSheet)
+    ? { ...whole, sheets: whole.sheets.filter((s) => !isOwnReportSheet(s)) }
+    : whole;
   const recognised = recogniseWorkbook(snapshot);
   const workbook = options.fiscalYear ? { ...recognised, fiscalYear: options.fiscalYear } : recognised;
   const catalogs = withImported(builtInCatalogs(), options.catalogs ?? []);

@@ -139,7 +139,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     (listed: readonly ReportFinding[]) => {
       if (!review) return;
       if (!listed.length) return setNotice({ intent: 'info', text: t('nothingListed') });
-      const plan = planMarks(listed, { includeInfo: true });
+      const plan = planMarks(listed, { includeInfo: true, context: review.report.findings });
       return perform(plan, t('marked', { n: listed.length }));
     },
     [review, perform, t],

@@ -191,3 +191,22 @@ test('帮助 links to the rule catalogue, which is a page listing every rule by 
   await expect(page.getByText('上级科目不等于下级之和').count()).resolves.toBe(1);
   await page.close();
 });
+
+test('a cross-table finding links to both sides and marks the side its own table breaks, not the side that is right', async () => {
+  const page = await open(workbookFile);
+  // 支出总表 D11 was transposed (2.20 → 2.02): 收入总表 D11 is right, and the finding is reported there.
+  const finding = page.locator('[data-finding="收入总表!D11"]').first();
+  await expect(finding.textContent()).resolves.toMatch(/2\.20 ≠ .*2\.02/);
+  await finding.getByRole('button', { name: '定位到 支出总表!D11' }).click();
+  await page.locator('td[data-cell="D11"][data-selected="true"]').waitFor();
+  await expect(page.getByRole('tab', { name: '支出总表', selected: true }).count()).resolves.toBe(1);
+
+  await page.getByRole('button', { name: '标记问题' }).click();
+  await page.getByText(/已标记列表中的 \d+ 个问题/).waitFor();
+  await expect(page.locator('td[data-cell="D11"]').getAttribute('data-fill')).resolves.toBe('#F4B6B6');
+  for (const right of ['收入总表', '一般公共预算支出表']) {
+    await page.getByRole('tab', { name: right, exact: true }).click();
+    await expect(page.locator('td[data-cell="D11"]').getAttribute('data-fill')).resolves.toBeNull();
+  }
+  await page.close();
+});

@@ -124,7 +124,8 @@ export function findingsByMeaning(r: Rendered, findings: readonly ReportFinding[
   return findings
     .filter((f) => !LAYOUT_NOTES.has(f.rule))
     .map((f) => {
-      const cells = f.cells.map((c) => meaning.get(`${f.sheet}!${c}`) ?? '?');
+      // A cell on another sheet is written sheet-qualified ("支出总表!D11", report-format.md).
+      const cells = f.cells.map((c) => meaning.get(c.includes('!') ? c : `${f.sheet}!${c}`) ?? '?');
       return `${f.rule} ${f.severity} ${[...new Set(cells)].sort().join(',')}`;
     })
     .sort();

@@ -191,3 +191,16 @@ describe('performance panel', () => {
     expect(platform.snapshot.sheets.map((s) => s.name)).toContain('绩效目标-城乡医疗救助补助资金');
   });
 });
+
+describe('the add-in’s own sheets', () => {
+  it('a 审核报告 sheet it wrote is not recognised as a table when the workbook is scanned again', async () => {
+    const platform = new MemoryPlatform(budget());
+    await scanned(platform);
+    const before = screen.getByRole('status').textContent;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
+    expect(platform.snapshot.sheets.map((s) => s.name)).toContain('审核报告');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '重新扫描' })));
+    expect(screen.getByRole('status').textContent).toBe(before);
+    expect(screen.getByRole('tab', { name: '表格 (1)' })).toBeTruthy();
+  });
+});

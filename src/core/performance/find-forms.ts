@@ -1,6 +1,8 @@
 import type { RecognisedWorkbook } from '../recognition/model';
 import type { WorkbookSnapshot } from '../snapshot/types';
-import { indicatorHeaderRows, readPerformanceForm, type PerformanceForm } from './form';
+import organisation from '../../data/performance/organisation.json';
+import { normalizeLabel } from '../text/normalize';
+import { indicatorHeaderRows, readPerformanceForm, text, type PerformanceForm } from './form';
 
 /**
  * Every 绩效目标表 / 绩效自评表 of the workbook, found by its indicator header whatever the recogniser made of the sheet.
@@ -47,4 +49,14 @@ export function targetsOfProjects<P extends { readonly name: string }>(
   };
   const targets = forms.filter((f) => !isSelfEvaluation(f));
   return projects.map((project) => ({ project, targets: targets.find((f) => nameOf(f) === project.name) ?? null }));
+}
+
+const DEPARTMENT_LABELS = new Set(organisation.departmentFormLabels);
+
+/** A 部门（单位）整体支出绩效目标表: its funds are the department's, not one more project's. */
+export function isDepartmentForm(snapshot: WorkbookSnapshot, form: PerformanceForm): boolean {
+  const sheet = snapshot.sheets.find((s) => s.name === form.sheet);
+  for (let r = Math.max(0, form.headerRow - 40); r < form.headerRow; r++)
+    if ((sheet?.rows[r] ?? []).some((c) => DEPARTMENT_LABELS.has(normalizeLabel(text(c?.value))))) return true;
+  return false;
 }

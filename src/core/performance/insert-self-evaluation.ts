@@ -1,6 +1,7 @@
 import framework from '../../data/performance/framework.json';
 import template from '../../data/performance/templates/self-evaluation.json';
 import { formSheetName } from './sheet-name';
+import { isUnrewrittenSuggestion, suggestionMark } from './suggestions';
 import type { WriteAction, WritePlan } from '../plans/types';
 import { cellAddress } from '../snapshot/address';
 import type { CellValue } from '../snapshot/types';
@@ -67,6 +68,8 @@ export function planSelfEvaluations(
       row[c.level3] = ind.level3;
       row[c.value] = ind.target?.raw || null;
       row[c.weight] = points[k] ?? null;
+      // A suggestion still unrewritten keeps its mark, so that the sheet is reported once, not each cell.
+      if (isUnrewrittenSuggestion(ind.level3, ind.target?.raw)) row[7] = suggestionMark(ind.level3);
       values.push(row);
     });
     const first = template.indicatorRow - 1;

@@ -179,10 +179,12 @@ export function looksLikeUnitMixup(j: Judgement): boolean {
   );
 }
 
-export const cellsOf = (i: Identity): string[] => [
-  ...i.a.terms.map(addressOf),
-  ...(i.a.view.table.sheet === i.b.view.table.sheet ? i.b.terms.map(addressOf) : []),
-];
+/** Both sides' cells, the other table's sheet-qualified ("支出总表!D11") when it is on another sheet. */
+export const cellsOf = (i: Identity): string[] => {
+  const other = i.b.view.table.sheet;
+  const same = i.a.view.table.sheet === other;
+  return [...i.a.terms.map(addressOf), ...i.b.terms.map((t) => (same ? addressOf(t) : `${other}!${addressOf(t)}`))];
+};
 
 /**
  * The table of `type` to compare `present` with, or null, recording why not when it is missing, not typed or not

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import vocabulary from '../../../data/disclosure/identities.json';
-import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
+import { formsOf, isDepartmentForm, isSelfEvaluation } from '../../performance/find-forms';
 import { numberOf, type PerformanceForm } from '../../performance/form';
 import { cellAddress } from '../../snapshot/address';
 import { formatAmount, UNIT_FACTOR } from '../amounts';
@@ -79,7 +79,7 @@ export const projectTargetsFunds: Rule = {
       .times(unit)
       .times(terms.length);
     const funds = formsOf(ctx.snapshot, ctx.workbook)
-      .filter((f) => !isSelfEvaluation(f))
+      .filter((f) => !isSelfEvaluation(f) && !isDepartmentForm(ctx.snapshot, f))
       .map((f) => fundsOf(ctx, f))
       .filter((f): f is FormFunds => f !== null);
     if (!funds.length) return;

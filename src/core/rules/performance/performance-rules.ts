@@ -1,5 +1,6 @@
 import soundness from '../../../data/performance/soundness.json';
 import { gradeOf, REQUIRED_LEVEL1 } from '../../performance/framework';
+import { isUnrewrittenSuggestion } from '../../performance/suggestions';
 import { at, type IndicatorRow, type PerformanceForm } from '../../performance/form';
 import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
 import { formatIndicatorValue } from '../../performance/indicator-value';
@@ -80,7 +81,7 @@ export const indicatorFramework: Rule = {
           message: `绩效目标表缺少一级指标：${missing.join('、')}`,
         });
       for (const i of f.indicators) {
-        if (i.target && i.target.value.kind === 'empty')
+        if (i.target && i.target.value.kind === 'empty' && !isUnrewrittenSuggestion(i.level3, i.target.raw))
           ctx.report({ sheet: f.sheet, cells: [at(i.target.at)], message: `三级指标“${i.level3}”没有指标值` });
       }
     }

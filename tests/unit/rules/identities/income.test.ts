@@ -102,7 +102,7 @@ testRule(incomeSources, {
         {
           severity: 'error',
           sheet: '收支总表',
-          cells: ['B6'],
+          cells: ['B6', '收入总表!E5'],
           message: /^《部门收支总表》二、事业收入 30 ≠ 《部门收入总表》合计［事业收入］ 20（差 \+10）$/,
         },
       ],

@@ -42,7 +42,7 @@ testRule(operatingCostRule, {
         {
           severity: 'info',
           sheet: '三公经费表',
-          cells: ['E5'],
+          cells: ['E5', '基本支出表!E6'],
           message:
             /^机关运行经费不应大于公用经费：《部门“三公”经费和机关运行经费预算表》机关运行经费预算数 40 大于《部门一般公共预算基本支出表》公用经费合计 30（超出 10）$/,
         },
