@@ -7,6 +7,7 @@ import { NATIONAL_BUDGET_FAMILY } from './render/national-budget-family';
 import { PDF_FAMILIES } from './render/pdf';
 import { PLATFORM_FAMILY } from './render/platform';
 import { PROVINCE_FAMILY } from './render/province';
+import { SOFTWARE_FAMILY } from './render/software';
 import { STACKED_FAMILIES } from './render/stacked';
 import { UNIT_BUDGET_FAMILY } from './render/unit-budget';
 
@@ -103,6 +104,7 @@ export const FAMILIES: readonly LayoutFamily[] = [
   ...PDF_FAMILIES,
   ...STACKED_FAMILIES,
   PROVINCE_FAMILY,
+  SOFTWARE_FAMILY,
 ];
 
 export function familyById(id: string): LayoutFamily {
