@@ -3,7 +3,16 @@ import { reviewWorkbook, type ReportFinding, type ReviewReport } from '../../src
 import { cellKey, type LayoutFamily, type LayoutVariant, type Rendered } from './families';
 import type { Disclosure } from './model/disclosure';
 import { generateDisclosure } from './model/generate';
-import { addressOf, namesOfType, slipById, slipRng, type SlipId, type SlipTarget } from './slips';
+import {
+  addressOf,
+  namesOfType,
+  readUnits,
+  slipById,
+  slipRng,
+  writeUnits,
+  type SlipId,
+  type SlipTarget,
+} from './slips';
 
 /**
  * The properties of issue 9 item 3 as plain functions, shared by the jest suite (fixed seeds) and `npm run layouts`
@@ -137,7 +146,7 @@ export function findingsByMeaning(r: Rendered, findings: readonly ReportFinding[
  */
 export interface KnownFailure {
   readonly family: string;
-  /** 'consistent', 'slip:<id>' or 'two-layouts' (h9b's families-b.test.ts has its own names). */
+  /** 'consistent', 'slip:<id>', 'two-layouts' or 'unit-change'. */
   readonly property: string;
   readonly seeds?: readonly number[];
   /** A single failing seed (the first entries' form). */
@@ -154,3 +163,32 @@ export const failureKey = (k: { family: string; variant: string; property: strin
 /** The variant a seed is drawn in: every variant gets seeds; the two-layouts property names its first layout. */
 export const variantOf = (family: LayoutFamily, seed: number, property = ''): LayoutVariant =>
   property === 'two-layouts' ? family.variants[0]! : family.variants[seed % family.variants.length]!;
+
+/**
+ * 元 ↔ 万元: the same model in 元 with 0 decimals and in 万元 with 4 (the same integers: 1 元 = 0.0001 万元), the same
+ * leaf of the 支出总表 raised by the same money (7 万元), must give the same findings modulo addresses.
+ */
+export function checkUnitChange(
+  family: LayoutFamily,
+  variant: LayoutVariant,
+  seed: number,
+): 'same' | 'different' | 'no leaf' {
+  const yuan = generateDisclosure(seed, { ...family.model(seed), unit: '元', decimals: 0 });
+  const wan: Disclosure = { ...yuan, unit: '万元', decimals: 4 };
+  const findings = (d: Disclosure) => {
+    const r = variant.render(d);
+    const t = r.tables.find((x) => x.key === 'expenditure_summary' && !x.empty);
+    const leaf = t?.rows.find((row) => row.role === 'item' && t.cells.has(cellKey(row.key, 'total')));
+    if (!t || !leaf) return null;
+    const cell = r.wb
+      .getWorksheet(t.sheet)!
+      .getCell(t.cells.get(cellKey(leaf.key, 'total'))!.row, t.cells.get(cellKey(leaf.key, 'total'))!.col);
+    writeUnits(cell, readUnits(cell, d.decimals) + 70000, d.decimals);
+    return findingsByMeaning(r, review(r, `${family.id}-${variant.id}-${seed}-${d.unit}.xlsx`).findings);
+  };
+  const a = findings(yuan);
+  if (a === null) return 'no leaf';
+  // The slip must show (an error or warning), or the comparison says nothing.
+  if (!a.some((f) => / (error|warning) /.test(f))) return 'different';
+  return JSON.stringify(a) === JSON.stringify(findings(wan)) ? 'same' : 'different';
+}

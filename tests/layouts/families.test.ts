@@ -2,6 +2,7 @@ import knownFailures from './known-failures.json';
 import {
   checkConsistent,
   checkSlip,
+  checkUnitChange,
   failureKey,
   findingsByMeaning,
   modelFor,
@@ -94,6 +95,17 @@ describe.each(FAMILIES.map((f) => [f.id, f] as const))('layout family %s', (_id,
     },
   );
 
+  it('元 with 0 decimals ↔ 万元 with 4 (the same money, the same slip) → the same findings', () => {
+    const property = 'unit-change';
+    const seeds = seedsFor(family, property).filter((s, i) => i < 4 || !SEEDS.includes(s));
+    const outcomes = seeds.map((seed) => [seed, checkUnitChange(family, variantOf(family, seed), seed)] as const);
+    const failures = outcomes
+      .filter(([, o]) => o === 'different')
+      .map(([seed]) => failureKey({ family: family.id, variant: variantOf(family, seed).id, property, seed }));
+    expect(outcomes.filter(([, o]) => o !== 'no leaf').length).toBeGreaterThan(0);
+    expect(failures.sort()).toEqual(knownFor(family, property, seeds));
+  });
+
   const last = family.variants[family.variants.length - 1]!;
   const pairs = family.variants.length >= 2 ? [[family.variants[0]!, last] as const] : [];
   it.each(pairs.map(([a, b]) => [a.id, b.id, a, b] as const))(
@@ -119,7 +131,7 @@ describe.each(FAMILIES.map((f) => [f.id, f] as const))('layout family %s', (_id,
 
 it('every known failure of a registered family names a property, with seeds and a reason', () => {
   for (const k of KNOWN_LIST) {
-    expect(['consistent', 'two-layouts', ...SLIP_IDS.map((s) => `slip:${s}`)]).toContain(k.property);
+    expect(['consistent', 'two-layouts', 'unit-change', ...SLIP_IDS.map((s) => `slip:${s}`)]).toContain(k.property);
     expect(seedsOf(k).length).toBeGreaterThan(0);
     expect(k.reason.length).toBeGreaterThan(10);
   }
