@@ -48,7 +48,8 @@ export const verdictOfLine = (l: SummaryLine): Verdict => ('unreadable' in l ? '
 export const csvField = (v: string | number | null): string => {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  // A plain signed number ("-0.10") stays a number; anything else starting so is text Excel must not evaluate.
+  const s = /^[=+\-@\t\r]/.test(v) && !/^[-+]?\d[\d,]*(\.\d+)?$/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS: Settings = { rules: {}, fiscalYear: null, markInf
 export interface WorkbookPlatform {
   readonly kind: 'excel' | 'preview';
   readonly language: 'zh-CN' | 'en-US';
+  /** The host's theme when it has one (Office's own theme); the pane otherwise follows the browser. */
+  readonly theme?: 'light' | 'dark' | 'highContrast';
   readSnapshot(options: ScanOptions): Promise<WorkbookSnapshot>;
   /** Applies a plan and returns it as executed (with what it overwrote), ready to be undone with invertPlan. */
   applyPlan(plan: WritePlan): Promise<WritePlan>;

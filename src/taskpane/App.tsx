@@ -12,7 +12,6 @@ import {
   tokens,
   Toolbar,
   ToolbarButton,
-  webLightTheme,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { importCatalog } from '../core/catalog/import';
@@ -20,6 +19,8 @@ import type { Review } from '../core/review';
 import type { WorkbookPlatform } from '../platform/types';
 import { CoverageView } from './components/CoverageView';
 import { FindingsView } from './components/FindingsView';
+import { exportName, findingsCsv, findingsXlsx, saveFile } from './export-findings';
+import { FLUENT_THEMES, themeKind } from './theme';
 import { defaultFilter, listed, type FindingFilter } from './finding-filter';
 import { PerformanceView } from './components/PerformanceView';
 import { SettingsView } from './components/SettingsView';
@@ -54,6 +55,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
   const t = useMemo(() => translator(platform.language), [platform.language]);
   const c = useReview(platform, t, onReview);
   const styles = useStyles();
+  const theme = useMemo(() => themeKind(platform.theme), [platform.theme]);
   const [tab, setTab] = useState<'findings' | 'tables' | 'performance' | 'settings'>('findings');
   const report = c.review?.report;
   const counts = { error: 0, warning: 0, info: 0 };
@@ -84,8 +86,8 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
   );
 
   return (
-    <FluentProvider theme={webLightTheme} lang={platform.language}>
-      <div className={styles.root}>
+    <FluentProvider theme={FLUENT_THEMES[theme]} lang={platform.language}>
+      <div className={styles.root} data-theme={theme}>
         <header className={styles.header}>
           <img className={styles.logo} src="assets/icon-32.png" alt="" />
           <div>
@@ -179,6 +181,32 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
               </ToolbarButton>
               <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
                 {t('clearMarks')}
+              </ToolbarButton>
+              <ToolbarButton
+                onClick={() =>
+                  void findingsXlsx(shown, platform.language).then(
+                    (data) =>
+                      saveFile(
+                        exportName(report.workbook, 'xlsx'),
+                        data,
+                        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                      ),
+                    c.fail,
+                  )
+                }
+                disabled={!shown.length}
+                aria-label={`${t('exportFindings')} (.xlsx)`}
+              >
+                {t('exportFindings')} .xlsx
+              </ToolbarButton>
+              <ToolbarButton
+                onClick={() =>
+                  saveFile(exportName(report.workbook, 'csv'), findingsCsv(shown, platform.language), 'text/csv')
+                }
+                disabled={!shown.length}
+                aria-label={`${t('exportFindings')} (.csv)`}
+              >
+                .csv
               </ToolbarButton>
               <ToolbarButton onClick={() => void c.writeReport()} disabled={busy}>
                 {t('writeReport')}

@@ -94,6 +94,7 @@ const zh = {
   formsUpToDate: '已有的表与预算表一致，无需更新。',
   leftBlank: '{n} 个单元格未能计算，原因见下方和单元格批注',
   blanksTitle: '未能计算的单元格',
+  exportFindings: '导出问题清单',
 };
 
 export type StringKey = keyof typeof zh;
@@ -195,6 +196,7 @@ const en: Record<StringKey, string> = {
   formsUpToDate: 'The existing sheets already match the budget tables.',
   leftBlank: '{n} cells could not be computed; see below and the cell notes',
   blanksTitle: 'Cells left blank',
+  exportFindings: 'Export findings',
 };
 
 export type Language = 'zh-CN' | 'en-US';

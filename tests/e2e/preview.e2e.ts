@@ -210,3 +210,60 @@ test('a cross-table finding links to both sides and marks the side its own table
   }
   await page.close();
 });
+
+test('导出问题清单: the listed findings as .xlsx (opened with ExcelJS) and .csv', async () => {
+  const page = await open(workbookFile);
+  const stem =
+    workbookFile
+      .split('/')
+      .pop()
+      ?.replace(/\.xlsx$/, '') ?? '';
+  const listed = await page.locator('[data-finding]').count();
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出问题清单 (.xlsx)' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toBe(`${stem}-问题清单.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await xlsx.path()) as string);
+  const ws = wb.getWorksheet('问题清单') as ExcelJS.Worksheet;
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+    '工作表',
+    '单元格',
+    '规则',
+    '级别',
+    '应为',
+    '实际',
+    '差额',
+    '说明',
+  ]);
+  expect(ws.rowCount - 1).toBe(listed);
+  const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => (ws.getRow(i + 2).values as unknown[]).slice(1));
+  const hierarchy = rows.find((r) => r[2] === '上级科目不等于下级之和');
+  expect(hierarchy?.slice(0, 4)).toEqual(['支出总表', 'D8 D9 D10 D11', '上级科目不等于下级之和', '错误']);
+  expect(hierarchy?.slice(4, 7).map(String)).toEqual(['54.07', '54.25', expect.stringMatching(/^\+?0\.18$/)]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出问题清单 (.csv)' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe(`${stem}-问题清单.csv`);
+  const text = await (await import('node:fs/promises')).readFile((await csv.path()) as string, 'utf8');
+  expect(text.startsWith('\ufeff工作表,单元格,规则,级别,应为,实际,差额,说明\r\n')).toBe(true);
+  expect(text.trim().split('\r\n')).toHaveLength(listed + 1);
+  await page.close();
+});
+
+test('the pane follows a dark colour scheme and forced colours (high contrast)', async () => {
+  for (const [scheme, forced, expected] of [
+    ['dark', 'none', 'dark'],
+    ['light', 'active', 'highContrast'],
+    ['light', 'none', 'light'],
+  ] as const) {
+    const page = await browser.newPage({ locale: 'zh-CN', colorScheme: scheme, forcedColors: forced });
+    await page.goto(`${server.url}/preview.html`);
+    await page.setInputFiles('[data-testid=open-file]', workbookFile);
+    await page.getByRole('button', { name: '扫描工作簿' }).waitFor();
+    await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(expected);
+    await page.close();
+  }
+});

@@ -18,6 +18,7 @@ const UNDO_KEY = 'budget-review.undo';
 export class OfficePlatform implements WorkbookPlatform {
   readonly kind = 'excel' as const;
   readonly language: 'zh-CN' | 'en-US';
+  readonly theme?: 'light' | 'dark';
   private readonly queue = new ExcelQueue();
   private readonly run: ExcelRunner = (batch) => Excel.run((context) => batch(context));
   private readonly capabilities: HostCapabilities;
@@ -25,6 +26,7 @@ export class OfficePlatform implements WorkbookPlatform {
 
   constructor() {
     this.language = /^zh/i.test(Office.context.displayLanguage ?? 'zh-CN') ? 'zh-CN' : 'en-US';
+    this.theme = themeOfBackground(Office.context.officeTheme?.bodyBackgroundColor);
     const req = Office.context.requirements;
     this.capabilities = {
       notes: req.isSetSupported('ExcelApi', '1.18'),
@@ -74,4 +76,12 @@ export class OfficePlatform implements WorkbookPlatform {
     Office.context.document.settings.set(SETTINGS_KEY, settings);
     return this.saveDocumentSettings();
   }
+}
+
+/** Office's theme from its body background ("#262626" in the black theme): dark when the luminance is low. */
+export function themeOfBackground(color: string | undefined): 'light' | 'dark' | undefined {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? '');
+  if (!m) return undefined;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h as string, 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'light';
 }
