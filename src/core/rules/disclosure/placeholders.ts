@@ -3,7 +3,8 @@ import library from '../../../data/performance/indicator-library.json';
 import { cellAddress } from '../../snapshot/address';
 import type { Rule, RuleContext } from '../types';
 import { isBlankTemplate } from './table-amounts';
-import { address, textCells, type TextCell } from './workbook-texts';
+import { groupBy } from '../../util/collections';
+import { address, textCells, textCellsIn, type TextCell } from './workbook-texts';
 
 interface Kind {
   readonly id: string;
@@ -47,18 +48,14 @@ const quoteAll = (matches: readonly string[]) =>
 
 /** Sample rows of a template (only ellipses in them) inside recognised tables, per table. */
 function ellipsisRows(ctx: RuleContext): { sheet: string; cell: string; rows: number; title: string }[] {
-  const bySheet = new Map<string, TextCell[]>();
-  for (const c of textCells(ctx.snapshot)) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet))?.push(c);
   const out: { sheet: string; cell: string; rows: number; title: string }[] = [];
   for (const t of ctx.workbook.tables) {
     if (!t.dataRows) continue;
-    const [top, bottom] = t.dataRows;
-    const cells = (bySheet.get(t.sheet) ?? []).filter(
-      (c) => c.row >= top && c.row <= bottom && c.col >= t.range.left && c.col <= t.range.right,
-    );
-    const rows = [...new Set(cells.map((c) => c.row))].filter((r) => {
-      const inRow = cells.filter((c) => c.row === r);
-      const sheet = ctx.snapshot.sheets.find((s) => s.name === t.sheet);
+    // The table's own text cells by row, from an index (not the sheet's every text, then every cell per row).
+    const byRow = groupBy(textCellsIn(ctx.snapshot, t.sheet, t.dataRows, [t.range.left, t.range.right]), (c) => c.row);
+    const sheet = ctx.snapshot.sheets.find((s) => s.name === t.sheet);
+    const rows = [...byRow.keys()].filter((r) => {
+      const inRow = byRow.get(r) ?? [];
       const numbers = sheet?.rows[r]?.some((x) => typeof x?.value === 'number');
       return !numbers && inRow.every((c) => ELLIPSIS.test(c.text));
     });

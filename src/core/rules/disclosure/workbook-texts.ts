@@ -43,15 +43,43 @@ export function textCells(snapshot: WorkbookSnapshot): TextCell[] {
   return out;
 }
 
+const BY_ROW = new WeakMap<WorkbookSnapshot, Map<string, TextCell[][]>>();
+
+/**
+ * The text cells in rows top…bottom and columns left…right of a sheet, in reading order, from a per-row index built
+ * once per snapshot (a table's rows are read without scanning the workbook's every text, per table).
+ */
+export function textCellsIn(
+  snapshot: WorkbookSnapshot,
+  sheet: string,
+  rows: readonly [number, number],
+  columns: readonly [number, number],
+): TextCell[] {
+  let bySheet = BY_ROW.get(snapshot);
+  if (!bySheet) {
+    bySheet = new Map();
+    for (const c of textCells(snapshot)) {
+      let sheetRows = bySheet.get(c.sheet);
+      if (!sheetRows) bySheet.set(c.sheet, (sheetRows = []));
+      (sheetRows[c.row] ??= []).push(c);
+    }
+    BY_ROW.set(snapshot, bySheet);
+  }
+  const sheetRows = bySheet.get(sheet);
+  const out: TextCell[] = [];
+  if (!sheetRows) return out;
+  for (let r = Math.max(rows[0], 0); r <= Math.min(rows[1], sheetRows.length - 1); r++)
+    for (const c of sheetRows[r] ?? []) if (c.col >= columns[0] && c.col <= columns[1]) out.push(c);
+  return out;
+}
+
 /** The text cells of a table above its header: title, part heading, 编制部门/单位, 单位：元. */
 export function headTexts(snapshot: WorkbookSnapshot, table: RecognisedTable): TextCell[] {
-  return textCells(snapshot).filter(
-    (c) =>
-      c.sheet === table.sheet &&
-      c.row >= table.range.top &&
-      c.row < table.headerRows[0] &&
-      c.col >= table.range.left &&
-      c.col <= table.range.right,
+  return textCellsIn(
+    snapshot,
+    table.sheet,
+    [table.range.top, table.headerRows[0] - 1],
+    [table.range.left, table.range.right],
   );
 }
 
@@ -71,9 +99,18 @@ const CONTENTS_NAMES = new Set(tableSets.contents.names.map(normalizeLabel));
 /** A 目录 sheet: named so, or its first text says so. */
 export function isContentsSheet(snapshot: WorkbookSnapshot, sheet: string): boolean {
   if (CONTENTS_NAMES.has(normalizeLabel(sheet))) return true;
-  const first = textCells(snapshot).find((c) => c.sheet === sheet);
+  // The first text of each sheet, found once per snapshot (this is asked for every text cell).
+  let firsts = FIRST_TEXTS.get(snapshot);
+  if (!firsts) {
+    firsts = new Map();
+    for (const c of textCells(snapshot)) if (!firsts.has(c.sheet)) firsts.set(c.sheet, c);
+    FIRST_TEXTS.set(snapshot, firsts);
+  }
+  const first = firsts.get(sheet);
   return first !== undefined && CONTENTS_NAMES.has(first.norm);
 }
+
+const FIRST_TEXTS = new WeakMap<WorkbookSnapshot, Map<string, TextCell>>();
 
 /** The province whose words appear in the workbook's texts, or null. */
 export function provinceOf(snapshot: WorkbookSnapshot): string | null {

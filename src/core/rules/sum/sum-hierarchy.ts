@@ -33,7 +33,8 @@ export function hierarchyGroups(block: BlockView): { parent: BlockRow; children:
   plain.forEach((parent, i) => {
     if (typeof parent.rank !== 'number' || parent.rank === 0) return;
     const children: BlockRow[] = [];
-    for (const r of plain.slice(i + 1)) {
+    for (let j = i + 1; j < plain.length; j++) {
+      const r = plain[j] as BlockRow;
       if (r.rank === 'of' || r.rank === 0) break;
       if (r.rank <= parent.rank) break;
       if (children.length === 0 || r.rank === children[0]?.rank) children.push(r);
