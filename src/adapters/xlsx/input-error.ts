@@ -2,7 +2,8 @@
  * Why a workbook could not be read; the message is for a finance officer, in Chinese only (the pane and the CLI show it
  * as is). A library's own explanation, usually English, is kept apart in `detail` for whoever debugs.
  */
-export type InputErrorCode = 'not_found' | 'legacy_xls' | 'encrypted' | 'corrupt' | 'not_excel' | 'empty' | 'too_large';
+export type InputErrorCode =
+  'not_found' | 'legacy_xls' | 'encrypted' | 'corrupt' | 'not_excel' | 'empty' | 'too_large' | 'too_many_cells';
 
 const MESSAGES: Record<InputErrorCode, string> = {
   not_found: '找不到文件',
@@ -12,6 +13,7 @@ const MESSAGES: Record<InputErrorCode, string> = {
   not_excel: '不是 Excel 工作簿，请选择 .xlsx 文件',
   empty: '工作簿中没有任何数据',
   too_large: '工作簿解压后过大，可能已损坏或是恶意构造的压缩文件，已跳过',
+  too_many_cells: '工作簿的单元格过多，超出审核能处理的范围，已跳过（请只保留需要审核的表格）',
 };
 
 /** A detail worth showing: the library's English left out, a Chinese one kept without its English gloss. */

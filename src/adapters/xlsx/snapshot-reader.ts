@@ -4,7 +4,7 @@ import { CellStyles } from './number-formats';
 import { readWorkbookParts } from './package-parts';
 import { readSharedStrings } from './shared-strings';
 import { checkSignature } from './signature';
-import { readWorksheet } from './worksheet-part';
+import { CellBudgetExceeded, readWorksheet } from './worksheet-part';
 import { DEFAULT_LIMITS, type SizeLimits, ZipArchive } from './zip-archive';
 
 /**
@@ -13,6 +13,8 @@ import { DEFAULT_LIMITS, type SizeLimits, ZipArchive } from './zip-archive';
  * Synchronous and dependency-light (fflate inflates), for the CLI and the preview alike; ExcelJS is for writing.
  * Visible and hidden sheets are read; very hidden ones are internal.
  */
+const fmt = (n: number | undefined) => (n === undefined ? '不限' : n.toLocaleString('en-US'));
+
 export function readXlsxSnapshot(
   bytes: Uint8Array,
   name: string,
@@ -29,10 +31,28 @@ export function readXlsxSnapshot(
     zip.checkSizes([parts.sharedStrings, parts.styles, ...wanted.map((s) => s.part)].filter((p) => p !== undefined));
     const strings = parts.sharedStrings ? readSharedStrings(zip.readText(parts.sharedStrings) ?? '') : [];
     const styles = parts.styles ? CellStyles.parse(zip.readText(parts.styles) ?? '') : CellStyles.empty();
-    const ctx = { strings, styles, date1904: parts.date1904 };
-    sheets = wanted.map((s) => readWorksheet(s.name, zip.readText(s.part!) ?? '', ctx));
+    sheets = [];
+    let cells = 0;
+    for (const s of wanted) {
+      const workbookRoom = (limits.workbookCells ?? Infinity) - cells;
+      const maxCells = Math.min(limits.sheetCells ?? Infinity, workbookRoom);
+      const sheet = readWorksheet(s.name, zip.readText(s.part!) ?? '', {
+        strings,
+        styles,
+        date1904: parts.date1904,
+        maxCells,
+      });
+      for (const row of sheet.rows) if (row) for (const c of row) if (c) cells++;
+      sheets.push(sheet);
+    }
   } catch (e) {
     if (e instanceof InputError) throw e;
+    if (e instanceof CellBudgetExceeded)
+      throw new InputError(
+        'too_many_cells',
+        name,
+        `${e.message}，超过审核上限（每张工作表 ${fmt(limits.sheetCells)}、整个工作簿 ${fmt(limits.workbookCells)} 个）`,
+      );
     throw new InputError('corrupt', name, e instanceof Error ? e.message : String(e));
   }
   if (sheets.every((s) => s.rows.length === 0)) throw new InputError('empty', name);

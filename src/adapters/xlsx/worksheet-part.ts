@@ -13,6 +13,19 @@ export interface SheetContext {
   readonly strings: readonly (string | undefined)[];
   readonly styles: CellStyles;
   readonly date1904: boolean;
+  /** Most cells holding a value this sheet may add (see SizeLimits.sheetCells); beyond it CellBudgetExceeded. */
+  readonly maxCells?: number;
+}
+
+/** A sheet holding more cells than the review's budget: reported as too_large before memory runs out. */
+export class CellBudgetExceeded extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly limit: number,
+  ) {
+    super(`工作表“${sheet}”的单元格超过 ${limit.toLocaleString('en-US')} 个`);
+    this.name = 'CellBudgetExceeded';
+  }
 }
 
 interface RowData {
@@ -167,6 +180,8 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
   let previousRow = -1;
   let current: RowData | undefined;
   let previousCol = -1;
+  let stored = 0;
+  const maxCells = ctx.maxCells ?? Infinity;
   for (let t = sc.next(); t !== Token.End; t = sc.next()) {
     if (t === Token.Close) {
       if (sc.name === 'row') current = undefined;
@@ -192,8 +207,11 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
         if (!current || col < 0) break;
         if (cell.occupied) current.occupied = true;
         if (cell.uncalculated) current.cells[col] = UNCALCULATED;
-        else if (cell.value === null || cell.value === '') delete current.cells[col];
-        else current.cells[col] = cell.format ? { value: cell.value, format: cell.format } : { value: cell.value };
+        else if (cell.value === null || cell.value === '') {
+          delete current.cells[col];
+          break;
+        } else current.cells[col] = cell.format ? { value: cell.value, format: cell.format } : { value: cell.value };
+        if (++stored > maxCells) throw new CellBudgetExceeded(name, maxCells);
         break;
       }
       case 'mergeCell': {

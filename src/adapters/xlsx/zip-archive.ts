@@ -20,9 +20,20 @@ export interface ZipEntry {
 export interface SizeLimits {
   readonly partBytes: number;
   readonly workbookBytes: number;
+  /**
+   * Cells holding a value, per sheet and per workbook: a part within its byte limit can still hold millions of cells,
+   * each an object in the snapshot (about 2M cells ≈ 1.2 GB peak). Far above any disclosure (a few thousand per sheet).
+   */
+  readonly sheetCells?: number;
+  readonly workbookCells?: number;
 }
 
-export const DEFAULT_LIMITS: SizeLimits = { partBytes: 256 * 2 ** 20, workbookBytes: 1024 * 2 ** 20 };
+export const DEFAULT_LIMITS: SizeLimits = {
+  partBytes: 256 * 2 ** 20,
+  workbookBytes: 1024 * 2 ** 20,
+  sheetCells: 2_000_000,
+  workbookCells: 3_000_000,
+};
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
