@@ -16,7 +16,8 @@ const SCOPES = {
 const FUND_NAMES = consistency.fundNames.map(normalizeLabel);
 const BUDGET_ENDINGS = consistency.budgetEndings.map(normalizeLabel);
 const FINAL = normalizeLabel(consistency.finalWord);
-const PLACEHOLDER = /[XxＸｘ×]{2,}|某某/u;
+const PLACEHOLDER = new RegExp(consistency.bodyPlaceholderPattern, 'u');
+const FIELD_BREAK = new RegExp(consistency.metadataFieldBreakPattern, 'u');
 const TITLE_PREFIX = new RegExp(consistency.titlePrefixPattern, 'u');
 
 interface Head {
@@ -36,7 +37,7 @@ function bodyLine(text: string): string | null {
   const name =
     text
       .slice(label.length + 1)
-      .split(/单位:|金额单位:/u)[0]
+      .split(FIELD_BREAK)[0]
       ?.trim() ?? '';
   return name.length >= 2 && !PLACEHOLDER.test(name) ? name : null;
 }
