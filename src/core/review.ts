@@ -1,13 +1,15 @@
 import { builtInCatalogs, withImported, type CatalogData, type CatalogSet } from './catalog/catalog';
 import { mapRows, type MappedRow } from './mapping/map-rows';
-import type { RecognisedWorkbook } from './recognition/model';
-import { recogniseWorkbook } from './recognition/recognise';
+import { stitchContinuedSheets } from './recognition/continued-sheets';
+import type { RecognisedTable, RecognisedWorkbook } from './recognition/model';
+import { recogniseSheet, recogniseWorkbook } from './recognition/recognise';
+import { relocateReport } from './report/relocate';
 import { buildReport, type ReviewReport } from './report/report';
 import { ALL_RULES } from './rules/registry';
 import { runRules } from './rules/run';
 import type { Rule, RuleConfig } from './rules/types';
 import { isOwnReportSheet } from './plans/marks';
-import type { WorkbookSnapshot } from './snapshot/types';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot/types';
 
 export interface ReviewOptions {
   /** Official catalogs imported by the user or bureau, laid over the built-in ones. */
@@ -31,10 +33,33 @@ export function reviewWorkbook(whole: WorkbookSnapshot, options: ReviewOptions =
   const snapshot = whole.sheets.some(isOwnReportSheet)
     ? { ...whole, sheets: whole.sheets.filter((s) => !isOwnReportSheet(s)) }
     : whole;
-  const recognised = recogniseWorkbook(snapshot);
-  const workbook = options.fiscalYear ? { ...recognised, fiscalYear: options.fiscalYear } : recognised;
+  const tablesOf = recogniseOnce();
+  const withYear = (w: RecognisedWorkbook) => (options.fiscalYear ? { ...w, fiscalYear: options.fiscalYear } : w);
   const catalogs = withImported(builtInCatalogs(), options.catalogs ?? []);
-  const mapping = mapRows(workbook, snapshot.sheets, catalogs);
-  const run = runRules(options.ruleSet ?? ALL_RULES, { snapshot, workbook, mapping, catalogs }, options.rules);
-  return { workbook, mapping, catalogs, report: buildReport(workbook, mapping, run.findings, run) };
+  // A table continued on the next sheet is checked as one table; the report puts each address back on its sheet.
+  const stitched = stitchContinuedSheets(snapshot, tablesOf);
+  const read = stitched?.snapshot ?? snapshot;
+  const workbook = withYear(recogniseWorkbook(read, tablesOf));
+  const mapping = mapRows(workbook, read.sheets, catalogs);
+  const run = runRules(options.ruleSet ?? ALL_RULES, { snapshot: read, workbook, mapping, catalogs }, options.rules);
+  const report = buildReport(workbook, mapping, run.findings, run);
+  if (!stitched) return { workbook, mapping, catalogs, report };
+  // Callers that write into the workbook (fill plans, forms) address the sheets as they are.
+  const asIs = withYear(recogniseWorkbook(snapshot, tablesOf));
+  return {
+    workbook: asIs,
+    mapping: mapRows(asIs, snapshot.sheets, catalogs),
+    catalogs,
+    report: relocateReport(report, stitched),
+  };
+}
+
+/** Each sheet is recognised once, however often stitching and the workbook ask for its tables. */
+function recogniseOnce(): (sheet: SheetSnapshot) => RecognisedTable[] {
+  const seen = new WeakMap<SheetSnapshot, RecognisedTable[]>();
+  return (sheet) => {
+    let tables = seen.get(sheet);
+    if (!tables) seen.set(sheet, (tables = recogniseSheet(sheet)));
+    return tables;
+  };
 }

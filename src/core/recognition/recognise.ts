@@ -270,7 +270,10 @@ function workbookFacts(snapshot: WorkbookSnapshot, tables: readonly RecognisedTa
   return { fiscalYear: vote(years), reportKind: vote(kinds) };
 }
 
-export function recogniseWorkbook(snapshot: WorkbookSnapshot): RecognisedWorkbook {
-  const tables = snapshot.sheets.flatMap(recogniseSheet);
+export function recogniseWorkbook(
+  snapshot: WorkbookSnapshot,
+  tablesOf: (sheet: SheetSnapshot) => RecognisedTable[] = recogniseSheet,
+): RecognisedWorkbook {
+  const tables = snapshot.sheets.flatMap((s) => tablesOf(s));
   return { name: snapshot.name, ...workbookFacts(snapshot, tables), tables };
 }
