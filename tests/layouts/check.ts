@@ -85,9 +85,15 @@ export function isCaught(target: SlipTarget, findings: readonly ReportFinding[])
     );
   }
   return target.cells.some((at) =>
-    findings.some((f) => serious(f) && f.sheet === at.sheet && f.cells.some((c) => coversCell(c, addressOf(at)))),
+    findings.some(
+      (f) => serious(f) && f.cells.some((c) => sheetOf(c, f.sheet) === at.sheet && coversCell(bare(c), addressOf(at))),
+    ),
   );
 }
+
+/** A finding's cell on another sheet than its own is written `sheet!A1` (report-format spec). */
+const sheetOf = (ref: string, home: string): string => (ref.includes('!') ? ref.slice(0, ref.lastIndexOf('!')) : home);
+const bare = (ref: string): string => (ref.includes('!') ? ref.slice(ref.lastIndexOf('!') + 1) : ref);
 
 /** A finding's cell reference ("C7" or a range "C7:E7") covers `address`. */
 function coversCell(ref: string, address: string): boolean {

@@ -48,27 +48,23 @@ function repeatsHeader(first: RecognisedTable, next: RecognisedTable): boolean {
 }
 
 /**
- * The continuation starts with data: its first rows hold values only in the first part's columns, numbers in its
- * amount columns (at least one per row) and text or codes elsewhere.
+ * The continuation starts with data: its first rows hold values only in the first part's columns, numbers (or
+ * nothing) in its amount columns, and either an amount or a code and a name (a line left blank) on each row.
  */
 function continuesData(first: RecognisedTable, sheet: SheetSnapshot, top: number): boolean {
   const amountCols = new Set(first.columns.filter((c) => c.role === 'amount').map((c) => c.col));
   if (amountCols.size === 0) return false;
+  const isNumber = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && parseNumericText(v) !== null);
   let rows = 0;
   for (let r = top; r < Math.min(sheet.rows.length, top + 3); r++) {
     const row = sheet.rows[r] ?? [];
     const used = row.map((c, col) => (hasValue(c) ? col : -1)).filter((col) => col >= 0);
     if (used.length === 0) break;
     if (used.some((col) => col < first.range.left || col > first.range.right)) return false;
-    const numbers = used.filter((col) => {
-      const v = row[col]?.value;
-      return typeof v === 'number' || (typeof v === 'string' && parseNumericText(v) !== null);
-    });
-    // A note or a heading row ends the check: it is no data row.
-    if (numbers.length === 0) return rows > 0;
-    if (numbers.some((col) => !amountCols.has(col) && !first.columns.some((c) => c.col === col && c.role !== 'amount')))
-      return false;
-    if (!numbers.some((col) => amountCols.has(col))) return false;
+    const amounts = used.filter((col) => amountCols.has(col));
+    if (amounts.some((col) => !isNumber(row[col]?.value))) return false;
+    // A note or a heading ends the check: it is no data row (and cannot be the first).
+    if (amounts.length === 0 && used.length < 2) return rows > 0;
     rows++;
   }
   return rows > 0;
