@@ -11,6 +11,7 @@ import { contentsMismatch } from './disclosure/contents';
 import { emptyTableStatement } from './disclosure/empty-table';
 import { templateResidue } from './disclosure/placeholders';
 import { headConsistency } from './disclosure/consistency';
+import { narrativeFigures } from './disclosure/narrative';
 import { missingTable } from './disclosure/missing-table';
 import { fiscalIncome } from './identities/fiscal-income';
 import { incomeSources } from './identities/income-sources';
@@ -61,5 +62,6 @@ export const ALL_RULES: readonly Rule[] = [
   emptyTableStatement,
   templateResidue,
   headConsistency,
+  narrativeFigures,
   structureUnconfirmed,
 ];
