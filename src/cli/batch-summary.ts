@@ -68,12 +68,12 @@ export function batchSummaryCsv(lines: readonly SummaryLine[]): string {
   return '\ufeff' + [HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** "共 5 个工作簿：2 个通过，1 个有警告，1 个有错误，1 个无法读取": every outcome counted. */
+/** "共 6 个工作簿：2 个通过，1 个有警告，1 个有错误，1 个未能核对，1 个无法读取": every outcome counted. */
 export function batchHeadline(lines: readonly SummaryLine[]): string {
   const n = (v: Verdict) => lines.filter((l) => verdictOfLine(l) === v).length;
   return (
     `共 ${lines.length} 个工作簿：${n('通过')} 个通过，${n('有警告')} 个有警告，` +
-    `${n('有错误')} 个有错误，${n('无法读取')} 个无法读取`
+    `${n('有错误')} 个有错误，${n('未能核对')} 个未能核对，${n('无法读取')} 个无法读取`
   );
 }
 
@@ -81,6 +81,7 @@ const ROW_CLASS: Record<Verdict, string> = {
   通过: '',
   有警告: ' class="warn"',
   有错误: ' class="bad"',
+  未能核对: ' class="warn"',
   无法读取: ' class="bad"',
 };
 

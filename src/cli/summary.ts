@@ -7,12 +7,17 @@ import { coverageCounts, coverageLine } from '../core/report/coverage-text';
 const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
 const MAX_LISTED = 30;
 
-/** A reviewed workbook's verdict: errors mean numbers that cannot all be right; warnings, that a person must look. */
-export type Verdict = '通过' | '有警告' | '有错误' | '无法读取';
+/**
+ * A reviewed workbook's verdict: errors mean numbers that cannot all be right; warnings, that a person must look.
+ * A workbook of which not one identity could be checked (a blank template, tables not read) has not passed: 未能核对.
+ */
+export type Verdict = '通过' | '有警告' | '有错误' | '未能核对' | '无法读取';
 
 export function verdictOf(report: ReviewReport): Verdict {
   if (report.findings.some((f) => f.severity === 'error')) return '有错误';
   if (report.findings.some((f) => f.severity === 'warning')) return '有警告';
+  const checked = report.coverage ? report.coverage.identities.closed + report.coverage.identities.failed : null;
+  if (checked === 0) return '未能核对';
   return '通过';
 }
 
