@@ -2,6 +2,7 @@ import { balanceCarryover } from './balance/balance-carryover';
 import { balanceLines } from './balance/balance-lines';
 import { balanceTotals } from './balance/balance-totals';
 import { functionEconomic } from './classification/function-economic';
+import { codeCrossTable } from './code/code-cross-table';
 import { codeLevelRule } from './code/code-level';
 import { codeNameMismatch } from './code/code-name-mismatch';
 import { codeObsolete } from './code/code-obsolete';
@@ -49,6 +50,7 @@ export const ALL_RULES: readonly Rule[] = [
   codeUnknown,
   codeObsolete,
   codeNameMismatch,
+  codeCrossTable,
   codeLevelRule,
   ...PERFORMANCE_RULES,
   invalidAmount,
