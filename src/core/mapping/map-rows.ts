@@ -121,6 +121,7 @@ export function mapRows(
         name: c.name,
         nameCol: c.nameRole === 'code_cell' ? c.col : (nameCols.get(c.block) ?? null),
         nameRole: c.nameRole,
+        ...(c.codeCols ? { codeCols: c.codeCols } : {}),
         source: 'cell',
         confidence: 1,
       });

@@ -15,6 +15,11 @@ export interface RowCode {
   readonly name: string | null;
   /** Where the name came from: a classification-name column, a project-name column, or the code cell itself. */
   readonly nameRole: 'name' | 'project_name' | 'code_cell' | null;
+  /**
+   * Split 类/款/项 columns: the columns whose cells this row's code was read from on this row, the part of the code's own
+   * level first (a 项 line's 项 cell; parents filled down from rows above are not cells of this row).
+   */
+  readonly codeCols?: readonly number[];
 }
 
 interface BlockColumns {
@@ -83,7 +88,12 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
         const classification = code ? classifyCode(code) : null;
         if (code && classification) {
           const anchor = (cls ?? section ?? item) as ColumnInfo;
-          out.push({ row, col: anchor.col, block, code, classification, name: nameText, nameRole });
+          // Own level first: the 项 part of a 项 code, the 款 part of a 款 code, then the parents written on this row.
+          const level = code.length === 3 ? 0 : code.length === 5 ? 1 : 2;
+          const written = [c && cls, s && section, i && item].map((x) => (x ? x.col : null));
+          const own = written[level] ?? null;
+          const codeCols = [own, ...written.slice(0, level)].filter((x): x is number => x !== null);
+          out.push({ row, col: anchor.col, block, code, classification, name: nameText, nameRole, codeCols });
           continue;
         }
       }

@@ -16,6 +16,21 @@ const lines = (项: string): GridValue[][] => [
   ['2080506', '机关事业单位职业年金缴费支出', 10],
 ];
 
+/** The same lines with the code split over 类|款|项 columns, each parent written on its own row only. */
+const splitTable = (name: string, 项: string) =>
+  sheet(
+    [
+      [`2021年部门预算${name}`, null, null, null, null],
+      ['科目编码', null, null, '科目名称', '合计'],
+      ['类', '款', '项', null, null],
+      ['208', null, null, '社会保障和就业支出', 30],
+      [null, '05', null, '行政事业单位养老支出', 30],
+      [null, null, 项, '机关事业单位基本养老保险缴费支出', 20],
+      [null, null, '06', '机关事业单位职业年金缴费支出', 10],
+    ],
+    { name, merges: ['A1:E1', 'A2:C2'] },
+  );
+
 testRule(codeCrossTable, {
   valid: [
     {
@@ -40,6 +55,16 @@ testRule(codeCrossTable, {
     },
   ],
   invalid: [
+    {
+      // 类|款|项 in three columns, parents written once above their children: the 项 cell is the one that is wrong.
+      name: 'split code columns: the finding names the 项 cell the code was read from, not the blank 类 cell',
+      workbook: workbook(
+        splitTable('收入总表', '05'),
+        splitTable('支出总表', '01'),
+        splitTable('一般公共预算支出表', '05'),
+      ),
+      findings: [{ severity: 'warning', sheet: '支出总表', cells: ['C6', 'D6'], message: /2080501.*2080505/ }],
+    },
     {
       name: 'one table codes the line otherwise than the two others',
       workbook: workbook(

@@ -15,10 +15,14 @@ export function catalogOf(ctx: RuleContext, row: MappedRow): Catalog | null {
   return catalogFor(ctx.catalogs, row.classification);
 }
 
-/** The code cell first, then the name cell when it is another cell. */
+/**
+ * The code cell first (split 类/款/项 columns: the cells the code was read from on this row, its own level's part first),
+ * then the name cell when it is another cell.
+ */
 export function rowCells(row: MappedRow): string[] {
-  const cells = [cellAddress(row.row, row.col)];
-  if (row.nameCol !== null && row.nameCol !== row.col) cells.push(cellAddress(row.row, row.nameCol));
+  const codeCols = row.codeCols?.length ? row.codeCols : [row.col];
+  const cells = codeCols.map((col) => cellAddress(row.row, col));
+  if (row.nameCol !== null && !codeCols.includes(row.nameCol)) cells.push(cellAddress(row.row, row.nameCol));
   return cells;
 }
 
