@@ -131,12 +131,30 @@ testRule(crossSummary, {
 });
 
 testRule(unitMixup, {
-  valid: [{ name: 'same units', workbook: workbook(summary(100, 100), spending(60.25, 39.75)) }],
+  valid: [
+    { name: 'same units', workbook: workbook(summary(100, 100), spending(60.25, 39.75)) },
+    {
+      // A ratio alone is not evidence: the 一般公共预算支出表 may be any part of the 支出总表 (a ≤ b that holds).
+      name: 'a ≤ relation that holds as written, the sides ×10,000 apart',
+      workbook: workbook(
+        spending(602500, 397500),
+        spending(60.25, 39.75, '万元', '一般公共预算支出表', '2021年一般公共预算支出表'),
+      ),
+    },
+  ],
   invalid: [
     {
       name: 'one table in 元 labelled as 万元',
       workbook: workbook(summary(100, 100), spending(602500, 397500)),
       findings: [{ severity: 'warning', message: /相差约一万倍：请核对金额单位/ }],
+    },
+    {
+      name: 'a ≤ relation that fails as written and holds read ÷10,000',
+      workbook: workbook(
+        spending(60.25, 39.75),
+        spending(602500, 397500, '万元', '一般公共预算支出表', '2021年一般公共预算支出表'),
+      ),
+      findings: [{ severity: 'warning', sheet: '一般公共预算支出表', message: /相差约一万倍：请核对金额单位/ }],
     },
   ],
 });

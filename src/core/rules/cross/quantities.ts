@@ -167,6 +167,19 @@ export function judge(identity: Identity): Judgement | null {
   };
 }
 
+/**
+ * True when a 元/万元 mix-up is the reading the numbers support: the identity fails as written (beyond rounding) and
+ * holds once one side is read ×10,000 or ÷10,000. A ratio alone is not evidence — a ≤ relation that holds (a line far
+ * smaller than the quantity bounding it) says nothing about units.
+ */
+export function unitMixupExplains(identity: Identity, j: Judgement): boolean {
+  const holds =
+    j.difference.isZero() ||
+    (identity.relation === 'le' && j.difference.isNegative()) ||
+    j.difference.abs().lte(j.envelope);
+  return !holds && looksLikeUnitMixup(j);
+}
+
 /** True when one side is about 10,000 times the other: 元 written where 万元 is meant, or the reverse. */
 export function looksLikeUnitMixup(j: Judgement): boolean {
   if (j.a.isZero() || j.b.isZero()) return false;
@@ -240,7 +253,8 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
   }
   const closed = j.difference.isZero() || (identity.relation === 'le' && j.difference.isNegative());
   if (closed) return ctx.identity({ tables, sheet, cells: [], status: 'closed' });
-  if (looksLikeUnitMixup(j)) return ctx.identity({ tables, sheet, cells: cellsOf(identity), status: 'failed' });
+  if (unitMixupExplains(identity, j))
+    return ctx.identity({ tables, sheet, cells: cellsOf(identity), status: 'failed' });
   const rounding = j.difference.abs().lte(j.envelope);
   const { a, b } = identity;
   const d = j.decimals;

@@ -1,10 +1,13 @@
 import { CROSS_RULES } from '../cross/cross-rules';
-import { cellsOf, judge, looksLikeUnitMixup, tableLabel } from '../cross/quantities';
+import { cellsOf, judge, tableLabel, unitMixupExplains } from '../cross/quantities';
 import { fiscalIncome } from '../identities/fiscal-income';
 import { incomeSources } from '../identities/income-sources';
 import type { Rule } from '../types';
 
-/** Two quantities that must agree differ by ×10,000: one table is in 元 where the other is in 万元. */
+/**
+ * Two quantities that must agree differ by ×10,000 and the identity between them fails as written but holds under that
+ * reading: one table is in 元 where the other is in 万元.
+ */
 export const unitMixup: Rule = {
   meta: {
     id: 'format.unit',
@@ -25,7 +28,7 @@ export const unitMixup: Rule = {
     for (const rule of [...CROSS_RULES, fiscalIncome, incomeSources]) {
       for (const identity of rule.identities(quiet)) {
         const j = judge(identity);
-        if (!j || !looksLikeUnitMixup(j)) continue;
+        if (!j || !unitMixupExplains(identity, j)) continue;
         const key = [identity.a.view.table.id, identity.b.view.table.id].sort().join('|');
         if (seen.has(key)) continue;
         seen.add(key);
