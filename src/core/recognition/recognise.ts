@@ -1,6 +1,12 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { typeSheet, type TypedSheet } from './cell-typing';
-import { assignColumnRoles, dataCellsByColumn, ROW_LABEL_ROLES, type ColumnInfo } from './column-roles';
+import {
+  assignColumnRoles,
+  dataCellsByColumn,
+  ROW_LABEL_ROLES,
+  type ColumnInfo,
+  type ColumnRole,
+} from './column-roles';
 import { headerPaths } from './header-band';
 import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
@@ -242,11 +248,35 @@ function mergeContinuations(sheet: TypedSheet, drafts: readonly Draft[]): Draft[
   return out;
 }
 
+/** Column roles that label or describe: a block with only these holds no amount, code, line number or indicator. */
+const LABEL_ONLY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'unit_name',
+  'unit_code',
+  'name',
+  'project_name',
+  'text',
+  'seq',
+  'empty',
+]);
+
+/**
+ * A block of labels and values — a cover (封面: 单位名称 | …, 单位负责人 | …) or an information page — is metadata, not a
+ * table: it names no table type, has no amount, code, 行次 or indicator column and no 合计 line, so no check could
+ * read a number in it (and it cannot be a disclosure table whose title was not understood).
+ */
+export function isInformationBlock(t: RecognisedTable): boolean {
+  return (
+    t.type === 'unknown' &&
+    t.columns.every((c) => LABEL_ONLY_ROLES.has(c.role)) &&
+    !t.rows.some((r) => r.kind === 'total')
+  );
+}
+
 export function recogniseSheet(snapshot: SheetSnapshot): RecognisedTable[] {
   const sheet = typeSheet(snapshot);
   const layouts = segmentSheet(sheet).flatMap((region: Region) => analyseRegion(sheet, region));
   const drafts = mergeContinuations(sheet, assemble(layouts));
-  return drafts.map((d, i) => buildTable(sheet, d, i, drafts.length));
+  return drafts.map((d, i) => buildTable(sheet, d, i, drafts.length)).filter((t) => !isInformationBlock(t));
 }
 
 /** Fiscal year and 预算/决算 kind: from table titles and metadata first, then from any text in the workbook. */

@@ -276,6 +276,33 @@ describe('recognition of whole tables', () => {
     ).toEqual([]);
   });
 
+  it('reads a cover of label–value pairs as metadata, not as a table of unknown type', () => {
+    const cover: GridValue[][] = [
+      ['2021年度部门决算报表', null],
+      [],
+      ['单位名称', '泉州市医疗保障局'],
+      ['单位代码', 350500123],
+      ['单位负责人', '张某'],
+      ['填表人', '王某'],
+      ['报送日期', '2022年3月31日'],
+    ];
+    expect(recogniseSheet(sheet(cover, { name: '封面' }))).toEqual([]);
+    // The same labels over amounts, or over amount headers left blank (a template), are a table.
+    const withAmounts: GridValue[][] = [
+      ['2021年单位情况', null, null],
+      ['单位名称', '人数', '金额'],
+      ['本级', 52, 1200.5],
+      ['下属单位', 10, 300],
+    ];
+    expect(recogniseSheet(sheet(withAmounts, { merges: ['A1:C1'] }))).toHaveLength(1);
+    const template: GridValue[][] = [
+      ['2021年单位情况', null, null],
+      ['单位名称', '合计', '基本支出'],
+      ['本级', null, null],
+    ];
+    expect(recogniseSheet(sheet(template, { merges: ['A1:C1'] }))).toHaveLength(1);
+  });
+
   it('survives error values and garbage text in amount columns', () => {
     const rows: GridValue[][] = [
       ['支出总表', null, null],
