@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import placeholders from '../../src/data/disclosure/placeholders.json';
 import tableSets from '../../src/data/disclosure/table-sets.json';
 import { functionItems } from './model/catalog';
 import type { Disclosure } from './model/disclosure';
@@ -21,7 +22,8 @@ export type SlipId =
   | 'carry-over'
   | 'wrong-code'
   | 'swapped-name'
-  | 'removed-table';
+  | 'removed-table'
+  | 'placeholder';
 
 export const SLIP_IDS: readonly SlipId[] = [
   'leaf',
@@ -33,6 +35,7 @@ export const SLIP_IDS: readonly SlipId[] = [
   'wrong-code',
   'swapped-name',
   'removed-table',
+  'placeholder',
 ];
 
 export type SlipTarget =
@@ -261,7 +264,113 @@ export const SLIPS: readonly Slip[] = [
       return { description: `removed table ${t.key} (sheet ${t.sheet})`, table: t.name, type: t.type };
     },
   },
+  {
+    id: 'placeholder',
+    description:
+      'template residue (XX, ××, 某某, 待填写, x,xxx.xx, 增加（减少）) left in a title, metadata line, cell or note',
+    apply: (r, d, rng) => {
+      const places = placeholderPlaces(r, d);
+      if (places.length === 0) return null;
+      // A kind of place first (so the many 项 lines do not drown the one title), then one of its cells.
+      const kinds = [...new Set(places.map((p) => p.what))];
+      const what = rng.pick(kinds);
+      const p = rng.pick(places.filter((x) => x.what === what));
+      const to = p.to(rng);
+      cellOf(r, p.at).value = to;
+      return { description: `placeholder (${p.what}) ${p.at.sheet}!${addressOf(p.at)} “${to}”`, cells: [p.at] };
+    },
+  },
 ];
+
+/** A text cell of a rendered sheet. */
+interface TextAt {
+  readonly at: CellAt;
+  readonly text: string;
+}
+
+/** The text cells of a table's sheet above its body and below the table before it on that sheet (title, metadata, header). */
+function headOf(r: Rendered, t: PlacedTable): TextAt[] {
+  const rowsOf = (u: PlacedTable) => [...u.cells.values()].filter((at) => at.sheet === t.sheet).map((at) => at.row);
+  const top = Math.min(...rowsOf(t));
+  const above = r.tables
+    .filter((u) => u !== t)
+    .flatMap(rowsOf)
+    .filter((row) => row < top);
+  const from = above.length ? Math.max(...above) + 1 : 1;
+  return textsIn(r, t.sheet, from, top - 1);
+}
+
+/** The text cells of a table's sheet in rows from…to, outside every table's indexed cells. */
+function textsIn(r: Rendered, sheet: string, from: number, to: number): TextAt[] {
+  const ws = r.wb.getWorksheet(sheet);
+  const indexed = new Set(
+    r.tables.flatMap((u) => [...u.cells.values()].map((at) => `${at.sheet}!${at.row},${at.col}`)),
+  );
+  const out: TextAt[] = [];
+  for (let row = Math.max(from, 1); ws && row <= to; row++)
+    ws.getRow(row).eachCell((cell, col) => {
+      // A merged range's text is its master cell's (ExcelJS shows it in every cell of the range).
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      if (typeof cell.value === 'string' && cell.value.trim() && !indexed.has(`${sheet}!${row},${col}`))
+        out.push({ at: { sheet, row, col }, text: cell.value });
+    });
+  return out;
+}
+
+/** The text cells below a table's body, before the next table on its sheet (its notes: 注：本表反映…). */
+function notesOf(r: Rendered, t: PlacedTable): TextAt[] {
+  const rowsOf = (u: PlacedTable) => [...u.cells.values()].filter((at) => at.sheet === t.sheet).map((at) => at.row);
+  const bottom = Math.max(...rowsOf(t));
+  const below = r.tables
+    .filter((u) => u !== t)
+    .flatMap(rowsOf)
+    .filter((row) => row > bottom);
+  return textsIn(r, t.sheet, bottom + 1, Math.min(bottom + 4, below.length ? Math.min(...below) - 3 : bottom + 4));
+}
+
+/** The residue a template leaves in a place (placeholders.json: the rule's own vocabulary, one list for both). */
+const EXAMPLES = placeholders.examples;
+
+/**
+ * Where a placeholder can be left: the body's name in a title or metadata line, the year of a title, a 项 line's name,
+ * a 项 line's amount, an unchosen alternative in a table's note. Each place writes one of the template's own texts.
+ */
+function placeholderPlaces(r: Rendered, d: Disclosure): { what: string; at: CellAt; to: (rng: Rng) => string }[] {
+  const out: { what: string; at: CellAt; to: (rng: Rng) => string }[] = [];
+  const seen = new Set<string>();
+  for (const t of r.tables) {
+    if (t.cells.size === 0) continue;
+    const head = headOf(r, t).filter((c) => !seen.has(addressKey(c.at)));
+    head.forEach((c) => seen.add(addressKey(c.at)));
+    for (const c of head.filter((x) => x.text.includes(d.department)))
+      out.push({
+        what: 'body name',
+        at: c.at,
+        to: (rng) => c.text.replace(d.department, rng.pick(EXAMPLES.body.texts)),
+      });
+    const title = head.find((x) => x.text.includes(`${d.year}年`));
+    if (title)
+      out.push({
+        what: 'year',
+        at: title.at,
+        to: (rng) => title.text.replace(String(d.year), rng.pick(EXAMPLES.year.texts)),
+      });
+    if (t.empty) continue;
+    for (const row of t.rows.filter((x) => x.role === 'item')) {
+      const name = t.cells.get(cellKey(row.key, 'name'));
+      if (name) out.push({ what: 'item name', at: name, to: (rng) => rng.pick(EXAMPLES.text.texts) });
+      const total = t.cells.get(cellKey(row.key, 'total'));
+      if (total) out.push({ what: 'amount', at: total, to: (rng) => rng.pick(EXAMPLES.amount.texts) });
+    }
+    for (const c of notesOf(r, t).filter((x) => !seen.has(addressKey(x.at)) && x.text.length > 8)) {
+      seen.add(addressKey(c.at));
+      out.push({ what: 'note', at: c.at, to: (rng) => `${c.text}${rng.pick(EXAMPLES.alternative.texts)}` });
+    }
+  }
+  return out;
+}
+
+const addressKey = (at: CellAt): string => `${at.sheet}!${at.row},${at.col}`;
 
 /** Every name a disclosure set gives tables of this type (a province's set names them its own way). */
 export function namesOfType(type: string): string[] {

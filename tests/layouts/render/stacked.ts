@@ -84,8 +84,7 @@ function renderAnyOrigin(d: Disclosure, offsets: Offsets): Rendered {
 const FIVE_OF_EIGHT = {
   // Five of the eight required tables are drawn: the missing three are rightly named.
   trueOnConsistent: ['disclosure.missing_table'],
-  // With three tables already missing, one more removed is rightly only a note: the slip has no place here.
-  slips: ['leaf', 'transposition', 'component', 'zeroed-row', 'total', 'carry-over', 'wrong-code', 'swapped-name'],
+  // Every slip applies; a removed table, with three already missing, is rightly named by a note (check.ts: isCaught).
 } as const;
 
 export const STACKED_FAMILIES: readonly LayoutFamily[] = [
@@ -111,6 +110,18 @@ export const STACKED_FAMILIES: readonly LayoutFamily[] = [
     ),
     ...FIVE_OF_EIGHT,
     ciSeeds: 8,
+    // Every table shares the one sheet: none can be removed on its own.
+    slips: [
+      'leaf',
+      'transposition',
+      'component',
+      'zeroed-row',
+      'total',
+      'carry-over',
+      'wrong-code',
+      'swapped-name',
+      'placeholder',
+    ],
   },
   {
     id: 'side-by-side',

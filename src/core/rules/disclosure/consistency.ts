@@ -4,6 +4,7 @@ import type { RecognisedTable } from '../../recognition/model';
 import { cellAddress } from '../../snapshot/address';
 import { normalizeLabel } from '../../text/normalize';
 import type { FindingDraft, Rule, RuleContext } from '../types';
+import { isBlankTemplate } from './table-amounts';
 import { headTexts } from './workbook-texts';
 
 const YEAR = new RegExp(consistency.yearPattern, 'u');
@@ -104,8 +105,8 @@ export const headConsistency: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '各表标题、编制部门不一致', en: 'Titles and metadata disagree across tables' },
     description: {
-      zh: '同一套公开表的标题年度、编制部门（单位）名称、标题中的单位名称、预算/决算应一致；与其余多数表不同的表为警告（多为从其他年度或单位的表复制后未改）。标题中“部门”“单位”用词与其余各表不同、各表金额单位（元/万元）不一致，为提示。',
-      en: 'All tables of one disclosure name the same year, body, and report kind (预算/决算) in titles and metadata; a table that differs from the majority is a warning (usually copied and not updated). A title using 部门 where the others say 单位 (or the reverse), and tables in different units (元/万元), are notes.',
+      zh: '同一套公开表的标题年度、编制部门（单位）名称、标题中的单位名称、预算/决算应一致；与其余多数表不同的表为警告（多为从其他年度或单位的表复制后未改）。标题中“部门”“单位”用词与其余各表不同、各表金额单位（元/万元）不一致，为提示（空白模板不提示单位）。',
+      en: 'All tables of one disclosure name the same year, body, and report kind (预算/决算) in titles and metadata; a table that differs from the majority is a warning (usually copied and not updated). A title using 部门 where the others say 单位 (or the reverse), and tables in different units (元/万元), are notes (not on a blank template).',
     },
     formula: 'year(title), body(编制部门), kind(title) equal across tables',
     example: '《2020年部门收入总表》标题年度为 2020 年，其余 7 张表为 2021 年',
@@ -179,7 +180,8 @@ export const headConsistency: Rule = {
     const units = new Map<string, Head[]>();
     for (const h of heads)
       if (h.table.unit) (units.get(h.table.unit) ?? units.set(h.table.unit, []).get(h.table.unit))?.push(h);
-    if (units.size > 1) {
+    // A blank template converts nothing: its units are the template's design, to be read when it is filled in.
+    if (units.size > 1 && !isBlankTemplate(ctx)) {
       const sorted = [...units].sort((a, b) => b[1].length - a[1].length);
       const [main, ...rest] = sorted as [[string, Head[]], ...[string, Head[]][]];
       const first = rest[0]?.[1][0] as Head;

@@ -137,8 +137,8 @@ export const emptyTableStatement: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '空表说明缺失或与表不符', en: 'Empty-table statement missing or contradicted' },
     description: {
-      zh: '政府性基金、国有资本经营预算、“三公”经费表无数据时，应在表下说明本部门（单位）无该项资金（如“本部门无政府性基金预算财政拨款收入…，故本表为空表”）。说明写的是另一项资金，或说明称本表为空而表中有金额，为警告；表中金额全为零或空白而无任何说明，为提示。空白模板（各表均无金额）不检查。',
-      en: 'An empty 政府性基金 / 国有资本经营 / “三公” table must carry a statement that the body has no such funds. A statement naming another fund, or claiming the table is empty above non-zero amounts, is a warning; an all-zero table with no statement is a note. A blank template (no amounts anywhere) is not judged.',
+      zh: '政府性基金、国有资本经营预算、“三公”经费表无数据时，应在表下说明本部门（单位）无该项资金（如“本部门无政府性基金预算财政拨款收入…，故本表为空表”）。说明写的是另一项资金，或说明称本表为空而表中有金额，为警告；表中金额全为零或空白而无任何说明，或说明只称本表为空而未写明是哪项资金，为提示。空白模板（各表均无金额）不检查。',
+      en: 'An empty 政府性基金 / 国有资本经营 / “三公” table must carry a statement that the body has no such funds. A statement naming another fund, or claiming the table is empty above non-zero amounts, is a warning; an all-zero table with no statement, or with one that names no fund (本表为空表), is a note. A blank template (no amounts anywhere) is not judged.',
     },
     formula: 'all amounts = 0 ⇒ statement(own fund); statement(empty) ⇒ all amounts = 0',
     example:
@@ -172,8 +172,19 @@ export const emptyTableStatement: Rule = {
           });
         continue;
       }
-      if (own.some((s) => s.funds.includes(c.spec) || s.funds.length === 0)) continue;
+      if (own.some((s) => s.funds.includes(c.spec))) continue;
       const other = own.find((s) => s.funds.length > 0);
+      const bare = own.find((s) => s.funds.length === 0);
+      if (bare && !other) {
+        // "本表为空表" says the table is empty, not why: the statement should name the fund the body does not have.
+        ctx.report({
+          severity: 'info',
+          sheet: c.sheet,
+          cells: [address(bare.cell)],
+          message: `《${c.name}》的说明（${quote(bare)}）未写明是哪项资金；应写明无${c.spec.fund}（如“本部门无${c.spec.fund}…，故本表为空表”）`,
+        });
+        continue;
+      }
       if (other) {
         ctx.report({
           sheet: c.sheet,

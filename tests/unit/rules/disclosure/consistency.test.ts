@@ -28,6 +28,31 @@ testRule(headConsistency, {
         ),
       ),
     },
+    {
+      name: 'no two tables agree on a year (three tables, three years): nobody is the odd one out',
+      workbook: workbook(
+        fnSheet('收入总表', '2019年部门收入总表'),
+        fnSheet('支出总表', '2020年部门支出总表'),
+        fnSheet('财政拨款收支总表', '2021年部门财政拨款收支总表'),
+      ),
+    },
+    {
+      name: 'two tables only, of different bodies: no majority to accuse either',
+      workbook: workbook(
+        fnSheet('收入总表', '2021年部门收入总表', undefined, { body: '某市教育局' }),
+        fnSheet('支出总表', '2021年部门支出总表', undefined, { body: '某市卫生局' }),
+      ),
+    },
+    {
+      name: 'a blank template in two units: its units are the template’s design, nothing was converted',
+      workbook: workbook(
+        ...BUDGET_SET.map(([name, title]) =>
+          fnSheet(name, title, [['201', '一般公共服务支出', null]], {
+            unit: name === '三公经费支出表' ? '万元' : '元',
+          }),
+        ),
+      ),
+    },
   ],
   invalid: [
     {

@@ -95,6 +95,19 @@ testRule(emptyTableStatement, {
       ],
     },
     {
+      name: 'a statement naming only the body, not its fund: a note',
+      workbook: withFund(['注：本部门本年度无此项支出，故本表为空表。'])(),
+      findings: [
+        {
+          severity: 'info',
+          sheet: '政府性基金支出表',
+          cells: ['A6'],
+          message:
+            /^《2021年部门政府性基金预算支出表》的说明（“注：本部门本年度无此项支出，故本表为空表。”）未写明是哪项资金；应写明无政府性基金/,
+        },
+      ],
+    },
+    {
       name: 'a statement naming another fund',
       workbook: withFund(['注：本部门无国有资本经营预算财政拨款收入和支出，故本表为空表。'])(),
       findings: [

@@ -1,4 +1,5 @@
 import library from '../../../../src/data/performance/indicator-library.json';
+import placeholders from '../../../../src/data/disclosure/placeholders.json';
 import { templateResidue } from '../../../../src/core/rules/disclosure/placeholders';
 import { budgetSet, fnSheet } from '../../../helpers/disclosure';
 import { sheet, workbook } from '../../../helpers/grid';
@@ -116,4 +117,15 @@ testRule(templateResidue, {
       ],
     },
   ],
+});
+
+describe('placeholders.json examples (what the layout generator’s placeholder slip writes)', () => {
+  const kinds = new Map(placeholders.kinds.map((k) => [k.id, k.patterns.map((p) => new RegExp(p, 'u'))]));
+  it.each(Object.entries(placeholders.examples).flatMap(([place, e]) => e.texts.map((t) => [place, t, e.kind])))(
+    'the %s example “%s” is matched by its kind (%s) and by no other',
+    (_place, text, kind) => {
+      const matching = [...kinds].filter(([, patterns]) => patterns.some((p) => p.test(`本部门${text}情况`)));
+      expect(matching.map(([id]) => id)).toEqual([kind]);
+    },
+  );
 });
