@@ -32,6 +32,7 @@ const ITEMS = narrative.items.map((i) => ({
   id: i.id,
   label: i.label,
   words: i.words.map(normalizeLabel),
+  standalone: 'standalone' in i && i.standalone === true,
   readings: (i.readings as readonly RawReading[]).map((r): Reading => ({
     table: r.table as TableType,
     column: (r.column ?? []).map((alt) => alt.map(normalizeLabel)),
@@ -54,15 +55,24 @@ export interface QuotedFigure {
   readonly written: string;
 }
 
-/** The items a clause names, longest wording first, each occurrence once. */
-function itemsIn(clause: string): Item[] {
+const STANDALONE_AFTER = narrative.standalone.after.map(normalizeLabel);
+
+/**
+ * The items a clause names, longest wording first, each occurrence once; null when a standalone item's word ends a
+ * longer compound there (基本支出合计 is not 支出合计: the clause is ambiguous).
+ */
+function itemsIn(clause: string): Item[] | null {
   let rest = clause;
   const found: Item[] = [];
   const all = ITEMS.flatMap((item) => item.words.map((w) => ({ item, w }))).sort((a, b) => b.w.length - a.w.length);
   for (const { item, w } of all)
-    while (rest.includes(w)) {
+    for (let at = rest.indexOf(w); at >= 0; at = rest.indexOf(w)) {
+      const before = clause.slice(0, at);
+      if (item.standalone && before && !/\d$/.test(before) && !STANDALONE_AFTER.some((a) => before.endsWith(a)))
+        return null;
       found.push(item);
-      rest = rest.replace(w, '\u0000');
+      // Claimed in place (same length), so that later words see the clause's own text before them.
+      rest = rest.slice(0, at) + '\u0000'.repeat(w.length) + rest.slice(at + w.length);
     }
   return found;
 }
@@ -116,7 +126,7 @@ export function quotedFigures(ctx: RuleContext): QuotedFigure[] {
       if (!clause || CHANGE.some((w) => clause.includes(w))) continue;
       const items = itemsIn(clause);
       const amounts = [...clause.matchAll(AMOUNT)];
-      if (items.length !== 1 || amounts.length !== 1) continue;
+      if (!items || items.length !== 1 || amounts.length !== 1) continue;
       const w = writtenAmount(amounts[0] as RegExpMatchArray);
       out.push({ cell, item: items[0] as Item, clause, value: w.value, tolerance: w.tolerance, written: w.written });
     }

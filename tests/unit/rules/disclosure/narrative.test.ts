@@ -208,6 +208,18 @@ describe('disclosure.narrative reads what it compares (the valid cases are not v
       ).closed,
     ).toBe(2);
   });
+  it('reads no total or fund word that ends a longer compound (基本支出合计, 政府性基金项目支出 …)', () => {
+    expect(
+      closed(
+        workbook(
+          ...summaryTables(),
+          explanation(
+            '基本支出合计95万元。政府性基金项目支出12万元。一般公共预算财政拨款收入80万元。事业收入合计7万元。教育支出预算3万元。',
+          ),
+        ),
+      ),
+    ).toEqual({ closed: 0, failed: 0, notChecked: 0 });
+  });
   it('compares nothing it cannot attribute', () => {
     expect(
       closed(
