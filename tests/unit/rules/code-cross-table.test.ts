@@ -16,6 +16,10 @@ const lines = (项: string): GridValue[][] => [
   ['2080506', '机关事业单位职业年金缴费支出', 10],
 ];
 
+/** The lines with the 项 line named otherwise than the catalog names any code. */
+const renamed = (ls: GridValue[][]): GridValue[][] =>
+  ls.map((l, i) => (i === 2 ? [l[0] as GridValue, '养老保险缴费', l[2] as GridValue] : l));
+
 /** The same lines with the code split over 类|款|项 columns, each parent written on its own row only. */
 const splitTable = (name: string, 项: string) =>
   sheet(
@@ -42,8 +46,12 @@ testRule(codeCrossTable, {
       ),
     },
     {
-      name: 'two tables disagreeing with no majority: which one is wrong is not known',
-      workbook: workbook(fnTable('收入总表', lines('2080505')), fnTable('支出总表', lines('2080501'))),
+      // The catalog names neither 2080505 nor 2080501 “养老保险缴费”: no third witness.
+      name: 'two tables disagreeing, the catalog naming the line at neither code: which one is wrong is not known',
+      workbook: workbook(
+        fnTable('收入总表', renamed(lines('2080505'))),
+        fnTable('支出总表', renamed(lines('2080501'))),
+      ),
     },
     {
       name: 'the same name under different parents is not one line',
@@ -64,6 +72,19 @@ testRule(codeCrossTable, {
         splitTable('一般公共预算支出表', '05'),
       ),
       findings: [{ severity: 'warning', sheet: '支出总表', cells: ['C6', 'D6'], message: /2080501.*2080505/ }],
+    },
+    {
+      // Two tables only: the catalog gives “机关事业单位基本养老保险缴费支出” to 2080505, so 2080501 is the slip.
+      name: 'two tables disagreeing, the catalog naming the line at one of the two codes',
+      workbook: workbook(fnTable('收入总表', lines('2080505')), fnTable('支出总表', lines('2080501'))),
+      findings: [
+        {
+          severity: 'warning',
+          sheet: '支出总表',
+          cells: ['A5', 'B5'],
+          message: /编码为 2080501，《收入总表》为 2080505，科目表中.*亦为 2080505/,
+        },
+      ],
     },
     {
       name: 'one table codes the line otherwise than the two others',

@@ -1,7 +1,7 @@
 import type { MappedRow } from '../../mapping/map-rows';
 import { groupBy } from '../../util/collections';
-import type { Rule } from '../types';
-import { namedCellRows, nameOf, rowCells, tableName } from './shared';
+import type { Rule, RuleContext } from '../types';
+import { catalogOf, namedCellRows, nameOf, rowCells, tableName } from './shared';
 
 /** Tables in which each code of a line group appears. */
 function tablesByCode(group: readonly MappedRow[]): Map<string, Set<string>> {
@@ -16,7 +16,8 @@ function tablesByCode(group: readonly MappedRow[]): Map<string, Set<string>> {
 
 /**
  * The same line (one name under one parent) carries one code in every table of a correct workbook. A code that only
- * one table gives it, where at least two other tables agree on another code, is very likely mistyped. With no such
+ * one table gives it, where at least two other tables agree on another code, is very likely mistyped. Where only two
+ * tables carry the line, the catalog decides when it gives the name to one of the two codes only. With no such
  * majority the rule keeps quiet: which side is wrong is not known.
  */
 export const codeCrossTable: Rule = {
@@ -25,14 +26,15 @@ export const codeCrossTable: Rule = {
     defaultSeverity: 'warning',
     title: { zh: '同一科目在各表编码不一致', en: 'A line coded differently across tables' },
     description: {
-      zh: '同一上级科目下名称相同的科目，在各表中应为同一编码。某表的编码与其余至少两张表一致的编码不同时，为警告（多为录入或复制时编码错位）；只有两张表互相不一致时无法判断哪一方有误，不作报告。',
-      en: 'A line with the same name under the same parent has one code in every table. A code given by one table only, where at least two other tables agree on another code, is a warning; with no such majority nothing is reported.',
+      zh: '同一上级科目下名称相同的科目，在各表中应为同一编码。某表的编码与其余至少两张表一致的编码不同时，为警告（多为录入或复制时编码错位）；只有两张表互相不一致时，若科目表中该名称恰为其中一方的编码，另一方为警告，否则无法判断哪一方有误，不作报告。',
+      en: 'A line with the same name under the same parent has one code in every table. A code given by one table only, where at least two other tables agree on another code, is a warning; where two tables disagree, the catalog decides when it names the line at exactly one of the two codes; otherwise nothing is reported.',
     },
     formula: 'code(table, parent, name) = code(other tables, parent, name)',
     example: '《支出总表》中“行政运行”编为 2080502，而《收入总表》《一般公共预算支出表》均为 2080501',
     appliesTo: 'all',
   },
   check(ctx) {
+    const year = ctx.workbook.fiscalYear;
     const rows = namedCellRows(ctx).filter((r) => r.code.length > 3);
     const lines = groupBy(rows, (r) => `${r.classification}:${r.code.slice(0, -2)}:${nameOf(r)}`);
     for (const group of lines.values()) {
@@ -42,7 +44,10 @@ export const codeCrossTable: Rule = {
         string,
         Set<string>,
       ];
-      if (tables.size < 2) continue;
+      if (tables.size < 2) {
+        tieBrokenByCatalog(ctx, group, byCode, year);
+        continue;
+      }
       const reference = group.find((r) => r.code === majority) as MappedRow;
       for (const r of group) {
         const own = byCode.get(r.code) as Set<string>;
@@ -58,3 +63,35 @@ export const codeCrossTable: Rule = {
     }
   },
 };
+
+/**
+ * Two tables, one code each, and no third table: the catalog is the third witness. When it gives the line's name to
+ * exactly one of the two codes, the other table's code is the mistyped one; otherwise which side is wrong is not known.
+ */
+function tieBrokenByCatalog(
+  ctx: RuleContext,
+  group: readonly MappedRow[],
+  byCode: ReadonlyMap<string, ReadonlySet<string>>,
+  year: number | null,
+): void {
+  if (byCode.size !== 2 || [...byCode.values()].some((t) => t.size !== 1)) return;
+  const catalog = catalogOf(ctx, group[0] as MappedRow);
+  if (!catalog) return;
+  const fits = [...byCode.keys()].filter((code) => {
+    const row = group.find((r) => r.code === code) as MappedRow;
+    return catalog.judgeName(code, row.name ?? '', year).kind === 'match';
+  });
+  if (fits.length !== 1) return;
+  const majority = fits[0] as string;
+  const reference = group.find((r) => r.code === majority) as MappedRow;
+  for (const r of group) {
+    if (r.code === majority || r.tableId === reference.tableId) continue;
+    ctx.report({
+      sheet: r.sheet,
+      cells: rowCells(r),
+      expected: majority,
+      actual: r.code,
+      message: `${tableName(ctx, r)}中“${r.name}”编码为 ${r.code}，${tableName(ctx, reference)}为 ${majority}，科目表中“${r.name}”亦为 ${majority}`,
+    });
+  }
+}
