@@ -10,10 +10,14 @@ export function unitFromText(norm: string): AmountUnit | null {
   return m ? (m[1] as AmountUnit) : null;
 }
 
-/** A fiscal year written in a title or metadata: "2021年", "2021年度", "预算年度：2021". */
+/**
+ * A fiscal year written in a title or metadata: "2021年", "2021年度", "预算年度：2021". Four digits after a digit and a
+ * decimal point or group separator are part of a number ("308.2052", "1,2052" stored as text), not a year.
+ */
 export function yearFromText(text: string): number | null {
   const t = toHalfWidth(text);
-  const m = /(?:^|[^\d])((?:19|20)\d{2})\s*(?:年|$)/.exec(t) ?? /(?:年度|预算年度)[:：]\s*((?:19|20)\d{2})/.exec(t);
+  const m =
+    /(?:^|[^\d])(?<!\d[.,])((?:19|20)\d{2})\s*(?:年|$)/.exec(t) ?? /(?:年度|预算年度)[:：]\s*((?:19|20)\d{2})/.exec(t);
   return m ? Number(m[1]) : null;
 }
 

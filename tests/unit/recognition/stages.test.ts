@@ -364,6 +364,10 @@ describe('metadata', () => {
     ['2021年度', 2021],
     ['2080505', null],
     ['共 12 项', null],
+    ['308.2052', null],
+    ['1,2021', null],
+    ['本单位，2021年无此项支出', 2021],
+    ['编制日期 2021', 2021],
   ])('%s → %p', (text, year) => {
     expect(yearFromText(text)).toBe(year);
   });
