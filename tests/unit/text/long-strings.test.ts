@@ -101,6 +101,9 @@ describe('text patterns on 32,767-character cells', () => {
       '经济'.repeat(16383) + '@',
       '支出'.repeat(16383) + '@',
       '0.' + '0'.repeat(MAX_CELL - 3) + '1',
+      // A run of digits with no 万元/% after it: the 说明 figure patterns tried every start inside the run.
+      '1'.repeat(MAX_CELL),
+      '1,'.repeat(16383) + '1',
     ];
     for (const s of cases) for (const [label, f] of TEXT_FUNCTIONS) timed(label, () => f(s), CALL_BUDGET_MS);
     timed(
@@ -117,6 +120,15 @@ describe('text patterns on 32,767-character cells', () => {
         ),
       REVIEW_BUDGET_MS,
     );
+    for (const digits of [cases[5] as string, cases[6] as string])
+      timed(
+        'reviewWorkbook',
+        () =>
+          reviewWorkbook(
+            workbook(sheet([['编制说明'], [digits], [`一般公共预算拨款${digits}`]], { name: '编制说明' })),
+          ),
+        REVIEW_BUDGET_MS,
+      );
   });
 });
 
