@@ -157,8 +157,14 @@ function codedTable(cells: number): SheetSnapshot {
   );
 }
 
-function unitsTable(cells: number, headings: boolean): SheetSnapshot {
-  const next = amounts({ n: 3 });
+function unitsTable(
+  cells: number,
+  headings: boolean,
+  sheet = '一般公共预算支出表',
+  title = '2021年部门一般公共预算支出预算表（汇总）',
+  seed = 3,
+): SheetSnapshot {
+  const next = amounts({ n: seed });
   const width = (headings ? 2 : 4) + COLUMNS + 1;
   const rows: Row[] = [];
   const unitTotals: number[][] = [];
@@ -183,13 +189,7 @@ function unitsTable(cells: number, headings: boolean): SheetSnapshot {
     ? ['科目编码', '科目名称', ...HEADER]
     : ['单位编码', '单位名称', '科目编码', '科目名称', ...HEADER];
   const totalRow: Row = headings ? [null, '合计', ...total] : [null, '合计', null, null, ...total];
-  return sheetOf('一般公共预算支出表', [
-    ['2021年部门一般公共预算支出预算表（汇总）'],
-    ['单位：万元'],
-    header,
-    totalRow,
-    ...rows,
-  ]);
+  return sheetOf(sheet, [[title], ['单位：万元'], header, totalRow, ...rows]);
 }
 
 function smallTables(cells: number): SheetSnapshot[] {
@@ -227,6 +227,20 @@ export function shapeSnapshot(shape: Shape, cells: number): WorkbookSnapshot {
           ? [unitsTable(cells, true)]
           : smallTables(cells);
   return { name: `${shape}-${cells}.xlsx`, sheets };
+}
+
+/**
+ * A consolidated department workbook of `sheets` sheets (the bench's 41), each a table of every unit's lines with a
+ * unit line (unit code and name, no classification code) before them, of about
+ * `cellsPerSheet` cells, every sum reconciling.
+ */
+export function consolidatedWorkbook(sheets = 41, cellsPerSheet = 4200): WorkbookSnapshot {
+  return {
+    name: `consolidated-${sheets}-sheets.xlsx`,
+    sheets: Array.from({ length: sheets }, (_, i) =>
+      unitsTable(cellsPerSheet, false, `支出表${i + 1}`, `2021年部门一般公共预算支出预算表（汇总${i + 1}）`, 3 + i),
+    ),
+  };
 }
 
 export function cellCount(snapshot: WorkbookSnapshot): number {

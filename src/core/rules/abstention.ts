@@ -38,10 +38,18 @@ function failureOf(i: CheckedIdentity): Failure {
   };
 }
 
-/** Candidate slips: each cell with one change it would need (failures agreeing on it), and each row. */
+type Seed = { index: number; change: Decimal | null; envelope: Decimal | null };
+
+/**
+ * Candidate slips: each cell with one change it would need (failures agreeing on it), and each row. A cell's
+ * failures are clustered by the change they need without comparing every pair: seeds that need the same change (and
+ * envelope) share one cluster, and a seed's cluster is found in a window of the failures sorted by change (only
+ * those within its tolerance plus the largest envelope can agree; the window is widened by a float margin and every
+ * member is then checked exactly). A later duplicate of a cluster never wins the greedy cover, so it is not listed.
+ */
 function candidates(failures: readonly Failure[]): Set<number>[] {
   const out: Set<number>[] = [];
-  const byCell = new Map<string, { index: number; change: Decimal | null; envelope: Decimal | null }[]>();
+  const byCell = new Map<string, Seed[]>();
   const byRow = new Map<string, Set<number>>();
   failures.forEach((f, index) => {
     for (const c of f.cells) {
@@ -53,33 +61,68 @@ function candidates(failures: readonly Failure[]): Set<number>[] {
       byRow.set(c.row, row);
     }
   });
-  for (const list of byCell.values()) {
-    // One value of the cell must close every failure it explains: cluster the failures by the change they need.
-    for (const seed of list) {
-      const agree = list.filter((o) => sameChange(seed, o)).map((o) => o.index);
-      out.push(new Set(agree));
-    }
-  }
+  for (const list of byCell.values()) out.push(...clusters(list));
   out.push(...byRow.values());
   return out;
 }
 
-function sameChange(
-  a: { change: Decimal | null; envelope: Decimal | null },
-  b: { change: Decimal | null; envelope: Decimal | null },
-): boolean {
+/** One value of the cell must close every failure it explains: each seed's cluster of agreeing failures, in order. */
+function clusters(list: readonly Seed[]): Set<number>[] {
+  const out: Set<number>[] = [];
+  const unknown = list.filter((o) => !o.change).map((o) => o.index);
+  const known = list
+    .filter((o) => o.change)
+    .map((o) => ({ seed: o, at: o.change!.toNumber(), env: o.envelope ? o.envelope.toNumber() : 0 }))
+    .sort((a, b) => a.at - b.at);
+  const maxEnv = known.reduce((m, k) => Math.max(m, k.env), 0);
+  const firstAt = (x: number) => {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid]!.at < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const seen = new Set<string>();
+  for (const seed of list) {
+    if (!seed.change) {
+      if (!seen.has('*')) out.push(new Set(list.map((o) => o.index)));
+      seen.add('*');
+      continue;
+    }
+    const key = `${seed.change.toString()}|${seed.envelope?.toString() ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = seed.change.toNumber();
+    const reach = (seed.envelope ? seed.envelope.toNumber() : 0) + maxEnv;
+    const margin = 1e-9 * (Math.abs(at) + reach + 1);
+    const agree = new Set<number>(unknown);
+    for (let k = firstAt(at - reach - margin); k < known.length && known[k]!.at <= at + reach + margin; k++)
+      if (sameChange(seed, known[k]!.seed)) agree.add(known[k]!.seed.index);
+    out.push(agree);
+  }
+  return out;
+}
+
+function sameChange(a: Seed, b: Seed): boolean {
   if (!a.change || !b.change) return true;
   const tolerance = (a.envelope ?? ZERO).plus(b.envelope ?? ZERO);
   return a.change.minus(b.change).abs().lte(tolerance);
 }
 
-/** The number of separate slips (cells or rows) needed to explain every failure, by greedy cover. */
-export function slipsNeeded(failed: readonly CheckedIdentity[]): number {
+/**
+ * The number of separate slips (cells or rows) needed to explain every failure, by greedy cover; counting stops at
+ * `enough` (the answer is then `enough`: at least that many).
+ */
+export function slipsNeeded(failed: readonly CheckedIdentity[], enough = Infinity): number {
   const failures = failed.map(failureOf);
   const sets = candidates(failures);
   const left = new Set(failures.map((_, i) => i));
   let slips = 0;
   while (left.size) {
+    if (slips >= enough) return enough;
     let best: Set<number> | null = null;
     let gain = 0;
     for (const s of sets) {
@@ -90,7 +133,7 @@ export function slipsNeeded(failed: readonly CheckedIdentity[]): number {
         best = s;
       }
     }
-    if (!best) return slips + left.size;
+    if (!best) return Math.min(enough, slips + left.size);
     for (const i of best) left.delete(i);
     slips++;
   }
@@ -101,5 +144,5 @@ export function slipsNeeded(failed: readonly CheckedIdentity[]): number {
 export function readingUnconfirmed(closed: number, failed: readonly CheckedIdentity[]): boolean {
   if (failed.length < ABSTENTION.minSlips) return false;
   if (failed.length < ABSTENTION.minFailureShare * (closed + failed.length)) return false;
-  return slipsNeeded(failed) >= ABSTENTION.minSlips;
+  return slipsNeeded(failed, ABSTENTION.minSlips) >= ABSTENTION.minSlips;
 }
