@@ -1,6 +1,6 @@
 import { rangeAddress } from '../core/snapshot/address';
 import type { RecognisedWorkbook } from '../core/recognition/model';
-import type { ReviewReport } from '../core/report/report';
+import { HIDDEN_SHEET_LABEL, type ReviewReport } from '../core/report/report';
 import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../core/report/table-type-names';
 import { coverageCounts, coverageLine } from '../core/report/coverage-text';
 
@@ -45,10 +45,11 @@ export function summarise(
     (report.coverage ? ` · ${coverageCounts(report.coverage)}` : '');
   if (!options.verbose) return head;
   const lines = [head];
+  const hidden = new Set(report.tables.filter((t) => t.hidden).map((t) => t.sheet));
   for (const t of workbook.tables) {
     const data = t.dataRows ? `${t.dataRows[1] - t.dataRows[0] + 1} 行数据` : '无数据';
     lines.push(
-      `  [${t.sheet}] ${rangeAddress(t.range)}  ${TABLE_TYPE_NAMES[t.type] ?? t.type}` +
+      `  [${t.sheet}${hidden.has(t.sheet) ? `（${HIDDEN_SHEET_LABEL}）` : ''}] ${rangeAddress(t.range)}  ${TABLE_TYPE_NAMES[t.type] ?? t.type}` +
         `  单位:${t.unit ?? '未注明'}  ${data}  编码 ${t.codes.length} 个` +
         (t.title ? `  «${t.title}»` : ''),
     );

@@ -4,7 +4,7 @@ import { stitchContinuedSheets } from './recognition/continued-sheets';
 import type { RecognisedTable, RecognisedWorkbook } from './recognition/model';
 import { recogniseSheet, recogniseWorkbook } from './recognition/recognise';
 import { relocateReport } from './report/relocate';
-import { buildReport, type ReviewReport } from './report/report';
+import { buildReport, markHiddenSheets, type ReviewReport } from './report/report';
 import { ALL_RULES } from './rules/registry';
 import { runRules } from './rules/run';
 import type { Rule, RuleConfig } from './rules/types';
@@ -42,15 +42,17 @@ export function reviewWorkbook(whole: WorkbookSnapshot, options: ReviewOptions =
   const workbook = withYear(recogniseWorkbook(read, tablesOf));
   const mapping = mapRows(workbook, read.sheets, catalogs);
   const run = runRules(options.ruleSet ?? ALL_RULES, { snapshot: read, workbook, mapping, catalogs }, options.rules);
+  // Hidden sheets are reviewed like the others; their tables say so.
+  const hidden = new Set(snapshot.sheets.filter((s) => s.hidden).map((s) => s.name));
   const report = buildReport(workbook, mapping, run.findings, run);
-  if (!stitched) return { workbook, mapping, catalogs, report };
+  if (!stitched) return { workbook, mapping, catalogs, report: markHiddenSheets(report, hidden) };
   // Callers that write into the workbook (fill plans, forms) address the sheets as they are.
   const asIs = withYear(recogniseWorkbook(snapshot, tablesOf));
   return {
     workbook: asIs,
     mapping: mapRows(asIs, snapshot.sheets, catalogs),
     catalogs,
-    report: relocateReport(report, stitched),
+    report: markHiddenSheets(relocateReport(report, stitched), hidden),
   };
 }
 

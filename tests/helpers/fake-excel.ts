@@ -90,6 +90,9 @@ export class FakeExcel {
   private payload = 0;
   /** The largest write payload a sync carried (bytes). */
   maxPayloadSeen = 0;
+  /** Ranges whose values, formulas or number formats were read, and how many cells they held. */
+  rangeReads = 0;
+  cellsRead = 0;
   /** Failure to inject at the next sync, if any. */
   failNext: { code: string; message: string } | null = null;
 
@@ -273,6 +276,37 @@ const cellsOf = (r: CellRange): string[] => {
   return out;
 };
 
+/** Cells → rectangles: each row's runs of adjacent cells, a run extended down while the next row has the same run. */
+function rectangles(cells: [number, number][]): CellRange[] {
+  cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const done: CellRange[] = [];
+  let open = new Map<string, CellRange>();
+  let i = 0;
+  while (i < cells.length) {
+    const row = (cells[i] as [number, number])[0];
+    const next = new Map<string, CellRange>();
+    while (i < cells.length && (cells[i] as [number, number])[0] === row) {
+      const left = (cells[i] as [number, number])[1];
+      let right = left;
+      while (i + 1 < cells.length && cells[i + 1]?.[0] === row && cells[i + 1]?.[1] === right + 1) {
+        right++;
+        i++;
+      }
+      i++;
+      const key = `${left}:${right}`;
+      const above = open.get(key);
+      if (above && above.bottom === row - 1) {
+        open.delete(key);
+        next.set(key, { ...above, bottom: row });
+      } else next.set(key, { top: row, left, bottom: row, right });
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done;
+}
+
 class Fill extends Proxy implements ExcelFill {
   private c = '#FFFFFF';
   private p = 'None';
@@ -443,7 +477,22 @@ class Range extends Proxy implements ExcelRange {
         this.data.formulas.push(fo);
         this.data.numberFormat.push(fs);
       }
+      this.excel.rangeReads++;
+      this.excel.cellsRead += (bottom - top + 1) * (right - left + 1);
       return (bottom - top + 1) * (right - left + 1);
+    });
+  }
+  /** The cells holding constants (or formulas) inside the range, as rectangles: row runs stacked where they align. */
+  getSpecialCellsOrNullObject(cellType: 'Constants' | 'Formulas'): RangeAreas {
+    return new RangeAreas(this.excel, this.sheet, () => {
+      const box = this.locate() as CellRange;
+      const hits: [number, number][] = [];
+      for (const [a, cell] of this.excel.sheet(this.sheet).cells) {
+        const { top, left } = parseRange(a);
+        if (top < box.top || top > box.bottom || left < box.left || left > box.right || cell.value === '') continue;
+        if ((cell.formula !== undefined) === (cellType === 'Formulas')) hits.push([top, left]);
+      }
+      return rectangles(hits);
     });
   }
   getMergedAreasOrNullObject(): RangeAreas {

@@ -31,7 +31,7 @@ describe('reading a snapshot through Office.js', () => {
     expect(progress.at(-1)).toBe(200_000);
   });
 
-  it('keeps values, formats, errors and merges; skips hidden sheets and styled-only cells', async () => {
+  it('keeps values, formats, errors and merges; reads hidden sheets as the CLI does (marked), not very hidden ones', async () => {
     const excel = new FakeExcel([
       {
         name: '收入总表',
@@ -48,16 +48,19 @@ describe('reading a snapshot through Office.js', () => {
         fills: { Z100: '#FFFF00' },
       },
       { name: '隐藏', visibility: 'Hidden', cells: { A1: 'x' } },
+      { name: '内部', visibility: 'VeryHidden', cells: { A1: 'y' } },
       { name: '空表', cells: {} },
     ]);
     const snap = await readWorkbookSnapshot(excel.run, { name: 'a.xlsx' });
-    expect(snap.sheets.map((s) => s.name)).toEqual(['收入总表', '空表']);
+    expect(snap.sheets.map((s) => s.name)).toEqual(['收入总表', '隐藏', '空表']);
+    expect(snap.sheets.map((s) => s.hidden ?? false)).toEqual([false, true, false]);
+    expect(snap.sheets[1]?.rows).toEqual([[{ value: 'x' }]]);
     const s = snap.sheets[0];
     expect(s?.columnCount).toBe(2);
     expect(s?.rows.length).toBe(4);
     expect(s?.rows[2]).toEqual([{ value: '208' }, { value: 60.25, format: '#,##0.00' }]);
     expect(s?.rows[3]?.[1]).toEqual({ value: { error: '#REF!' } });
-    expect(snap.sheets[1]?.rows).toEqual([]);
+    expect(snap.sheets[2]?.rows).toEqual([]);
   });
 
   it('halves its requests when Excel rejects the payload, and still reads every cell', async () => {

@@ -91,7 +91,8 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   }
   const hiddenColumns: number[] = [];
   for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
-  return { name: ws.name, rows, columnCount, merges, hiddenRows, hiddenColumns };
+  const sheet = { name: ws.name, rows, columnCount, merges, hiddenRows, hiddenColumns };
+  return ws.state === 'hidden' ? { ...sheet, hidden: true } : sheet;
 }
 
 /** Reads .xlsx bytes into a snapshot; throws InputError for anything that is not a readable, non-empty workbook. */
@@ -116,7 +117,7 @@ export async function loadXlsx(bytes: Uint8Array, name: string): Promise<ExcelJS
   return wb;
 }
 
-/** An ExcelJS workbook → snapshot (visible and hidden sheets; very hidden ones are internal). */
+/** An ExcelJS workbook → snapshot (visible and hidden sheets, the hidden marked; very hidden ones are internal). */
 export function snapshotOf(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
   const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map(readSheet);
   if (sheets.every((s) => s.rows.length === 0)) throw new InputError('empty', name);

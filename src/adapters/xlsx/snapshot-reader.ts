@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type SizeLimits, ZipArchive } from './zip-archive';
  * .xlsx bytes → workbook snapshot, reading only what a review needs: the workbook and its relationships, shared
  * strings, the cell styles' number formats, and each worksheet's cells, merged areas and hidden rows and columns.
  * Synchronous and dependency-light (fflate inflates), for the CLI and the preview alike; ExcelJS is for writing.
- * Visible and hidden sheets are read; very hidden ones are internal.
+ * Visible and hidden sheets are read (a hidden one is marked `hidden`); very hidden ones are internal.
  */
 const fmt = (n: number | undefined) => (n === undefined ? '不限' : n.toLocaleString('en-US'));
 
@@ -43,7 +43,7 @@ export function readXlsxSnapshot(
         maxCells,
       });
       for (const row of sheet.rows) if (row) for (const c of row) if (c) cells++;
-      sheets.push(sheet);
+      sheets.push(s.state === 'hidden' ? { ...sheet, hidden: true } : sheet);
     }
   } catch (e) {
     if (e instanceof InputError) throw e;

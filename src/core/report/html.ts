@@ -1,5 +1,5 @@
 import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from './table-type-names';
-import type { ReportFinding, ReviewReport, Severity } from './report';
+import { HIDDEN_SHEET_LABEL, type ReportFinding, type ReviewReport, type Severity } from './report';
 import { pushTo } from '../util/collections';
 
 /** Text made safe inside HTML. */
@@ -33,7 +33,7 @@ export function renderHtmlReport(report: ReviewReport, ruleTitles: Readonly<Reco
   const tables = report.tables
     .map(
       (t) =>
-        `<tr><td>${escapeHtml(t.sheet)}</td><td>${escapeHtml(t.range)}</td><td>${escapeHtml(TABLE_TYPE_NAMES[t.type] ?? t.type)}</td><td>${escapeHtml(t.title ?? '')}</td><td>${escapeHtml(t.unit ?? '未注明')}</td><td>${t.dataRows ? t.dataRows[1] - t.dataRows[0] + 1 : 0}</td></tr>`,
+        `<tr><td>${escapeHtml(t.sheet)}${t.hidden ? `<small>（${HIDDEN_SHEET_LABEL}）</small>` : ''}</td><td>${escapeHtml(t.range)}</td><td>${escapeHtml(TABLE_TYPE_NAMES[t.type] ?? t.type)}</td><td>${escapeHtml(t.title ?? '')}</td><td>${escapeHtml(t.unit ?? '未注明')}</td><td>${t.dataRows ? t.dataRows[1] - t.dataRows[0] + 1 : 0}</td></tr>`,
     )
     .join('');
   return `<!doctype html>

@@ -62,6 +62,8 @@ export interface ReportTable {
   dataRows: [number, number] | null;
   columns: ReportColumn[];
   structure?: ReportStructure;
+  /** The table is on a hidden sheet: reviewed like the others, shown as 隐藏工作表. */
+  hidden?: true;
 }
 
 export interface ReportRow {
@@ -140,4 +142,13 @@ export function buildReport(
     findings,
     ...(checked ? { coverage: checked.coverage } : {}),
   };
+}
+
+/** How reports name a hidden sheet next to its name. */
+export const HIDDEN_SHEET_LABEL = '隐藏工作表';
+
+/** Marks the tables of hidden sheets (`hidden: true`): they are reviewed like the others, and shown as hidden. */
+export function markHiddenSheets(report: ReviewReport, hidden: ReadonlySet<string>): ReviewReport {
+  if (!hidden.size) return report;
+  return { ...report, tables: report.tables.map((t) => (hidden.has(t.sheet) ? { ...t, hidden: true } : t)) };
 }

@@ -41,6 +41,8 @@ export interface SheetSnapshot {
   readonly merges: readonly CellRange[];
   readonly hiddenRows?: readonly number[];
   readonly hiddenColumns?: readonly number[];
+  /** A hidden sheet (not a very hidden one, which no adapter reads): reviewed like the others, shown as hidden. */
+  readonly hidden?: true;
 }
 
 export interface WorkbookSnapshot {

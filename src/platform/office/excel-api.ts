@@ -24,6 +24,8 @@ export interface ExcelRange
   numberFormat: unknown[][];
   readonly format: ExcelRangeFormat;
   getMergedAreasOrNullObject(): ExcelRangeAreas;
+  /** The areas holding constants, or formulas (ExcelApi 1.9): what a sparse used range really holds. */
+  getSpecialCellsOrNullObject(cellType: 'Constants' | 'Formulas'): ExcelRangeAreas;
   select(): void;
   merge(across?: boolean): void;
 }

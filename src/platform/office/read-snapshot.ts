@@ -1,13 +1,19 @@
 import { parseRange } from '../../core/snapshot/address';
 import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import type { ExcelContext, ExcelRange, ExcelRangeAreas, ExcelRunner, ExcelWorksheet } from './excel-api';
-import { isPayloadError, toOfficeError } from './office-errors';
+import { ExcelOperationError, isPayloadError, toOfficeError } from './office-errors';
 
 /**
- * Reads every visible sheet into a snapshot with few round trips: sheet list (1 sync), used ranges of all sheets
+ * Reads every sheet the CLI reads — visible and hidden, a hidden one marked `hidden`; very hidden sheets are internal
+ * — into a snapshot with few round trips: sheet list (1 sync), used ranges of values (not of formats) of all sheets
  * (1 sync), then values, number formats and merged areas in chunks of at most `maxCellsPerRead` cells, several chunks
  * (and sheets) per sync up to `maxCellsPerSync`. A sync that fails for its size — Excel on the web caps a request at
  * 5 MB, and getMergedAreas fails above 512 areas — is retried with its chunks halved.
+ *
+ * A used range far larger than its values (one stray value at XFD1048576 stretches it to 17 billion cells) is not
+ * read cell by cell: one more sync asks Excel which areas hold constants and formulas, and only blocks around those
+ * are read, so the number of reads follows the cells that hold values, not the used range. A sheet holding more
+ * values than the CLI's budget (2,000,000 cells) is refused with the same message.
  */
 export interface ReadOptions {
   readonly name: string;
@@ -15,7 +21,14 @@ export interface ReadOptions {
   readonly maxCellsPerSync?: number;
   readonly onProgress?: (done: number, total: number, sheet: string) => void;
   readonly signal?: AbortSignal;
+  /** A used range of more cells than this is read through its value areas (getSpecialCells), not whole. */
+  readonly denseCells?: number;
+  /** Cells holding values a sheet may have (the CLI's DEFAULT_LIMITS.sheetCells). */
+  readonly maxCellsPerSheet?: number;
 }
+
+export const SHEET_CELL_BUDGET = 2_000_000;
+const DENSE_CELLS = 500_000;
 
 interface Chunk {
   readonly sheet: number;
@@ -54,6 +67,7 @@ function split(chunk: Chunk): Chunk[] {
 interface SheetState {
   readonly ws: ExcelWorksheet;
   readonly name: string;
+  readonly hidden: boolean;
   readonly rows: (Cell | undefined)[][];
   columnCount: number;
   readonly merges: Map<string, CellRange>;
@@ -100,41 +114,143 @@ function store(state: SheetState, c: Chunk, range: ExcelRange, merged: ExcelRang
   }
 }
 
+/** Merged [from, to] intervals covering `spans` (overlapping or touching ones joined), sorted. */
+function mergeIntervals(spans: [number, number][]): [number, number][] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Index of the interval holding `x` (binary search; `x` is always inside one). */
+function intervalOf(intervals: readonly [number, number][], x: number): number {
+  let lo = 0;
+  let hi = intervals.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((intervals[mid] as [number, number])[0] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const cellsIn = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/**
+ * Rectangles to read that cover the areas holding values: the areas grouped by the band of rows and the band of
+ * columns they fall in (bands are the rows, and the columns, that hold values, joined where they touch), each group
+ * read as its bounding box — a table is one block, a stray value far away another of one cell. When the boxes would
+ * read much more than the areas themselves (values along a whole row and a whole column), the areas are read as they
+ * are.
+ */
+export function valueBlocks(areas: readonly CellRange[]): CellRange[] {
+  if (!areas.length) return [];
+  const rows = mergeIntervals(areas.map((a) => [a.top, a.bottom]));
+  const cols = mergeIntervals(areas.map((a) => [a.left, a.right]));
+  const groups = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  for (const a of areas) {
+    const key = `${intervalOf(rows, a.top)}:${intervalOf(cols, a.left)}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { ...a });
+    else {
+      g.top = Math.min(g.top, a.top);
+      g.left = Math.min(g.left, a.left);
+      g.bottom = Math.max(g.bottom, a.bottom);
+      g.right = Math.max(g.right, a.right);
+    }
+  }
+  const blocks = [...groups.values()];
+  const exact = areas.reduce((n, a) => n + cellsIn(a), 0);
+  const boxed = blocks.reduce((n, b) => n + cellsIn(b), 0);
+  return boxed > 2 * exact + 100_000 ? [...areas] : blocks;
+}
+
+/** "'My Sheet'!$A$1:$C$4" → the range. */
+function rangeOfAddress(address: string): CellRange {
+  return parseRange(address.slice(address.lastIndexOf('!') + 1));
+}
+
 export async function readWorkbookSnapshot(run: ExcelRunner, options: ReadOptions): Promise<WorkbookSnapshot> {
   const maxRead = options.maxCellsPerRead ?? 50_000;
   const maxSync = options.maxCellsPerSync ?? 100_000;
+  const dense = options.denseCells ?? DENSE_CELLS;
+  const budget = options.maxCellsPerSheet ?? SHEET_CELL_BUDGET;
   try {
     return await run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load(['items/name', 'items/visibility']);
       await context.sync();
-      const visible = worksheets.items.filter((w) => w.visibility === 'Visible');
+      // The sheets the CLI reads: visible and hidden ones (very hidden sheets are an add-in's or a macro's own).
+      const read = worksheets.items.filter((w) => w.visibility !== 'VeryHidden');
       // valuesOnly: styled-but-empty columns out to IV do not count.
-      const used = visible.map((w) => {
+      const used = read.map((w) => {
         const r = w.getUsedRangeOrNullObject(true);
         r.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
         return r;
       });
       await context.sync();
-      const sheets: SheetState[] = visible.map((ws) => ({
+      const sheets: SheetState[] = read.map((ws) => ({
         ws,
         name: ws.name,
+        hidden: ws.visibility === 'Hidden',
         rows: [],
         columnCount: 0,
         merges: new Map(),
       }));
+      // Each sheet's blocks to read: its used range, or, when that is far larger than a table, its value areas.
+      const blocks: CellRange[][] = used.map((u) =>
+        u.isNullObject
+          ? []
+          : [
+              {
+                top: u.rowIndex,
+                left: u.columnIndex,
+                bottom: u.rowIndex + u.rowCount - 1,
+                right: u.columnIndex + u.columnCount - 1,
+              },
+            ],
+      );
+      const sparse = used.flatMap((u, sheet) =>
+        !u.isNullObject && u.rowCount * u.columnCount > dense
+          ? [
+              {
+                sheet,
+                areas: (['Constants', 'Formulas'] as const).map((kind) => {
+                  const areas = u.getSpecialCellsOrNullObject(kind);
+                  areas.load(['areas/items/address']);
+                  return areas;
+                }),
+              },
+            ]
+          : [],
+      );
+      if (sparse.length) {
+        await context.sync();
+        for (const { sheet, areas } of sparse) {
+          const found = areas.flatMap((a) =>
+            a.isNullObject ? [] : a.areas.items.map((r) => rangeOfAddress(r.address)),
+          );
+          const values = found.reduce((n, a) => n + cellsIn(a), 0);
+          if (values > budget)
+            throw new ExcelOperationError(
+              'TooManyCells',
+              `工作表“${(sheets[sheet] as SheetState).name}”有 ${values.toLocaleString('en-US')} 个非空单元格，超过审核上限（每张工作表 ${budget.toLocaleString('en-US')} 个）`,
+            );
+          blocks[sheet] = valueBlocks(found);
+        }
+      }
       const chunks: Chunk[] = [];
-      used.forEach((u, sheet) => {
-        if (u.isNullObject) return;
-        const per = Math.max(1, Math.floor(maxRead / Math.max(1, u.columnCount)));
-        for (let r = 0; r < u.rowCount; r += per) {
-          chunks.push({
-            sheet,
-            row: u.rowIndex + r,
-            col: u.columnIndex,
-            rows: Math.min(per, u.rowCount - r),
-            cols: u.columnCount,
-          });
+      blocks.forEach((list, sheet) => {
+        for (const b of list) {
+          const cols = b.right - b.left + 1;
+          const rowCount = b.bottom - b.top + 1;
+          const per = Math.max(1, Math.floor(maxRead / cols));
+          for (let r = 0; r < rowCount; r += per)
+            chunks.push({ sheet, row: b.top + r, col: b.left, rows: Math.min(per, rowCount - r), cols });
         }
       });
       const total = chunks.reduce((n, c) => n + c.rows * c.cols, 0);
@@ -176,7 +292,8 @@ export async function readWorkbookSnapshot(run: ExcelRunner, options: ReadOption
         let last = rows.length - 1;
         while (last >= 0 && !(rows[last] ?? []).some(Boolean)) last--;
         rows.length = last + 1;
-        return { name: s.name, rows, columnCount: s.columnCount, merges: [...s.merges.values()] };
+        const sheet = { name: s.name, rows, columnCount: s.columnCount, merges: [...s.merges.values()] };
+        return s.hidden ? { ...sheet, hidden: true as const } : sheet;
       });
       return { name: options.name, sheets: out };
     });

@@ -19,11 +19,17 @@ export function TablesView(props: {
   const { report, t, onGoTo } = props;
   const styles = useStyles();
   const sheets = [...new Set(report.tables.map((x) => x.sheet))];
+  const hidden = new Set(report.tables.filter((x) => x.hidden).map((x) => x.sheet));
   return (
     <div>
       {sheets.map((sheet) => (
         <section key={sheet} className={styles.sheet} aria-label={sheet}>
           <Text weight="semibold">{sheet}</Text>
+          {hidden.has(sheet) ? (
+            <Text className={styles.meta} data-hidden-sheet>
+              {t('hiddenSheet')}
+            </Text>
+          ) : null}
           {report.tables
             .filter((x) => x.sheet === sheet)
             .map((x) => (
