@@ -281,6 +281,31 @@ describe('writing defensively (issue 12)', () => {
     }
   });
 
+  it('undoes its own text "=100%" (a text constant reads "=100%" in formulas too: not a formula) and restores #REF!', async () => {
+    const excel = new FakeExcel([{ name: '甲', cells: { A1: 1, C1: '#REF!' } }]);
+    const done = await applyPlan(
+      excel.run,
+      {
+        title: 't',
+        actions: [
+          {
+            kind: 'set_values',
+            sheet: '甲',
+            at: 'B1',
+            values: [['=100%', '-项目']],
+            previous: [[null, { error: '#REF!' }]],
+          },
+        ],
+      },
+      caps,
+    );
+    expect(done.skipped).toBeUndefined();
+    const undone = await applyPlan(excel.run, invertPlan(done), caps);
+    expect(undone.skipped).toBeUndefined();
+    expect(excel.sheet('甲').cells.get('B1')).toBeUndefined();
+    expect(excel.sheet('甲').cells.get('C1')).toEqual({ value: '#REF!' });
+  });
+
   it("keeps every request under Excel on the web's 5 MB payload limit", async () => {
     const excel = new FakeExcel([{ name: '甲', cells: { A1: 1 } }], { maxPayloadBytes: 5_000_000 });
     const line = '一般公共预算财政拨款支出说明文字';

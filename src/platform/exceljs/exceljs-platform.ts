@@ -3,7 +3,7 @@ import { snapshotOf, toCellValue } from '../../adapters/xlsx/read-xlsx';
 import { sameCellValue, sameFill, sameNote } from '../../core/plans/preconditions';
 import { INPUT_TINT, type SkippedWrite, type WriteAction, type WritePlan } from '../../core/plans/types';
 import { parseRange } from '../../core/snapshot/address';
-import type { CellValue } from '../../core/snapshot/types';
+import { isCellError, type CellValue } from '../../core/snapshot/types';
 import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../types';
 
 /**
@@ -111,7 +111,9 @@ export class ExcelJsPlatform implements WorkbookPlatform {
             skipped.push({ sheet: a.sheet, cell: a.cell, reason: 'changed' });
             break;
           }
-          (c as { note?: string }).note = a.text ?? undefined;
+          if (a.text !== null) c.note = a.text;
+          // ExcelJS has no way to remove a note: assigning undefined keeps an empty one, saved as a blank comment box.
+          else delete (c as unknown as { _comment?: unknown })._comment;
           executed.push({ ...a, previous });
           break;
         }
@@ -132,7 +134,8 @@ export class ExcelJsPlatform implements WorkbookPlatform {
                 skipped.push({ sheet: a.sheet, cell: c.address, reason: 'changed' });
                 return;
               }
-              c.value = v === null || typeof v === 'object' ? null : v;
+              // An error value (restored by an undo) goes back as the error it was, not as an empty cell.
+              c.value = v === null ? null : isCellError(v) ? { error: v.error as ExcelJS.CellErrorValue['error'] } : v;
               if (a.numberFormat) c.numFmt = a.numberFormat;
               written.push({ r: i, c: j, previous: old });
             }),

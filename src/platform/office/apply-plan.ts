@@ -7,7 +7,7 @@ import {
   type WritePlan,
 } from '../../core/plans/types';
 import { cellAddress, parseRange } from '../../core/snapshot/address';
-import type { CellValue } from '../../core/snapshot/types';
+import { isCellError, type CellValue } from '../../core/snapshot/types';
 import type {
   BorderEdge,
   ExcelComment,
@@ -20,6 +20,7 @@ import type {
   HostCapabilities,
 } from './excel-api';
 import { toOfficeError } from './office-errors';
+import { cellValueOf } from './read-snapshot';
 
 /**
  * Applies a write plan defensively, in few syncs: first it reads what the plan will overwrite (every block's values
@@ -70,7 +71,9 @@ function widthOf(values: readonly (readonly CellValue[])[]): number {
  * documented literal form: the cell holds the text after it, as text.
  */
 export function literal(v: CellValue | undefined): string | number | boolean {
-  if (v === null || v === undefined || typeof v === 'object') return '';
+  if (v === null || v === undefined) return '';
+  // An error value (restored by an undo) is written as Excel reads it typed: "#REF!" is the error, not text.
+  if (isCellError(v)) return v.error;
   return typeof v === 'string' && v !== '' ? `'${v}` : v;
 }
 
@@ -83,8 +86,14 @@ function previousFill(f: ExcelFill): string | null {
   return f.pattern === 'None' || !f.color ? null : f.color;
 }
 
+/** A cell holds a formula when `formulas` shows one that is not its value (a text constant "=100%" is both). */
+function isFormula(formula: unknown, value: unknown): boolean {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+}
+
+/** A value read back from Excel as the scan reads it (error text is the error), to compare with a precondition. */
 function readBack(v: unknown): CellValue {
-  return v === '' || v === undefined || v === null ? null : (v as CellValue);
+  return cellValueOf(v);
 }
 
 /** Queues requests and syncs whenever the estimated payload reaches the budget. */
@@ -211,7 +220,10 @@ async function readAll(
       }
       pending.push(() => {
         const values = parts.flatMap((p) => p.values.map((row) => row.map(readBack)));
-        const formulas = parts.flatMap((p) => p.formulas.map((row) => row.map((f) => /^=/.test(String(f)))));
+        // A formula reads back as "=…" and differs from its value; text written as "'=100%" reads "=100%" in both.
+        const formulas = parts.flatMap((p) =>
+          p.formulas.map((row, r) => row.map((f, c) => isFormula(f, p.values[r]?.[c]))),
+        );
         seen[i] = { values, formulas };
       });
     } else if (a.kind === 'set_fill') {

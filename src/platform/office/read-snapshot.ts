@@ -48,7 +48,8 @@ export class ScanCancelled extends Error {
   }
 }
 
-function toValue(v: unknown): CellValue {
+/** A value as Office.js returns it → a snapshot value ("" is empty; "#REF!" and its kin are error values). */
+export function cellValueOf(v: unknown): CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   const s = String(v);
@@ -99,7 +100,7 @@ function store(state: SheetState, c: Chunk, range: ExcelRange, merged: ExcelRang
     const formats = range.numberFormat[i] ?? [];
     const row = (state.rows[c.row + i] ??= []);
     for (let j = 0; j < c.cols; j++) {
-      const value = toValue(values[j]);
+      const value = cellValueOf(values[j]);
       if (value === null) continue;
       const format = typeof formats[j] === 'string' && formats[j] !== 'General' ? (formats[j] as string) : undefined;
       row[c.col + j] = format ? { value, format } : { value };
