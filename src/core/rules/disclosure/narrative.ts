@@ -42,6 +42,7 @@ const ITEMS = narrative.items.map((i) => ({
   })),
 }));
 const VALUE_LABELS = new Set(narrative.valueLabels.map(normalizeLabel));
+const SUBTOTAL_LABELS = new Set(narrative.subtotalLabels.map(normalizeLabel));
 type Item = (typeof ITEMS)[number];
 
 export interface QuotedFigure {
@@ -174,7 +175,7 @@ function itemColumn(block: BlockView, reading: Reading): AmountColumn | null {
       [...c.path]
         .map(normalizeLabel)
         .reverse()
-        .find((p) => !VALUE_LABELS.has(p)) ?? '';
+        .find((p) => !VALUE_LABELS.has(p) && !SUBTOTAL_LABELS.has(p)) ?? '';
     return (
       reading.column.some((alt) => alt.every((w) => label.includes(w))) &&
       !reading.exclude.some((w) => label.includes(w))

@@ -39,6 +39,17 @@ testRule(narrativeFigures, {
   ],
   invalid: [
     {
+      name: 'the 公务用车购置及运行费 (the 小计 of its group) differs from the table',
+      workbook: workbook(three(5, 3.5, 20, 10, 213.28), note('（二）公务用车购置及运行费33.00万元。')),
+      findings: [
+        {
+          severity: 'warning',
+          cells: ['A2'],
+          message: /写“\(二\)公务用车购置及运行费33\.00万元”，而.*公务用车购置及运行费为 30\.00 万元$/,
+        },
+      ],
+    },
+    {
       name: 'the 因公出国 figure and 机关运行经费 differ from the table',
       workbook: workbook(three(4, 3.5, 20, 10, 200), note(TEXT)),
       findings: [
