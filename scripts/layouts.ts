@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { checkConsistent, checkSlip, modelFor } from '../tests/layouts/check';
 import { FAMILIES } from '../tests/layouts/families';
 import { tallyReview, type Tally } from '../tests/layouts/identities';
-import { SLIP_IDS, slipById, slipRng } from '../tests/layouts/slips';
+import { slipById, slipRng, slipsOf } from '../tests/layouts/slips';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -35,7 +35,7 @@ async function writeSeed(seed: number, out: string) {
     for (const v of family.variants) {
       const name = `seed${seed}-${family.id}-${v.id}`;
       writeFileSync(join(out, `${name}.xlsx`), new Uint8Array(await v.render(d).wb.xlsx.writeBuffer()));
-      for (const slip of family.slips ?? SLIP_IDS) {
+      for (const slip of slipsOf(family)) {
         const r = v.render(d);
         const target = slipById(slip).apply(r, d, slipRng(seed, slip));
         if (!target) continue;
@@ -59,7 +59,7 @@ function identities(seedCount: number) {
       tallyReview(v.render(d), `${family.id}-${seed}.xlsx`, consistent);
       for (const [k, x] of consistent)
         if (x.closed > (before.get(k) ?? 0)) (families.get(k) ?? families.set(k, new Set()).get(k)!).add(family.id);
-      for (const slip of family.slips ?? SLIP_IDS) {
+      for (const slip of slipsOf(family)) {
         const r = v.render(d);
         if (slipById(slip).apply(r, d, slipRng(seed, slip)))
           tallyReview(r, `${family.id}-${seed}-${slip}.xlsx`, slipped);
@@ -115,7 +115,7 @@ async function main() {
           c.unreadCodes.length ? `unread codes: ${c.unreadCodes.slice(0, 5).join(' ')}` : '',
         );
       }
-      const kinds = family.slips ?? SLIP_IDS;
+      const kinds = slipsOf(family);
       for (const slip of oneSlip ? [kinds[turn % kinds.length]!] : kinds) {
         const r = checkSlip(family, v, d, slip);
         if (!r.target) continue;

@@ -1,5 +1,6 @@
 import { snapshotOf } from '../../src/adapters/xlsx/read-xlsx';
 import { reviewWorkbook, type ReportFinding, type ReviewReport } from '../../src/core';
+import { findPerformanceForms } from '../../src/core/performance/find-forms';
 import { cellKey, type LayoutFamily, type LayoutVariant, type Rendered } from './families';
 import type { Disclosure } from './model/disclosure';
 import { generateDisclosure } from './model/generate';
@@ -39,12 +40,17 @@ export interface ConsistentResult {
 
 export function checkConsistent(family: LayoutFamily, variant: LayoutVariant, d: Disclosure): ConsistentResult {
   const r = variant.render(d);
-  const report = review(r, `${family.id}-${variant.id}-${d.seed}.xlsx`);
+  const snapshot = snapshotOf(r.wb, `${family.id}-${variant.id}-${d.seed}.xlsx`);
+  const report = reviewWorkbook(snapshot).report;
   const allowed = new Set(family.trueOnConsistent ?? []);
   const falseFindings = report.findings.filter((f) => serious(f) && !allowed.has(f.rule));
   const found = report.tables.map((t) => `${t.sheet}:${t.type}`);
+  // 绩效目标表: as many forms found on each sheet as were drawn there.
+  const forms = findPerformanceForms(snapshot);
+  const formsOn = (sheet: string) => forms.filter((f) => f.sheet === sheet).length;
+  const drawnOn = (sheet: string) => r.tables.filter((t) => t.form && t.sheet === sheet).length;
   const untyped = r.tables
-    .filter((t) => !found.includes(`${t.sheet}:${t.type}`))
+    .filter((t) => (t.form ? formsOn(t.sheet) < drawnOn(t.sheet) : !found.includes(`${t.sheet}:${t.type}`)))
     .map(
       (t) =>
         `${t.sheet}: ${t.type} (found ${
@@ -76,7 +82,8 @@ export interface SlipResult {
 }
 
 /**
- * Caught: an error or warning on the slip's sheet naming one of its cells, or (removed table) naming the table. A family
+ * Caught: an error or warning on the slip's sheet naming one of its cells, or (removed table) naming the table; for a
+ * slip a rule reports as a note by design (noteOf), that rule's note at the cell. A family
  * that draws a partial set (its consistent workbooks already miss tables: trueOnConsistent lists
  * disclosure.missing_table) has a removed table rightly named by a note — many tables missing at once reads as an
  * extract, not a defect (docs/rules.md) — so there the name is what counts, at any severity.
@@ -93,9 +100,10 @@ export function isCaught(target: SlipTarget, findings: readonly ReportFinding[],
         names.some((n) => new RegExp(`缺少《[^》]*${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}》`).test(f.message)),
     );
   }
+  const counts = (f: ReportFinding) => serious(f) || (target.noteOf !== undefined && f.rule === target.noteOf);
   return target.cells.some((at) =>
     findings.some(
-      (f) => serious(f) && f.cells.some((c) => sheetOf(c, f.sheet) === at.sheet && coversCell(bare(c), addressOf(at))),
+      (f) => counts(f) && f.cells.some((c) => sheetOf(c, f.sheet) === at.sheet && coversCell(bare(c), addressOf(at))),
     ),
   );
 }

@@ -51,6 +51,11 @@ export interface PlacedTable {
   readonly rows: readonly { readonly key: string; readonly role: RowRole }[];
   /** An empty fund table printed with its statement (no amounts): slips skip it. */
   readonly empty?: boolean;
+  /**
+   * A 绩效目标表: the rules read it as a form (src/core/performance/find-forms.ts), not as a recognised table, so the
+   * property asks that it be found as a form on its sheet rather than typed.
+   */
+  readonly form?: boolean;
 }
 
 export interface Rendered {

@@ -79,7 +79,15 @@ describe('disclosure model', () => {
     expect(threePublicTotal(d.threePublic)).toBeGreaterThanOrEqual(0);
     const projectTotal = classes(d).reduce((s, c) => s + FUNDS.reduce((a, f) => a + c.amounts.project[f], 0), 0);
     expect(d.projects.reduce((s, p) => s + p.fiscal + p.other, 0)).toBe(projectTotal);
-    expect(d.runningCosts).toBe(economicTotal(d, false));
+    // 机关运行经费 is part of the 公用经费; each 绩效目标表 carries its project's money, at most the 项目支出 together.
+    expect(d.runningCosts).toBeGreaterThanOrEqual(0);
+    expect(d.runningCosts).toBeLessThanOrEqual(economicTotal(d, false));
+    for (const f of d.targetForms) {
+      const p = d.projects[f.project]!;
+      expect(f.funds).toBe(p.fiscal + p.other);
+      expect(f.midTerm).toBeGreaterThanOrEqual(f.funds);
+    }
+    expect(d.targetForms.reduce((s, f) => s + f.funds, 0)).toBeLessThanOrEqual(projectTotal);
     // 收入支出决算总表: both sides balance; 使用非财政拨款结余 never exceeds the non-fiscal carry-in.
     const s = finalSummary(d);
     expect(s.total).toBe(s.spending + s.distribution + s.carryOut);

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import placeholders from '../../src/data/disclosure/placeholders.json';
 import tableSets from '../../src/data/disclosure/table-sets.json';
 import { functionItems } from './model/catalog';
-import type { Disclosure } from './model/disclosure';
+import { economicTotal, type Disclosure } from './model/disclosure';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
 import { Rng } from './model/prng';
 import { cellKey, type CellAt, type PlacedTable, type Rendered } from './families';
@@ -23,9 +23,15 @@ export type SlipId =
   | 'wrong-code'
   | 'swapped-name'
   | 'removed-table'
-  | 'placeholder';
+  | 'placeholder'
+  | 'operating-cost'
+  | 'target-funds';
 
-export const SLIP_IDS: readonly SlipId[] = [
+/**
+ * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and
+ * 'target-funds' need what only some families draw (机关运行经费, 绩效目标表): those families list them.
+ */
+export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
   'leaf',
   'transposition',
   'component',
@@ -38,8 +44,22 @@ export const SLIP_IDS: readonly SlipId[] = [
   'placeholder',
 ];
 
+export const SLIP_IDS: readonly SlipId[] = [...DEFAULT_SLIP_IDS, 'operating-cost', 'target-funds'];
+
+/** The slips a family is tried with. */
+export const slipsOf = (family: { readonly slips?: readonly SlipId[] }): readonly SlipId[] =>
+  family.slips ?? DEFAULT_SLIP_IDS;
+
 export type SlipTarget =
-  | { readonly description: string; readonly cells: readonly CellAt[] }
+  | {
+      readonly description: string;
+      readonly cells: readonly CellAt[];
+      /**
+       * A rule that reports this slip as a note by design (its documented default level is 提示 info, as
+       * cross_table.operating_cost: 口径 may differ): a note of that rule at the cell counts as caught.
+       */
+      readonly noteOf?: string;
+    }
   | { readonly description: string; readonly table: string; readonly type: string };
 
 export interface Slip {
@@ -371,6 +391,50 @@ function placeholderPlaces(r: Rendered, d: Disclosure): { what: string; at: Cell
 }
 
 const addressKey = (at: CellAt): string => `${at.sheet}!${at.row},${at.col}`;
+/** 机关运行经费 raised above the 公用经费 of the 基本支出表 (by at least a fifth: no rounding can explain it). */
+const OPERATING_COST: Slip = {
+  id: 'operating-cost',
+  description: '机关运行经费 stated above the 公用经费 total',
+  apply: (r, d) => {
+    const t = amountTables(r, ['three_public_expenses']).find((x) => x.cells.has(cellKey('l:three', 'runningCosts')));
+    if (!t) return null;
+    const at = t.cells.get(cellKey('l:three', 'runningCosts'))!;
+    const publicCosts = economicTotal(d, false);
+    // A 公用经费 of less than the bump (0.01 万元) is no place for it: any excess would look like a 元/万元 mix-up.
+    if (publicCosts < bump(d)) return null;
+    writeUnits(cellOf(r, at), publicCosts + Math.max(bump(d), Math.ceil(publicCosts / 5)), d.decimals);
+    return {
+      description: `operating cost above 公用经费 ${addressOf(at)}`,
+      cells: [at],
+      noteOf: 'cross_table.operating_cost',
+    };
+  },
+};
+
+/**
+ * One 绩效目标表's 资金总额 overstated so that the forms together exceed the 项目支出 of the 支出总表 — by a tenth of it at
+ * least, and by more than the forms' rounding (7,000 元 or 70 万元 at the least).
+ */
+const TARGET_FUNDS: Slip = {
+  id: 'target-funds',
+  description: 'a 绩效目标表’s 资金总额 overstated beyond the 项目支出',
+  apply: (r, d, rng) => {
+    const forms = r.tables.filter((t) => t.type === 'performance_targets_project' && t.cells.has('l:funds|amount'));
+    if (forms.length === 0) return null;
+    const project = d.projects.reduce((a, p) => a + p.fiscal + p.other, 0);
+    const covered = d.targetForms.reduce((a, f) => a + f.funds, 0);
+    const t = rng.pick(forms);
+    const at = t.cells.get('l:funds|amount')!;
+    const cell = cellOf(r, at);
+    const least = bump(d) * (d.unit === '元' ? 100 : 1);
+    writeUnits(
+      cell,
+      readUnits(cell, d.decimals) + project - covered + Math.max(least, Math.ceil(project / 10)),
+      d.decimals,
+    );
+    return { description: `target form funds ${t.key} ${addressOf(at)}`, cells: [at] };
+  },
+};
 
 /** Every name a disclosure set gives tables of this type (a province's set names them its own way). */
 export function namesOfType(type: string): string[] {
@@ -384,7 +448,9 @@ function requiredTypes(kind: Disclosure['kind']): Set<string> {
   return new Set(types.filter((t) => sets.every((s) => s.tables.some((x) => x.type === t && x.required))));
 }
 
-export const slipById = (id: SlipId): Slip => SLIPS.find((s) => s.id === id)!;
+const ALL_SLIPS: readonly Slip[] = [...SLIPS, OPERATING_COST, TARGET_FUNDS];
+
+export const slipById = (id: SlipId): Slip => ALL_SLIPS.find((s) => s.id === id)!;
 
 /** A slip's own generator: the same seed and slip choose the same place in every layout of the same model. */
 export const slipRng = (seed: number, id: SlipId): Rng => new Rng(seed).fork(`slip:${id}`);

@@ -63,6 +63,16 @@ export interface Project {
   readonly other: Units;
 }
 
+/** A 项目支出绩效目标表 the disclosure publishes for one of its projects: its funds are the project's, exactly. */
+export interface TargetForm {
+  /** Index of the project in `projects`. */
+  readonly project: number;
+  /** 资金总额 for the year: the project's fiscal + other money. */
+  readonly funds: Units;
+  /** 中期资金总额 (the implementation period, this year and the next ones): at least `funds`. */
+  readonly midTerm: Units;
+}
+
 export interface Disclosure {
   readonly seed: number;
   readonly kind: Kind;
@@ -83,9 +93,13 @@ export interface Disclosure {
   readonly threePublic: ThreePublic;
   /** 决算 only: the budgeted 三公 figures beside the actual ones. */
   readonly threePublicBudget: ThreePublic;
-  /** 机关运行经费. */
+  /** 机关运行经费: the part of the general-budget basic 公用经费 that keeps the offices running, so at most 公用经费. */
   readonly runningCosts: Units;
+  /** Whether the disclosure states 机关运行经费 in its 三公 table (Shanghai: “三公”经费和机关运行经费预算表). */
+  readonly statesRunningCosts: boolean;
   readonly projects: readonly Project[];
+  /** The 项目支出绩效目标表 published with the tables (none, some or every project's). */
+  readonly targetForms: readonly TargetForm[];
   /** 决算: 使用非财政拨款结余 (an inflow in 收入支出决算总表), at most the non-fiscal carry-in (see finalSummary). */
   readonly useOfNonFiscalBalance: Units;
 }

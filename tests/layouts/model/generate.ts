@@ -15,6 +15,7 @@ import {
   type Kind,
   type LineAmounts,
   type Project,
+  type TargetForm,
   type ThreePublic,
 } from './disclosure';
 import { Rng } from './prng';
@@ -125,6 +126,13 @@ export function generateDisclosure(seed: number, options: ModelOptions = {}): Di
   const threePublic = threePublicFor(rng.fork('three'), economics, unit, decimals);
   const threePublicBudget = threePublicFor(rng.fork('three-budget'), economics, unit, decimals);
   const projects = projectsFor(rng.fork('projects'), functions);
+  // Forked generators: the draws below leave every earlier number of a seed as it was.
+  const running = rng.fork('running-costs');
+  const publicCosts = economics.filter((e) => e.level === 1 && !e.personnel).reduce((a, e) => a + e.amount, 0);
+  // Often the whole 公用经费 (an office with no 事业单位), else a share of it.
+  const runningCosts = running.chance(0.3) ? publicCosts : Math.floor(publicCosts * (0.3 + 0.7 * running.next()));
+  const statesRunningCosts = publicCosts > 0 && running.chance(0.6);
+  const targetForms = targetFormsFor(rng.fork('target-forms'), projects);
   // 使用非财政拨款结余 is drawn from the non-fiscal balance carried in: the 收入支出决算总表 shows it beside 年初结转和结余
   // (which then shows the rest), so both sides of that table still balance exactly.
   const carriedInOther = functions.filter((l) => l.level === 1).reduce((a, l) => a + l.amounts.carryIn.other, 0);
@@ -144,8 +152,10 @@ export function generateDisclosure(seed: number, options: ModelOptions = {}): Di
     economics,
     threePublic,
     threePublicBudget,
-    runningCosts: economics.filter((e) => e.level === 1 && !e.personnel).reduce((a, e) => a + e.amount, 0),
+    runningCosts,
+    statesRunningCosts,
     projects,
+    targetForms,
     useOfNonFiscalBalance,
   };
 }
@@ -304,4 +314,18 @@ function projectsFor(rng: Rng, functions: readonly FunctionLine[]): Project[] {
     }
   }
   return out;
+}
+
+/** 绩效目标表 for none (40% of seeds), some or every project (at most eight: a disclosure prints its main ones). */
+function targetFormsFor(rng: Rng, projects: readonly Project[]): TargetForm[] {
+  if (projects.length === 0 || rng.chance(0.4)) return [];
+  const count = rng.chance(0.4) ? Math.min(8, projects.length) : rng.int(1, Math.min(8, projects.length));
+  const chosen = rng.sample(
+    projects.map((_, i) => i),
+    count,
+  );
+  return chosen.map((i) => {
+    const funds = projects[i]!.fiscal + projects[i]!.other;
+    return { project: i, funds, midTerm: rng.chance(0.5) ? funds : funds * rng.int(2, 3) };
+  });
 }

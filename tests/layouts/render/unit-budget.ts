@@ -27,6 +27,8 @@ import {
   type TableFrame,
   type TableStyle,
 } from './final-grid';
+import { DEFAULT_SLIP_IDS } from '../slips';
+import { formFeatures, writeTargetForms, type FormStyle } from './target-forms';
 
 /**
  * Family "unit-budget": the national 预算公开 set as a 单位 publishes it — all eight required tables (收支总表,
@@ -34,7 +36,8 @@ import {
  * empty with its statement when the unit has no such fund) plus 国有资本经营预算支出表 and, in some variants, 项目支出表;
  * 编制单位, 本单位, 单位预算 titles. Cell keys as in national-budget (收入总表 total/current/fiscal/<source>/carryIn,
  * 支出 tables total/basic/project), two-sided tables as in final-national (l:in.<fund or source>, l:out.<class>),
- * 基本支出表 e:<code> with total/personnel/public, 三公 l:three (columns) or l:<item> (rows), 项目支出表 p:<n>.
+ * 基本支出表 e:<code> with total/personnel/public, 三公 l:three (columns; with runningCosts when the model states
+ * 机关运行经费) or l:<item> (rows), 项目支出表 p:<n>; 绩效目标表 sheets as target-forms.ts indexes them.
  */
 
 export interface UnitLayout extends TableStyle {
@@ -44,6 +47,9 @@ export interface UnitLayout extends TableStyle {
   readonly threePublic: 'columns' | 'rows';
   readonly sheetNames: 'number' | 'title';
   readonly projects: boolean;
+  /** How the 绩效目标表 the model has are drawn, and whether each has a sheet of its own. */
+  readonly forms: FormStyle;
+  readonly formPerSheet: boolean;
 }
 
 export function unitFeatures(l: UnitLayout): string[] {
@@ -59,9 +65,12 @@ export function unitFeatures(l: UnitLayout): string[] {
     l.classList === 'all' ? 'two-sided tables list every 类' : 'two-sided tables list present 类 only',
     `合计 row ${l.totalRow}`,
     { 'year-kind': 'titles 2024年单位预算…', 'name-year': 'titles <单位>2024年单位…', plain: 'titles 单位…' }[l.titles],
-    l.threePublic === 'columns' ? '三公 as item columns' : '三公 as item rows',
+    l.threePublic === 'columns'
+      ? '三公 as item columns (with a 机关运行经费预算数 column when stated)'
+      : '三公 as item rows (no 机关运行经费)',
     l.sheetNames === 'number' ? 'sheets 表1…' : 'sheets named by title',
     l.projects ? 'with 项目支出表' : 'no 项目支出表',
+    formFeatures(l.forms, l.formPerSheet),
     l.zeros ? 'absent amounts print 0' : 'absent amounts blank',
     'empty fund tables with their statement',
   ];
@@ -231,6 +240,37 @@ function threePublicTable(c: Ctx): GridTable {
   };
   const empty = items.total === 0;
   const notes = empty ? [`说明：本单位本年度没有使用财政拨款安排“三公”经费，故本表无数据。`] : [];
+  if (c.l.threePublic === 'columns' && c.d.statesRunningCosts) {
+    // Shanghai's form (pt-zfb-2025-unit): a “三公”经费预算数 group and a 机关运行经费预算数 column beside it.
+    const group = '“三公”经费预算数';
+    const paths: Path[] = [
+      [group, '合计'],
+      [group, '因公出国（境）费'],
+      [group, '公务接待费'],
+      [group, '公务用车购置及运行费', '小计'],
+      [group, '公务用车购置及运行费', '购置费'],
+      [group, '公务用车购置及运行费', '运行费'],
+      ['机关运行经费预算数'],
+    ];
+    const { rows, merges } = headerOf(paths);
+    const keys = ['total', 'abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleRunning'] as const;
+    return {
+      key: 'three_public_expenses',
+      type: 'three_public_expenses',
+      ...frame(c, '“三公”经费和机关运行经费预算表', 7),
+      header: rows,
+      headerMerges: merges,
+      columns: [...keys, 'runningCosts'],
+      body: [
+        {
+          key: 'l:three',
+          role: 'line',
+          cells: [...keys.map((k) => money(c, items[k])), money(c, c.d.runningCosts)],
+        },
+      ],
+      notes,
+    };
+  }
   const f = frame(c, '一般公共预算“三公”经费支出表', 7);
   if (c.l.threePublic === 'columns') {
     const paths: Path[] = [
@@ -429,10 +469,14 @@ export function renderUnitBudget(d: Disclosure, l: UnitLayout): Rendered {
   const wb = new ExcelJS.Workbook();
   const c: Ctx = { d, l, subject: '本单位' };
   const placed: PlacedTable[] = [];
-  renderTables(c).forEach((t, i) => {
+  const tables = renderTables(c);
+  tables.forEach((t, i) => {
     const ws = wb.addWorksheet(l.sheetNames === 'number' ? `表${i + 1}` : t.name.replace(/[“”]/g, '').slice(0, 31));
     placed.push(writeGrid(ws, t, d, 1).placed);
   });
+  const formSheet = (i: number) =>
+    l.sheetNames === 'number' ? `表${tables.length + 1 + i}` : `项目支出绩效目标表${l.formPerSheet ? i + 1 : ''}`;
+  placed.push(...writeTargetForms(wb, d, l.forms, l.formPerSheet, formSheet));
   return { wb, tables: placed };
 }
 
@@ -447,6 +491,8 @@ const LAYOUTS: Record<string, UnitLayout> = {
     threePublic: 'columns',
     sheetNames: 'number',
     projects: true,
+    forms: 'approval',
+    formPerSheet: true,
   },
   split: {
     codes: 'split-full',
@@ -459,6 +505,8 @@ const LAYOUTS: Record<string, UnitLayout> = {
     sheetNames: 'title',
     projects: false,
     zeros: true,
+    forms: 'national',
+    formPerSheet: false,
   },
   sparse: {
     codes: 'split-sparse',
@@ -470,6 +518,8 @@ const LAYOUTS: Record<string, UnitLayout> = {
     threePublic: 'columns',
     sheetNames: 'number',
     projects: true,
+    forms: 'national',
+    formPerSheet: true,
   },
 };
 
@@ -498,8 +548,11 @@ export const UNIT_BUDGET_FAMILY: LayoutFamily = {
     '三公 as columns or rows',
     'sheet names',
     '项目支出表 present or not',
+    '机关运行经费 stated beside the 三公 items or not (model)',
+    '项目支出绩效目标表: none, some or every project’s (model); 批复表 or national form; one sheet each or all on one',
     'zeros printed or blank',
   ],
   model: () => ({ kind: 'budget', isUnit: true }),
   variants: Object.entries(LAYOUTS).map(([id, layout]) => variant(id, layout)),
+  slips: [...DEFAULT_SLIP_IDS, 'operating-cost', 'target-funds'],
 };

@@ -37,9 +37,12 @@ function fundsOf(ctx: RuleContext, form: PerformanceForm): FormFunds | null {
   );
   let col = at.col;
   const year = above.find((c) => c.row < at.row && hasAny(c.norm, YEAR));
-  if (year) col = year.col;
+  // Under the year's heading: its amount, or (实施期 | 当年度 blocks of 资金总额：| amount pairs) the first one after it.
+  const row = sheet?.rows[at.row] ?? [];
+  if (year) col = row.findIndex((c, i) => i >= year.col && numberOf(c?.value) !== null);
   else if (above.some((c) => hasAny(c.norm, MID))) return null;
-  const value = numberOf(sheet?.rows[at.row]?.[col]?.value);
+  if (col < 0) return null;
+  const value = numberOf(row[col]?.value);
   const unit = P.units.find((u) => above.some((c) => c.norm.includes(u.word)));
   if (value === null || value <= 0 || !unit) return null;
   return { sheet: form.sheet, cell: cellAddress(at.row, col), value: new Decimal(value).times(unit.factor) };

@@ -30,6 +30,21 @@ const form = (name: string, year: number, opts: { mid?: number; unit?: string | 
     { name: `绩效目标-${name}`, merges: ['B5:C5', 'D4:E4', 'F4:G4', 'D5:E5', 'F5:G5'] },
   );
 
+/** The seeds' 专项资金绩效目标批复表: 实施期 | 当年度 blocks of 资金总额：| amount pairs. */
+const approval = (name: string, period: number, year: number) =>
+  sheet(
+    [
+      ['2021年专项资金绩效目标批复表'],
+      ['项目名称', name],
+      ['项目资金申请（万元）', '实施期', null, '当年度'],
+      [null, '资金总额：', period, '资金总额：', year],
+      ['一级指标', '二级指标', '三级指标', '实施期目标', '当年度目标'],
+      [null, null, null, '绩效目标值', '半年目标值', '全年目标值'],
+      ['产出指标', '数量指标', '培训人次', '≥100人', '≥50人', '≥100人'],
+    ],
+    { name: `批复表-${name}` },
+  );
+
 testRule(projectTargetsFunds, {
   valid: [
     {
@@ -43,6 +58,10 @@ testRule(projectTargetsFunds, {
     {
       name: 'a form without a stated unit is not compared',
       workbook: workbook(spending(50), form('培训', 80, { unit: null })),
+    },
+    {
+      name: 'a 批复表 read in its 当年度 block: a 实施期 of several years above the 项目支出 is not the year',
+      workbook: workbook(spending(50), approval('培训', 150, 40)),
     },
   ],
   invalid: [
@@ -58,6 +77,11 @@ testRule(projectTargetsFunds, {
             /^2 张项目支出绩效目标表的资金总额合计 70\.00 万元，大于《部门支出总表》项目支出合计 50\.00 万元（超出 20\.00 万元）$/,
         },
       ],
+    },
+    {
+      name: 'a 批复表 whose 当年度 资金总额 exceeds the 项目支出 (its 实施期 amount does not)',
+      workbook: workbook(spending(50), approval('培训', 40, 60)),
+      findings: [{ severity: 'warning', sheet: '批复表-培训', cells: ['E4'], message: /合计 60\.00 万元，大于/ }],
     },
     {
       name: 'a form in 元 beside a 支出总表 in 万元',
