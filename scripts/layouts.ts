@@ -4,8 +4,10 @@
  * all seeds in one family): per seed, the consistent workbook (0 errors/warnings, every table typed, every code read)
  * and one slip (the kinds the family has a place for in turn, seed by seed; `--slips all`: every kind). It prints every
  * failing seed with the layout features and the offending finding, then a table per family.
- * `npm run layouts -- --identities [--seeds N]` counts, per rule of docs/rules.md, the identities closed and failed on
- * consistent workbooks of every family and the findings on slipped ones (N seeds per family, default 4).
+ * `npm run layouts -- --identities [--seeds N] [--write-identities]` counts, per rule of the registry (docs/rules.md), the
+ * identities closed and failed on consistent workbooks of every family and the slips its findings catch at their cell
+ * (N seeds per family, default 3); `--write-identities` writes tests/layouts/IDENTITIES.md from that measurement, with
+ * the reasons of tests/layouts/identity-reasons.json for the rules no property exercises.
  * `npm run layouts -- --seed 123 --out DIR` writes that seed's workbooks (every family and variant, consistent and with
  * each slip) to DIR to open in the preview.
  */
@@ -13,7 +15,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkConsistent, checkSlip, modelFor } from '../tests/layouts/check';
 import { FAMILIES } from '../tests/layouts/families';
-import { tallyReview, type Tally } from '../tests/layouts/identities';
+import { ALL_RULES } from '../src/core';
+import { identitiesMarkdown, isExercised, measureIdentities } from '../tests/layouts/identities';
+import identityReasons from '../tests/layouts/identity-reasons.json';
 import { slipById, slipRng, slipsOf } from '../tests/layouts/slips';
 
 const arg = (name: string) => {
@@ -46,42 +50,20 @@ async function writeSeed(seed: number, out: string) {
   }
 }
 
-/** Per rule: identities closed/failed on consistent workbooks, findings on slipped ones, and which families. */
-function identities(seedCount: number) {
-  const consistent: Tally = new Map();
-  const slipped: Tally = new Map();
-  const families = new Map<string, Set<string>>();
-  for (const family of FAMILIES) {
-    for (let seed = 1; seed <= seedCount; seed++) {
-      const d = modelFor(family, seed);
-      const v = family.variants[seed % family.variants.length]!;
-      const before = new Map([...consistent].map(([k, x]) => [k, x.closed]));
-      tallyReview(v.render(d), `${family.id}-${seed}.xlsx`, consistent);
-      for (const [k, x] of consistent)
-        if (x.closed > (before.get(k) ?? 0)) (families.get(k) ?? families.set(k, new Set()).get(k)!).add(family.id);
-      for (const slip of slipsOf(family)) {
-        const r = v.render(d);
-        if (slipById(slip).apply(r, d, slipRng(seed, slip)))
-          tallyReview(r, `${family.id}-${seed}-${slip}.xlsx`, slipped);
-      }
-    }
-  }
-  const ids = [...new Set([...consistent.keys(), ...slipped.keys()])].sort();
-  console.log(
-    '| rule | identities closed (consistent) | failed (consistent) | findings on slipped workbooks | families closing it |',
-  );
-  console.log('|---|---:|---:|---:|---|');
-  for (const id of ids) {
-    const c = consistent.get(id);
-    const s = slipped.get(id);
-    console.log(
-      `| ${id} | ${c?.closed ?? 0} | ${c?.failed ?? 0} | ${s?.findings ?? 0} | ${[...(families.get(id) ?? [])].join(', ')} |`,
-    );
-  }
+/** Per rule: identities closed/failed on consistent workbooks, slips caught, families; `--write-identities` writes IDENTITIES.md. */
+function identities(seedCount: number, write: boolean) {
+  const m = measureIdentities(seedCount);
+  const reasons = (identityReasons as { reasons: Record<string, string> }).reasons;
+  const md = identitiesMarkdown(m, reasons);
+  if (write) writeFileSync(join(__dirname, '../tests/layouts/IDENTITIES.md'), md);
+  console.log(md);
+  const missing = ALL_RULES.map((r) => r.meta.id).filter((id) => !isExercised(m.rules.get(id)) && !reasons[id]);
+  if (missing.length) console.log(`not exercised and no reason stated: ${missing.join(', ')}`);
 }
 
 async function main() {
-  if (process.argv.includes('--identities')) return identities(Number(arg('--seeds') ?? 4));
+  if (process.argv.includes('--identities'))
+    return identities(Number(arg('--seeds') ?? 3), process.argv.includes('--write-identities'));
   const single = arg('--seed');
   const out = arg('--out');
   if (single && out) return writeSeed(Number(single), out);
@@ -94,7 +76,12 @@ async function main() {
   const everyFamily = process.argv.includes('--every-family');
   for (const seed of seeds) {
     for (const family of everyFamily ? families : [families[seed % families.length]!]) {
-      const s = stats.get(family.id) ?? { consistent: 0, falseFindings: 0, failing: 0, slips: new Map() };
+      const s = stats.get(family.id) ?? {
+        consistent: 0,
+        falseFindings: 0,
+        failing: 0,
+        slips: new Map(),
+      };
       stats.set(family.id, s);
       const d = modelFor(family, seed);
       // Spread over F families, seed s is the (s div F)-th of its family: variants and slip kinds take turns by that.

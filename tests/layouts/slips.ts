@@ -3,6 +3,7 @@ import placeholders from '../../src/data/disclosure/placeholders.json';
 import tableSets from '../../src/data/disclosure/table-sets.json';
 import { functionItems } from './model/catalog';
 import { economicTotal, type Disclosure } from './model/disclosure';
+import { INDICATOR } from './render/target-forms';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
 import { Rng } from './model/prng';
 import { cellKey, type CellAt, type PlacedTable, type Rendered } from './families';
@@ -25,11 +26,14 @@ export type SlipId =
   | 'removed-table'
   | 'placeholder'
   | 'operating-cost'
-  | 'target-funds';
+  | 'target-funds'
+  | 'target-rate'
+  | 'target-cost'
+  | 'target-blank';
 
 /**
- * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and
- * 'target-funds' need what only some families draw (机关运行经费, 绩效目标表): those families list them.
+ * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
+ * slips need what only some families draw (机关运行经费, 绩效目标表): those families list them.
  */
 export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
   'leaf',
@@ -44,7 +48,10 @@ export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
   'placeholder',
 ];
 
-export const SLIP_IDS: readonly SlipId[] = [...DEFAULT_SLIP_IDS, 'operating-cost', 'target-funds'];
+/** Slips of the 绩效目标表 (families that draw them list these). */
+export const TARGET_FORM_SLIP_IDS: readonly SlipId[] = ['target-funds', 'target-rate', 'target-cost', 'target-blank'];
+
+export const SLIP_IDS: readonly SlipId[] = [...DEFAULT_SLIP_IDS, 'operating-cost', ...TARGET_FORM_SLIP_IDS];
 
 /** The slips a family is tried with. */
 export const slipsOf = (family: { readonly slips?: readonly SlipId[] }): readonly SlipId[] =>
@@ -60,7 +67,11 @@ export type SlipTarget =
        */
       readonly noteOf?: string;
     }
-  | { readonly description: string; readonly table: string; readonly type: string };
+  | {
+      readonly description: string;
+      readonly table: string;
+      readonly type: string;
+    };
 
 export interface Slip {
   readonly id: SlipId;
@@ -107,7 +118,11 @@ function candidates(r: Rendered, d: Disclosure, tables: readonly string[], rows:
   for (const t of amountTables(r, tables)) {
     const out = t.rows
       .filter((row) => rows.includes(row.role) || rows.includes(row.key))
-      .map((row) => ({ table: t, row: row.key, at: t.cells.get(cellKey(row.key, column)) }))
+      .map((row) => ({
+        table: t,
+        row: row.key,
+        at: t.cells.get(cellKey(row.key, column)),
+      }))
       .filter((c): c is { table: PlacedTable; row: string; at: CellAt } => !!c.at)
       .map((c) => ({ ...c, units: readUnits(cellOf(r, c.at), d.decimals) }));
     if (out.length > 0) return out;
@@ -133,7 +148,10 @@ function shift(
   if (nonZero.length === 0) return null;
   const c = rng.pick(nonZero);
   writeUnits(cellOf(r, c.at), c.units + bump(d), d.decimals);
-  return { description: `${what} ${c.table.key} ${c.row} ${addressOf(c.at)}`, cells: [c.at] };
+  return {
+    description: `${what} ${c.table.key} ${c.row} ${addressOf(c.at)}`,
+    cells: [c.at],
+  };
 }
 
 /** Swaps the leftmost pair of different adjacent digits of the integer part (12345.67 → 21345.67). */
@@ -166,7 +184,10 @@ export const SLIPS: readonly Slip[] = [
       if (options.length === 0) return null;
       const c = rng.pick(options);
       writeUnits(cellOf(r, c.at), c.to!, d.decimals);
-      return { description: `transposition ${c.table.key} ${c.row} ${addressOf(c.at)}`, cells: [c.at] };
+      return {
+        description: `transposition ${c.table.key} ${c.row} ${addressOf(c.at)}`,
+        cells: [c.at],
+      };
     },
   },
   {
@@ -265,7 +286,10 @@ export const SLIPS: readonly Slip[] = [
         cellOf(r, ca).value = vb;
         cellOf(r, cb).value = va;
         const codes = [a, b].flatMap((x) => codeCells(t, x.key));
-        return { description: `swapped names ${t.key} ${a.key} ↔ ${b.key}`, cells: [ca, cb, ...codes] };
+        return {
+          description: `swapped names ${t.key} ${a.key} ↔ ${b.key}`,
+          cells: [ca, cb, ...codes],
+        };
       }
       return null;
     },
@@ -281,7 +305,11 @@ export const SLIPS: readonly Slip[] = [
       if (alone.length === 0) return null;
       const t = rng.pick(alone);
       r.wb.removeWorksheet(r.wb.getWorksheet(t.sheet)!.id);
-      return { description: `removed table ${t.key} (sheet ${t.sheet})`, table: t.name, type: t.type };
+      return {
+        description: `removed table ${t.key} (sheet ${t.sheet})`,
+        table: t.name,
+        type: t.type,
+      };
     },
   },
   {
@@ -432,7 +460,10 @@ const TARGET_FUNDS: Slip = {
       readUnits(cell, d.decimals) + project - covered + Math.max(least, Math.ceil(project / 10)),
       d.decimals,
     );
-    return { description: `target form funds ${t.key} ${addressOf(at)}`, cells: [at] };
+    return {
+      description: `target form funds ${t.key} ${addressOf(at)}`,
+      cells: [at],
+    };
   },
 };
 
@@ -448,7 +479,43 @@ function requiredTypes(kind: Disclosure['kind']): Set<string> {
   return new Set(types.filter((t) => sets.every((s) => s.tables.some((x) => x.type === t && x.required))));
 }
 
-const ALL_SLIPS: readonly Slip[] = [...SLIPS, OPERATING_COST, TARGET_FUNDS];
+/** One indicator value of a 绩效目标表 rewritten (the year's value, the one the rules read). */
+function indicatorSlip(id: SlipId, description: string, n: number, rewrite: (v: string) => string | null): Slip {
+  return {
+    id,
+    description,
+    apply: (r, _d, rng) => {
+      const forms = r.tables.filter((t) => t.form && t.cells.has(`l:indicator.${n}|target`));
+      if (forms.length === 0) return null;
+      const t = rng.pick(forms);
+      const at = t.cells.get(`l:indicator.${n}|target`)!;
+      const cell = cellOf(r, at);
+      const to = rewrite(String(cell.value ?? ''));
+      if (to === null) return null;
+      cell.value = to === '' ? null : to;
+      return {
+        description: `${id} ${t.key} ${addressOf(at)}: ${to || '(blank)'}`,
+        cells: [at],
+      };
+    },
+  };
+}
+
+const ALL_SLIPS: readonly Slip[] = [
+  ...SLIPS,
+  OPERATING_COST,
+  TARGET_FUNDS,
+  // 满意度 ≥90% typed ≥900%: a share above 100% (performance.rate).
+  indicatorSlip('target-rate', 'a 满意度 target above 100% (a digit too many)', INDICATOR.satisfaction, (v) =>
+    /^≥\d+%$/.test(v) ? v.replace('%', '0%') : null,
+  ),
+  // The cost cap written as a floor: ≤120元/人 → ≥120元/人 (performance.cost_operator).
+  indicatorSlip('target-cost', 'a 成本指标 written as a floor (≥)', INDICATOR.cost, (v) =>
+    v.startsWith('≤') ? `≥${v.slice(1)}` : null,
+  ),
+  // An indicator left without its value (performance.framework).
+  indicatorSlip('target-blank', 'an indicator’s value left blank', INDICATOR.people, (v) => (v ? '' : null)),
+];
 
 export const slipById = (id: SlipId): Slip => ALL_SLIPS.find((s) => s.id === id)!;
 

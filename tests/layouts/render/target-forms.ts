@@ -14,7 +14,7 @@ import type { CellAt, PlacedTable } from '../families';
  *    年度指标值.
  * Amounts are in the disclosure's unit and decimals, the unit written in the funds label. Each form is indexed as a
  * table of type performance_targets_project, key `target_form:<i>`, with cells l:funds|amount (the year's 资金总额, what
- * cross_table.project_targets sums) and l:midTerm|amount.
+ * cross_table.project_targets sums), l:midTerm|amount and l:indicator.<n>|target (INDICATOR: the year's value).
  */
 export type FormStyle = 'approval' | 'national';
 
@@ -38,8 +38,20 @@ function indicators(rng: Rng): [string, string, string, string][] {
   ];
 }
 
+/** Cell keys of the indicators (row keys l:indicator.<n>, column 'target': the value the rules read, 年度/全年). */
+export const INDICATOR = {
+  people: 0,
+  compliance: 1,
+  timeliness: 2,
+  cost: 3,
+  awareness: 4,
+  satisfaction: 5,
+} as const;
+
 interface Drawn {
   readonly rows: Row[];
+  /** Row offset of the first indicator; the year's value is in column 5 (全年目标值 / 年度指标值). */
+  readonly firstIndicator: number;
   /** [row offset, column] of the year's 资金总额 and of the 中期/实施期 one. */
   readonly funds: [number, number];
   readonly midTerm: [number, number];
@@ -67,6 +79,7 @@ function approval(d: Disclosure, f: TargetForm, rng: Rng): Drawn {
   ];
   return {
     rows,
+    firstIndicator: 13,
     funds: [7, 4],
     midTerm: [7, 2],
     merges: [
@@ -97,6 +110,7 @@ function national(d: Disclosure, f: TargetForm, rng: Rng): Drawn {
   ];
   return {
     rows,
+    firstIndicator: 11,
     funds: [5, 3],
     midTerm: [5, 2],
     merges: [[0, 0, 0, 5]],
@@ -135,7 +149,11 @@ export function writeTargetForms(
       }),
     );
     for (const [a, b, c, e] of drawn.merges) sheet.mergeCells(top + a, b + 1, top + c, e + 1);
-    const at = ([r, c]: [number, number]): CellAt => ({ sheet: sheet.name, row: top + r, col: c + 1 });
+    const at = ([r, c]: [number, number]): CellAt => ({
+      sheet: sheet.name,
+      row: top + r,
+      col: c + 1,
+    });
     placed.push({
       key: `target_form:${i}`,
       type: 'performance_targets_project',
@@ -145,10 +163,17 @@ export function writeTargetForms(
       cells: new Map([
         ['l:funds|amount', at(drawn.funds)],
         ['l:midTerm|amount', at(drawn.midTerm)],
+        ...Object.values(INDICATOR).map(
+          (n) => [`l:indicator.${n}|target`, at([drawn.firstIndicator + n, 5])] as [string, CellAt],
+        ),
       ]),
       rows: [
         { key: 'l:funds', role: 'line' },
         { key: 'l:midTerm', role: 'line' },
+        ...Object.values(INDICATOR).map((n) => ({
+          key: `l:indicator.${n}`,
+          role: 'line' as const,
+        })),
       ],
     });
     top += drawn.rows.length + 2;
