@@ -253,6 +253,11 @@ export function statedChanges(ctx: RuleContext): StatedChange[] {
 }
 
 /** The range a quantity of two rounded amounts can take (its value at the corners of their rounding). */
+/** A clause as a finding quotes it: its first 40 characters. */
+function quoteOf(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function rangeOf(f: (a: Decimal, b: Decimal) => Decimal | null, a: Written, b: Written): [Decimal, Decimal] | null {
   const values: Decimal[] = [];
   for (const da of [-1, 1])
@@ -396,7 +401,7 @@ export const narrativeFigures: Rule = {
         finding: {
           sheet,
           cells,
-          message: `《${sheet}》写“${f.clause.length > 40 ? `${f.clause.slice(0, 40)}…` : f.clause}”，而${tableLabel(table.view)}${f.item.label}为 ${formatAmount(inUnit, 2)} ${unit}`,
+          message: `《${sheet}》写“${quoteOf(f.clause)}”，而${tableLabel(table.view)}${f.item.label}为 ${formatAmount(inUnit, 2)} ${unit}`,
           expected: inUnit.toFixed(2),
           actual: f.value.div(unit === '万元' ? 1e4 : 1).toFixed(2),
         },
@@ -410,7 +415,6 @@ export const narrativeFigures: Rule = {
         continue;
       }
       const cells = [address(c.cell)];
-      const quoted = c.segment.length > 40 ? `${c.segment.slice(0, 40)}…` : c.segment;
       ctx.identity({
         tables: [],
         sheet,
@@ -419,7 +423,7 @@ export const narrativeFigures: Rule = {
         finding: {
           sheet,
           cells,
-          message: `《${sheet}》写“${quoted}”：${error.message}`,
+          message: `《${sheet}》写“${quoteOf(c.segment)}”：${error.message}`,
           expected: error.expected,
           actual: error.actual,
         },
