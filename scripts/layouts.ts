@@ -103,7 +103,10 @@ async function main() {
         );
       }
       const kinds = slipsOf(family);
-      for (const slip of oneSlip ? [kinds[turn % kinds.length]!] : kinds) {
+      // Slip kinds take turns over the variant's turns, so that every kind meets every variant (a kind that only one
+      // variant has a place for, as 机关运行经费 beside item columns, would otherwise never come round to it).
+      const kindTurn = Math.floor(turn / family.variants.length);
+      for (const slip of oneSlip ? [kinds[kindTurn % kinds.length]!] : kinds) {
         const r = checkSlip(family, v, d, slip);
         if (!r.target) continue;
         workbooks++;
