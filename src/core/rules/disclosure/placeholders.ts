@@ -32,12 +32,26 @@ interface Residue {
   readonly kinds: readonly { kind: Kind; matches: readonly string[] }[];
 }
 
+/**
+ * Any kind's pattern, as one expression: a text it does not match has no residue (most cells), so only the texts it
+ * matches are scanned pattern by pattern. Built only when no pattern refers to its own groups (their numbers would
+ * shift in the union); otherwise every text is scanned.
+ */
+const ANY = placeholders.kinds.some((k) => k.patterns.some((p) => /\\[1-9]|\\k</.test(p)))
+  ? null
+  : new RegExp(placeholders.kinds.flatMap((k) => k.patterns.map((p) => `(?:${p})`)).join('|'), 'mu');
+
 function residueOf(cell: TextCell): Residue | null {
-  const kinds = KINDS.map((kind) => {
-    const found = kind.patterns.flatMap((p) => [...cell.text.matchAll(p)]).sort((a, b) => a.index - b.index);
+  const kinds = kindsIn(cell.text);
+  return kinds.length ? { cell, kinds } : null;
+}
+
+function kindsIn(text: string): Residue['kinds'] {
+  if (ANY && !ANY.test(text)) return [];
+  return KINDS.map((kind) => {
+    const found = kind.patterns.flatMap((p) => [...text.matchAll(p)]).sort((a, b) => a.index - b.index);
     return { kind, matches: [...new Set(found.map((m) => m[0].trim()))] };
   }).filter((k) => k.matches.length > 0);
-  return kinds.length ? { cell, kinds } : null;
 }
 
 const quoteAll = (matches: readonly string[]) =>

@@ -96,10 +96,20 @@ export interface TableSet {
 const SETS = tableSets.sets as readonly TableSet[];
 const CONTENTS_NAMES = new Set(tableSets.contents.names.map(normalizeLabel));
 
-/** A 目录 sheet: named so, or its first text says so. */
+/** A 目录 sheet: named so, or its first text says so (decided once per sheet and snapshot: asked for every text cell). */
 export function isContentsSheet(snapshot: WorkbookSnapshot, sheet: string): boolean {
+  let bySheet = CONTENTS.get(snapshot);
+  if (!bySheet) CONTENTS.set(snapshot, (bySheet = new Map()));
+  let contents = bySheet.get(sheet);
+  if (contents === undefined) bySheet.set(sheet, (contents = readsAsContents(snapshot, sheet)));
+  return contents;
+}
+
+const CONTENTS = new WeakMap<WorkbookSnapshot, Map<string, boolean>>();
+
+function readsAsContents(snapshot: WorkbookSnapshot, sheet: string): boolean {
   if (CONTENTS_NAMES.has(normalizeLabel(sheet))) return true;
-  // The first text of each sheet, found once per snapshot (this is asked for every text cell).
+  // The first text of each sheet, found once per snapshot.
   let firsts = FIRST_TEXTS.get(snapshot);
   if (!firsts) {
     firsts = new Map();
@@ -123,10 +133,15 @@ export function provinceOf(snapshot: WorkbookSnapshot): string | null {
 /** 部门 or 单位: which scope's words the titles and metadata use most. */
 export function scopeOf(snapshot: WorkbookSnapshot): 'department' | 'unit' {
   const count = (words: readonly string[]) =>
-    textCells(snapshot).filter((c) => c.text.length <= 80 && words.some((w) => c.norm.includes(normalizeLabel(w))))
-      .length;
-  return count(tableSets.scopes.unit) > count(tableSets.scopes.department) ? 'unit' : 'department';
+    textCells(snapshot).filter((c) => c.text.length <= 80 && words.some((w) => c.norm.includes(w))).length;
+  return count(SCOPE_WORDS.unit) > count(SCOPE_WORDS.department) ? 'unit' : 'department';
 }
+
+/** The scopes' words normalised once (not per text cell). */
+const SCOPE_WORDS = {
+  unit: tableSets.scopes.unit.map(normalizeLabel),
+  department: tableSets.scopes.department.map(normalizeLabel),
+};
 
 /** The table set the workbook must contain: its kind's provincial set when the province is named, else the national. */
 export function tableSetOf(ctx: RuleContext): TableSet | null {
@@ -142,7 +157,8 @@ export function tableSetOf(ctx: RuleContext): TableSet | null {
 
 /** A text that reads as a table title ("…表", "…表（续）"): the table type it names, or null. */
 export function titleType(text: string): TableType | null {
-  if (text.length > 60) return null;
+  // Normalisation only removes or maps characters, never writes 表: a text without it is no title (most cells).
+  if (text.length > 60 || !text.includes('表')) return null;
   const t = normalizeTitle(text);
   if (!t.endsWith('表')) return null;
   const type = typeFromText(text);
