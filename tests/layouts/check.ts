@@ -64,10 +64,12 @@ export function checkConsistent(family: LayoutFamily, variant: LayoutVariant, d:
   const unreadCodes: string[] = [];
   for (const t of r.tables)
     for (const row of t.rows) {
-      if (!(row.key.startsWith('f:') || row.key.startsWith('e:'))) continue;
+      // A unit's line of a consolidated table: `u<n>/f:<code>`.
+      const key = row.key.replace(/^u\d+\//, '');
+      if (!(key.startsWith('f:') || key.startsWith('e:'))) continue;
       const at = t.cells.get(cellKey(row.key, 'code'));
-      if (at && !read.has(`${at.sheet}!${at.row} ${row.key.slice(2)}`))
-        unreadCodes.push(`${at.sheet}!${addressOf(at)} ${row.key.slice(2)}`);
+      if (at && !read.has(`${at.sheet}!${at.row} ${key.slice(2)}`))
+        unreadCodes.push(`${at.sheet}!${addressOf(at)} ${key.slice(2)}`);
     }
   return { falseFindings, untyped, unreadCodes };
 }

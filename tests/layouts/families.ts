@@ -27,9 +27,23 @@ export interface CellAt {
 /**
  * What a body row is, so that slips and comparisons can pick rows by meaning rather than by position: 'total' is the
  * table's 合计 row; class/section/item are function lines (类/款/项); economic-class/economic-item are 301…/30101…;
- * 'line' is any other labelled row (收支总表 items, 三公 items); 'footer' a row totalling side-by-side blocks.
+ * 'line' is any other labelled row (收支总表 items, 三公 items); 'footer' a row totalling side-by-side blocks; in a
+ * consolidated table (model Consolidation) 'department' is the department's own row, 'unit' a unit's row or heading,
+ * 'unit-line'/'unit-item' a unit's 类/款 and 项 lines (keys `u<n>/f:<code>`).
  */
-export type RowRole = 'total' | 'class' | 'section' | 'item' | 'economic-class' | 'economic-item' | 'line' | 'footer';
+export type RowRole =
+  | 'total'
+  | 'class'
+  | 'section'
+  | 'item'
+  | 'economic-class'
+  | 'economic-item'
+  | 'line'
+  | 'footer'
+  | 'department'
+  | 'unit'
+  | 'unit-line'
+  | 'unit-item';
 
 /**
  * One table as rendered, with an index of its cells by meaning. Row keys: 'total', `f:<function code>`,

@@ -29,7 +29,8 @@ export type SlipId =
   | 'target-funds'
   | 'target-rate'
   | 'target-cost'
-  | 'target-blank';
+  | 'target-blank'
+  | 'unit-leaf';
 
 /**
  * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
@@ -51,7 +52,12 @@ export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
 /** Slips of the 绩效目标表 (families that draw them list these). */
 export const TARGET_FORM_SLIP_IDS: readonly SlipId[] = ['target-funds', 'target-rate', 'target-cost', 'target-blank'];
 
-export const SLIP_IDS: readonly SlipId[] = [...DEFAULT_SLIP_IDS, 'operating-cost', ...TARGET_FORM_SLIP_IDS];
+export const SLIP_IDS: readonly SlipId[] = [
+  ...DEFAULT_SLIP_IDS,
+  'operating-cost',
+  ...TARGET_FORM_SLIP_IDS,
+  'unit-leaf',
+];
 
 /** The slips a family is tried with. */
 export const slipsOf = (family: { readonly slips?: readonly SlipId[] }): readonly SlipId[] =>
@@ -293,6 +299,13 @@ export const SLIPS: readonly Slip[] = [
       }
       return null;
     },
+  },
+  {
+    id: 'unit-leaf',
+    description: 'in a consolidated table, one unit’s 项 line changed (or, units listed one row each, a unit’s row)',
+    apply: (r, d, rng) =>
+      shift(r, d, rng, [...SPENDING, 'income_summary'], ['unit-item'], 'total', 'unit leaf total') ??
+      shift(r, d, rng, [...SPENDING, 'income_summary'], ['unit'], 'total', 'unit row total'),
   },
   {
     id: 'removed-table',

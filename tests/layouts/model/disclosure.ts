@@ -73,6 +73,30 @@ export interface TargetForm {
   readonly midTerm: Units;
 }
 
+/** One 单位 of a department that consolidates its units: its own function lines, consistent by construction. */
+export interface BudgetUnit {
+  readonly name: string;
+  readonly functions: readonly FunctionLine[];
+}
+
+/** The tables a consolidated department may draw per unit. */
+export type ConsolidatedTable = 'income_summary' | 'expenditure_summary' | 'general_budget_expenditure';
+
+/**
+ * A 部门 whose tables list its 单位 (部门预算 practice): a 合计 row, then (optionally) the department's own row named
+ * after it, then each unit — either one row per unit in a 单位名称 column ('unit-rows', no codes), or per unit a heading
+ * row (its name, uncoded, with its totals) followed by its 类/款/项 lines ('unit-headings'). The department's lines
+ * (Disclosure.functions) are the sums of its units' lines, code by code, so every identity holds in both readings.
+ */
+export interface Consolidation {
+  readonly units: readonly BudgetUnit[];
+  readonly style: 'unit-rows' | 'unit-headings';
+  /** A row named after the department (= Σ units) between the 合计 and the first unit. */
+  readonly departmentRow: boolean;
+  /** The tables drawn per unit; the others show the department's lines. */
+  readonly tables: readonly ConsolidatedTable[];
+}
+
 export interface Disclosure {
   readonly seed: number;
   readonly kind: Kind;
@@ -102,6 +126,8 @@ export interface Disclosure {
   readonly targetForms: readonly TargetForm[];
   /** 决算: 使用非财政拨款结余 (an inflow in 收入支出决算总表), at most the non-fiscal carry-in (see finalSummary). */
   readonly useOfNonFiscalBalance: Units;
+  /** A department consolidating its units (budget, 部门 only); absent: one body. */
+  readonly consolidation?: Consolidation;
 }
 
 export const zeroByFund = (): ByFund => ({ general: 0, gov: 0, state: 0, other: 0 });

@@ -8,6 +8,8 @@ import {
   zeroByFund,
   zeroBySource,
   type AmountUnit,
+  type ConsolidatedTable,
+  type Consolidation,
   type Disclosure,
   type EconomicLine,
   type Fund,
@@ -31,7 +33,15 @@ export interface ModelOptions {
   readonly funds?: Partial<Record<Fund, boolean>>;
   readonly carryOver?: boolean;
   readonly isUnit?: boolean;
+  /**
+   * A 部门 consolidating 2–4 单位 (its tables list them; see Consolidation): the money of each 项 is drawn per unit
+   * that has the line and the department's line is their sum. Budgets of a 部门 only; absent: one body.
+   */
+  readonly consolidated?: boolean;
 }
+
+/** Whether a family that draws consolidated units gives this seed some (about a third of the seeds). */
+export const consolidatedFor = (seed: number): boolean => new Rng(seed).fork('consolidated').chance(0.35);
 
 const DEPARTMENTS = [
   '医疗保障局',
@@ -43,6 +53,8 @@ const DEPARTMENTS = [
   '财政局',
 ];
 const PLACES = ['泉州市', '灵寿县', '上海市普陀区', '绍兴市', '长沙县', '江北区', '临海市'];
+/** Names of a department's units after its own (机关 first): 泉州市医疗保障局机关, 泉州市医疗保障局信息中心 …. */
+const UNIT_NAMES = ['信息中心', '服务中心', '事务中心', '管理站', '保障中心', '综合执法大队', '研究所', '培训中心'];
 const PROJECT_WORDS = ['专项业务经费', '信息化建设', '购买服务', '补助资金', '运行维护', '工作经费'];
 
 /** 项 lines a fund may pay for: 政府性基金 pays 229/212 lines, 国有资本经营 pays 223 lines, the general budget the rest. */
@@ -113,8 +125,25 @@ export function generateDisclosure(seed: number, options: ModelOptions = {}): Di
 
   const amountsRng = rng.fork('amounts');
   const leafAmounts = new Map<string, LineAmounts>();
-  for (const { item } of picked)
-    leafAmounts.set(item.code, leafLine(amountsRng, item, kind, unit, decimals, funds, hasCarryOver));
+  // A consolidated department: each 项 belongs to one or two of its units, each unit's money drawn on its own.
+  const unitsRng = rng.fork('units');
+  const consolidate = kind === 'budget' && !isUnit && !!options.consolidated && picked.length >= 2;
+  const unitCount = consolidate ? unitsRng.int(2, Math.min(4, picked.length)) : 0;
+  const owners = new Map<string, number[]>();
+  const unitLeaves = Array.from({ length: unitCount }, () => new Map<string, LineAmounts>());
+  picked.forEach(({ item }, j) => {
+    if (!unitCount) {
+      leafAmounts.set(item.code, leafLine(amountsRng, item, kind, unit, decimals, funds, hasCarryOver));
+      return;
+    }
+    const first = j < unitCount ? j : unitsRng.int(0, unitCount - 1);
+    const second = unitsRng.chance(0.35) ? unitsRng.int(0, unitCount - 1) : first;
+    const own = [...new Set([first, second])].sort();
+    owners.set(item.code, own);
+    for (const u of own)
+      unitLeaves[u]!.set(item.code, leafLine(amountsRng, item, kind, unit, decimals, funds, hasCarryOver));
+    leafAmounts.set(item.code, addLines(own.map((u) => unitLeaves[u]!.get(item.code)!)));
+  });
 
   const economics = economicLinesFor(
     rng.fork('economic'),
@@ -138,6 +167,21 @@ export function generateDisclosure(seed: number, options: ModelOptions = {}): Di
   const carriedInOther = functions.filter((l) => l.level === 1).reduce((a, l) => a + l.amounts.carryIn.other, 0);
   const useOfNonFiscalBalance =
     kind === 'final' && carriedInOther > 0 && rng.chance(0.5) ? Math.floor(rng.next() * (carriedInOther + 1)) : 0;
+  const unitNames = unitsRng.sample(UNIT_NAMES, Math.max(0, unitCount - 1));
+  const consolidation: Consolidation | undefined = unitCount
+    ? {
+        units: unitLeaves.map((own, u) => ({
+          name: `${department}${u === 0 ? '机关' : unitNames[u - 1]!}`,
+          functions: assembleTree(
+            picked.filter((p) => own.has(p.item.code)),
+            own,
+          ),
+        })),
+        style: unitsRng.pick(['unit-rows', 'unit-headings'] as const),
+        departmentRow: unitsRng.chance(0.6),
+        tables: consolidatedTables(unitsRng),
+      }
+    : undefined;
   return {
     seed,
     kind,
@@ -157,7 +201,17 @@ export function generateDisclosure(seed: number, options: ModelOptions = {}): Di
     projects,
     targetForms,
     useOfNonFiscalBalance,
+    ...(consolidation ? { consolidation } : {}),
   };
+}
+
+/** The tables a consolidated department draws per unit: at least one, the 支出总表 most often. */
+function consolidatedTables(rng: Rng): ConsolidatedTable[] {
+  const out: ConsolidatedTable[] = [];
+  if (rng.chance(0.5)) out.push('income_summary');
+  if (rng.chance(0.8) || out.length === 0) out.push('expenditure_summary');
+  if (rng.chance(0.4)) out.push('general_budget_expenditure');
+  return out;
 }
 
 /** Sizes from a handful of lines to everything the catalog holds, small ones more often. */

@@ -1,3 +1,4 @@
+import { consolidatedFor } from '../model/generate';
 import ExcelJS from 'exceljs';
 import type { LayoutFamily, Rendered } from '../families';
 import type { Disclosure } from '../model/disclosure';
@@ -101,10 +102,24 @@ export const PLATFORM_FAMILY: LayoutFamily = {
     '合计 row first or last, its label merged across the code columns or in the name column',
     '编制部门 / 编制单位',
   ],
-  model: () => ({ kind: 'budget', unit: '元', decimals: 2 }),
+  model: (seed) => ({ kind: 'budget', unit: '元', decimals: 2, consolidated: consolidatedFor(seed) }),
   variants: drawVariants('platform', 8, draw, features, renderPlatform),
   // Five of the eight required tables are drawn: the missing three are rightly named.
   trueOnConsistent: ['disclosure.missing_table'],
   ciSeeds: 8,
-  // Every slip applies; a removed table, with three already missing, is rightly named by a note (check.ts: isCaught).
+  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
+  // and the consolidated units' slip where the model draws units.
+  slips: [
+    'leaf',
+    'transposition',
+    'component',
+    'zeroed-row',
+    'total',
+    'carry-over',
+    'wrong-code',
+    'swapped-name',
+    'removed-table',
+    'placeholder',
+    'unit-leaf',
+  ],
 };

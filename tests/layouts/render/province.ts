@@ -1,3 +1,4 @@
+import { consolidatedFor } from '../model/generate';
 import ExcelJS from 'exceljs';
 import type { LayoutFamily, Rendered } from '../families';
 import type { Disclosure } from '../model/disclosure';
@@ -120,10 +121,24 @@ export const PROVINCE_FAMILY: LayoutFamily = {
   id: 'province',
   description: 'title, header and unit wording of other provinces',
   varies: PROVINCE_VARIES,
-  model: () => ({ kind: 'budget' }),
+  model: (seed) => ({ kind: 'budget', consolidated: consolidatedFor(seed) }),
   variants: drawVariants('province', 8, draw, features, renderProvince),
   // Five of the eight required tables are drawn: the missing three are rightly named.
   trueOnConsistent: ['disclosure.missing_table'],
   ciSeeds: 8,
-  // Every slip applies; a removed table, with three already missing, is rightly named by a note (check.ts: isCaught).
+  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
+  // and the consolidated units' slip where the model draws units.
+  slips: [
+    'leaf',
+    'transposition',
+    'component',
+    'zeroed-row',
+    'total',
+    'carry-over',
+    'wrong-code',
+    'swapped-name',
+    'removed-table',
+    'placeholder',
+    'unit-leaf',
+  ],
 };

@@ -1,3 +1,4 @@
+import { consolidatedFor } from '../model/generate';
 import ExcelJS from 'exceljs';
 import type { LayoutFamily, PlacedTable, Rendered } from '../families';
 import type { Disclosure } from '../model/disclosure';
@@ -84,7 +85,21 @@ function renderAnyOrigin(d: Disclosure, offsets: Offsets): Rendered {
 const FIVE_OF_EIGHT = {
   // Five of the eight required tables are drawn: the missing three are rightly named.
   trueOnConsistent: ['disclosure.missing_table'],
-  // Every slip applies; a removed table, with three already missing, is rightly named by a note (check.ts: isCaught).
+  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
+  // and the consolidated units' slip where the model draws units.
+  slips: [
+    'leaf',
+    'transposition',
+    'component',
+    'zeroed-row',
+    'total',
+    'carry-over',
+    'wrong-code',
+    'swapped-name',
+    'removed-table',
+    'placeholder',
+    'unit-leaf',
+  ],
 } as const;
 
 export const STACKED_FAMILIES: readonly LayoutFamily[] = [
@@ -96,7 +111,7 @@ export const STACKED_FAMILIES: readonly LayoutFamily[] = [
       'origin of the stack (rows 1–7, columns A–E)',
       'blank rows between tables (1–3)',
     ],
-    model: () => ({ kind: 'budget' }),
+    model: (seed) => ({ kind: 'budget', consolidated: consolidatedFor(seed) }),
     variants: drawVariants(
       'stacked',
       6,
@@ -127,7 +142,7 @@ export const STACKED_FAMILIES: readonly LayoutFamily[] = [
     id: 'side-by-side',
     description: 'tables side by side on one sheet',
     varies: ['tables side by side (2, 3 or 5 to a sheet)', 'blank columns between (1–3)', 'origin'],
-    model: () => ({ kind: 'budget' }),
+    model: (seed) => ({ kind: 'budget', consolidated: consolidatedFor(seed) }),
     variants: drawVariants(
       'side-by-side',
       6,
@@ -150,7 +165,7 @@ export const STACKED_FAMILIES: readonly LayoutFamily[] = [
     id: 'any-origin',
     description: 'one table per sheet, each at its own origin',
     varies: ['origin of each table (rows 1–13, columns A–I)'],
-    model: () => ({ kind: 'budget' }),
+    model: (seed) => ({ kind: 'budget', consolidated: consolidatedFor(seed) }),
     variants: drawVariants(
       'any-origin',
       6,

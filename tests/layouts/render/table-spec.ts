@@ -1,6 +1,13 @@
 import type { RowRole } from '../families';
 import type { Units } from '../model/amount';
-import { economicTotal, threePublicTotal, type Disclosure, type FunctionLine } from '../model/disclosure';
+import {
+  economicTotal,
+  threePublicTotal,
+  type ConsolidatedTable,
+  type Consolidation,
+  type Disclosure,
+  type FunctionLine,
+} from '../model/disclosure';
 
 /**
  * Layout-neutral tables of a disclosure: what a table says (its kind, column heads, body lines with codes and amounts),
@@ -45,6 +52,65 @@ export interface TableSpec {
 }
 
 const FUNCTION_ROLE: Record<1 | 2 | 3, RowRole> = { 1: 'class', 2: 'section', 3: 'item' };
+const UNIT_ROLE: Record<1 | 2 | 3, RowRole> = { 1: 'unit-line', 2: 'unit-line', 3: 'unit-item' };
+const nonZero = (u: Units): Units | null => (u === 0 ? null : u);
+const sumOf = (rows: readonly Units[][], width: number): Units[] =>
+  rows.reduce((a, v) => a.map((x, i) => x + (v[i] ?? 0)), Array<Units>(width).fill(0));
+
+/**
+ * The body of a consolidated table (see Consolidation): 合计, the department's row (named after it), then per unit its
+ * row ('unit-rows': keys `u:<n>`) or its heading row and its 类/款/项 lines ('unit-headings': keys `u:<n>` and
+ * `u<n>/f:<code>`). Units without a line the table keeps are left out; every row is the sum of what it covers.
+ */
+export function consolidatedBody(
+  d: Disclosure,
+  c: Consolidation,
+  values: (l: FunctionLine) => Units[],
+  keep: (l: FunctionLine) => boolean,
+): BodyLine[] {
+  const width = values(d.functions[0]!).length;
+  const units = c.units
+    .map((u, n) => ({ n, name: u.name, lines: u.functions.filter(keep) }))
+    .filter((u) => u.lines.length > 0);
+  const totalOf = (lines: readonly FunctionLine[]) => sumOf(lines.filter((l) => l.level === 1).map(values), width);
+  const total = sumOf(
+    units.map((u) => totalOf(u.lines)),
+    width,
+  );
+  const out: BodyLine[] = [
+    { key: 'total', role: 'total', code: null, level: 0, label: '合计', amounts: total.map(nonZero) },
+  ];
+  if (c.departmentRow)
+    out.push({
+      key: 'dept',
+      role: 'department',
+      code: null,
+      level: 0,
+      label: d.department,
+      amounts: total.map(nonZero),
+    });
+  for (const u of units) {
+    out.push({
+      key: `u:${u.n}`,
+      role: 'unit',
+      code: null,
+      level: 0,
+      label: u.name,
+      amounts: totalOf(u.lines).map(nonZero),
+    });
+    if (c.style === 'unit-rows') continue;
+    for (const l of u.lines)
+      out.push({
+        key: `u${u.n}/f:${l.code}`,
+        role: UNIT_ROLE[l.level],
+        code: l.code,
+        level: l.level,
+        label: l.name,
+        amounts: values(l).map(nonZero),
+      });
+  }
+  return out;
+}
 const SPEND_KEYS = ['total', 'basic', 'project'];
 
 /** The five national budget tables the first family draws, as specs (the same numbers as national-budget.ts). */
@@ -67,6 +133,22 @@ export function budgetTables(d: Disclosure): TableSpec[] {
     ];
   };
   const fnHeads: HeadPath[] = [['科目编码'], ['科目名称']];
+  const c = d.consolidation;
+  /** A table of function lines, or (a consolidated department) of its units' rows or lines (see consolidatedBody). */
+  const linesTable = (
+    key: ConsolidatedTable,
+    lines: readonly FunctionLine[],
+    values: (l: FunctionLine) => Units[],
+    keep: (l: FunctionLine) => boolean = () => true,
+  ): Pick<TableSpec, 'codes' | 'labelHeads' | 'body'> => {
+    if (!c || !c.tables.includes(key) || (c.style === 'unit-rows' && key === 'general_budget_expenditure'))
+      return { codes: 'function', labelHeads: fnHeads, body: codeBody(lines, values) };
+    return {
+      codes: c.style === 'unit-rows' ? 'none' : 'function',
+      labelHeads: c.style === 'unit-rows' ? [['单位名称']] : fnHeads,
+      body: consolidatedBody(d, c, values, keep),
+    };
+  };
   const income = (l: FunctionLine) => {
     const a = l.amounts;
     const fiscal = a.income.general + a.income.gov + a.income.state;
@@ -100,8 +182,6 @@ export function budgetTables(d: Disclosure): TableSpec[] {
       type: 'income_summary',
       name: '收入总表',
       title: '收入总表',
-      codes: 'function',
-      labelHeads: fnHeads,
       amountHeads: [
         ['合计'],
         ['本年收入', '小计'],
@@ -115,33 +195,34 @@ export function budgetTables(d: Disclosure): TableSpec[] {
         ['上年结转'],
       ],
       amountKeys: ['total', 'current', 'fiscal', 'zhuanhu', 'shiye', 'jingying', 'shangji', 'fushu', 'qita', 'carryIn'],
-      body: codeBody(d.functions, income),
+      ...linesTable('income_summary', d.functions, income),
     },
     {
       key: 'expenditure_summary',
       type: 'expenditure_summary',
       name: '支出总表',
       title: '支出总表',
-      codes: 'function',
-      labelHeads: fnHeads,
       amountHeads: [['合计'], ['基本支出'], ['项目支出']],
       amountKeys: SPEND_KEYS,
-      body: codeBody(d.functions, spend),
+      ...linesTable('expenditure_summary', d.functions, spend),
     },
     {
       key: 'general_budget_expenditure',
       type: 'general_budget_expenditure',
       name: '一般公共预算支出表',
       title: '一般公共预算财政拨款支出表',
-      codes: 'function',
-      labelHeads: fnHeads,
       amountHeads: [['合计'], ['基本支出'], ['项目支出']],
       amountKeys: SPEND_KEYS,
-      body: codeBody(generalLines, (l) => [
-        l.amounts.basic.general + l.amounts.project.general,
-        l.amounts.basic.general,
-        l.amounts.project.general,
-      ]),
+      ...linesTable(
+        'general_budget_expenditure',
+        generalLines,
+        (l) => [
+          l.amounts.basic.general + l.amounts.project.general,
+          l.amounts.basic.general,
+          l.amounts.project.general,
+        ],
+        (l) => l.amounts.basic.general + l.amounts.project.general > 0,
+      ),
     },
     {
       key: 'general_budget_basic_expenditure',

@@ -11,22 +11,31 @@ import {
 } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
+import { headingScopes } from './units';
 
-/** Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. */
-export function hierarchyGroups(block: BlockView): { parent: BlockRow; children: BlockRow[] }[] {
+/**
+ * Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. A consolidated
+ * table repeats codes per unit: codes match within one unit's rows — its unit code, or the heading row that scopes its
+ * lines (units.ts, confirmed by the numbers). A parent code that still occurs twice in one scope is not asserted: which
+ * children are its own the table does not say.
+ */
+export function hierarchyGroups(view: TableView, block: BlockView): { parent: BlockRow; children: BlockRow[] }[] {
   const groups: { parent: BlockRow; children: BlockRow[] }[] = [];
   const rows = block.rows.filter((r) => r.used && !r.isTotal);
-  // Coded lines, within one unit's rows (consolidated tables repeat codes per unit).
+  const scopes = headingScopes(view, block);
+  const scopeOf = (r: BlockRow) => `${r.unitCode ?? ''}|${scopes?.get(r)?.row ?? ''}`;
   const coded = rows.filter((r) => r.code);
   const byParent = groupBy(
     coded.filter((r) => (r.code?.code as string).length > 3),
-    (r) => `${r.unitCode ?? ''}|${parentCode(r.code?.code as string)}`,
+    (r) => `${scopeOf(r)}|${parentCode(r.code?.code as string)}`,
   );
+  const parents = groupBy(coded, (r) => `${scopeOf(r)}|${r.code?.code as string}`);
   for (const parent of coded) {
     const code = parent.code?.code as string;
     if (code.length > 5) continue;
-    const children = byParent.get(`${parent.unitCode ?? ''}|${code}`);
-    if (children?.length) groups.push({ parent, children });
+    const key = `${scopeOf(parent)}|${code}`;
+    const children = byParent.get(key);
+    if (children?.length && (parents.get(key)?.length ?? 0) < 2) groups.push({ parent, children });
   }
   // Uncoded outline: a ranked line and the deeper-ranked lines under it, up to the next line of its rank or above.
   const plain = rows.filter((r) => !r.code);
@@ -65,7 +74,7 @@ export const sumHierarchy: Rule = {
         continue;
       }
       for (const block of view.blocks) {
-        for (const { parent, children } of hierarchyGroups(block)) {
+        for (const { parent, children } of hierarchyGroups(view, block)) {
           const name = parent.code ? `${parent.code.code} ${parent.code.name ?? ''}`.trim() : parent.label;
           for (const col of block.amountColumns) {
             if (col.excluded) continue;

@@ -15,6 +15,7 @@ import {
 } from '../table-view';
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
+import { departmentRow, groupRows, type Group } from './units';
 
 /** A block's used rows with what totalMembers asks of them per total, computed once per block (linear in rows). */
 interface TotalIndex {
@@ -29,8 +30,6 @@ interface TotalIndex {
   readonly previousTotal: readonly number[];
   readonly groupOf: ReadonlyMap<BlockRow, Group>;
 }
-
-type Group = { subtotal: BlockRow; members: BlockRow[] };
 
 const TOTAL_INDEX = new WeakMap<BlockView, TotalIndex>();
 
@@ -66,17 +65,24 @@ function totalIndex(block: BlockView): TotalIndex {
  * highest-ranked outline lines ("一、" before "1、"), never "其中" lines.
  */
 export function totalMembers(block: BlockView, total: BlockRow): BlockRow[] {
-  const { rows, position, firstLine, lastLine, nextTotal, previousTotal, groupOf } = totalIndex(block);
+  return membersIn(block, totalSegment(block, total));
+}
+
+/** The rows a total row covers, in order: the lines below a 合计 above them, or those since the previous total. */
+export function totalSegment(block: BlockView, total: BlockRow): BlockRow[] {
+  const { rows, position, firstLine, lastLine, nextTotal, previousTotal } = totalIndex(block);
   const at = position.get(total) ?? -1;
   const downward = at <= firstLine && lastLine > at;
-  let segment: BlockRow[];
-  if (downward) {
-    segment = rows.slice(at + 1, at < 0 ? rows.length : nextTotal[at]);
-  } else {
-    const prev = at < 0 ? -1 : (previousTotal[at] as number);
-    segment = rows.slice(prev + 1, at);
-    if (prev >= 0) segment.unshift(rows[prev] as BlockRow);
-  }
+  if (downward) return rows.slice(at + 1, at < 0 ? rows.length : nextTotal[at]);
+  const prev = at < 0 ? -1 : (previousTotal[at] as number);
+  const segment = rows.slice(prev + 1, at);
+  if (prev >= 0) segment.unshift(rows[prev] as BlockRow);
+  return segment;
+}
+
+function membersIn(block: BlockView, covered: readonly BlockRow[]): BlockRow[] {
+  const { groupOf } = totalIndex(block);
+  let segment = [...covered];
   const coded = segment.filter((r) => r.code && !r.isTotal);
   const unitSubtotals = segment.filter((r) => !r.code && r.unitCode && !r.isTotal);
   if (coded.length) {
@@ -120,31 +126,6 @@ function withoutItemisation(segment: readonly BlockRow[]): BlockRow[] {
   return out;
 }
 
-/**
- * Heading rows of a classification list: an uncoded, labelled row followed by coded rows (a unit named in the name
- * column, then its lines) totals the lines up to the next such row. Project lists have no headings: every row is a
- * project.
- */
-export function groupRows(block: BlockView): Group[] {
-  if (block.projectList || block.rows.some((r) => r.unitCode)) return [];
-  const rows = block.rows.filter((r) => r.used && !r.isTotal);
-  const out: Group[] = [];
-  rows.forEach((r, i) => {
-    // A heading has no code and no enumeration ("八、…" is a line of the list, not a heading).
-    if (r.code || !r.label || r.rank !== 0) return;
-    const run: BlockRow[] = [];
-    for (let j = i + 1; j < rows.length; j++) {
-      const next = rows[j] as BlockRow;
-      if (!next.code || next.code.source !== 'cell') break;
-      run.push(next);
-    }
-    if (!run.length) return;
-    const top = minOf(run.map((x) => codeLevel(x.code?.code as string)));
-    out.push({ subtotal: r, members: run.filter((x) => codeLevel(x.code?.code as string) === top) });
-  });
-  return out;
-}
-
 /** A consolidated table's unit line (unit code, no classification code) and the coded lines of that unit. */
 export function unitSubtotalGroups(block: BlockView): Group[] {
   const out: Group[] = [...totalIndex(block).groupOf.values()];
@@ -182,11 +163,15 @@ export const sumTotal: Rule = {
       for (const block of view.blocks) {
         const checks: { total: BlockRow; members: BlockRow[]; name: string }[] = [];
         for (const total of block.rows.filter((r) => r.isTotal && r.used)) {
-          checks.push({
-            total,
-            members: totalMembers(block, total).filter((m) => m !== total),
-            name: total.label || '合计',
-          });
+          const segment = totalSegment(block, total);
+          let members = membersIn(block, segment).filter((m) => m !== total);
+          // A department's own row above its units (confirmed by the numbers): 合计 = it, and it = Σ its units.
+          const department = wrapped ? null : departmentRow(view, block, segment, total, members);
+          if (department) {
+            members = [department.row];
+            checks.push({ total: department.row, members: department.units, name: department.row.label });
+          }
+          checks.push({ total, members, name: total.label || '合计' });
         }
         for (const g of unitSubtotalGroups(block))
           checks.push({ total: g.subtotal, members: g.members, name: g.subtotal.label });
