@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { numberFormat, unitsToNumber, type Units } from '../model/amount';
 import { classes, economicTotal, threePublicTotal, type Disclosure, type FunctionLine } from '../model/disclosure';
 import type { CellAt, PlacedTable, RowRole } from '../families';
+import { consolidatedBody } from './table-spec';
 
 /**
  * Family "national-budget": the national 部门预算公开 set in the seeds' style (one table per sheet, title, 编制单位 and
@@ -111,6 +112,28 @@ function codeRows(d: Disclosure, values: (l: FunctionLine) => Units[]): Row[] {
   ];
 }
 
+/**
+ * The body of a function table and its row index: the department's lines, or — a consolidated department drawing this
+ * table per unit with heading rows (model Consolidation; this family draws the 'unit-headings' style only, its header
+ * keeps the code column) — 合计, the department row, then each unit's heading and lines.
+ */
+function linesTable(
+  d: Disclosure,
+  key: 'income_summary' | 'expenditure_summary' | 'general_budget_expenditure',
+  shown: Disclosure,
+  values: (l: FunctionLine) => Units[],
+  keep: (l: FunctionLine) => boolean = () => true,
+): { body: Row[]; rows: { key: string; role: RowRole }[] } {
+  const c = d.consolidation;
+  if (!c || c.style !== 'unit-headings' || !c.tables.includes(key))
+    return { body: codeRows(shown, values), rows: functionRows(shown) };
+  const lines = consolidatedBody(d, c, values, keep);
+  return {
+    body: lines.map((l) => [l.code, l.label, ...l.amounts.map((u) => (u === null ? null : amount(d, u)))]),
+    rows: lines.map((l) => ({ key: l.key, role: l.role })),
+  };
+}
+
 const SOURCE_KEYS = ['zhuanhu', 'shiye', 'jingying', 'shangji', 'fushu', 'qita'];
 const SPEND_KEYS = ['code', 'name', 'total', 'basic', 'project'];
 
@@ -141,6 +164,7 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
       a.carryIn.other,
     ];
   };
+  const incomeLines = linesTable(d, 'income_summary', d, sources);
   sheet(
     target,
     '收入总表',
@@ -162,7 +186,7 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
         '其他收入',
       ],
     ],
-    codeRows(d, sources),
+    incomeLines.body,
     [
       [3, 4, 3, 11],
       [3, 1, 4, 1],
@@ -174,7 +198,7 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
       key: 'income_summary',
       type: 'income_summary',
       name: '收入总表',
-      rows: functionRows(d),
+      rows: incomeLines.rows,
       columns: ['code', 'name', 'total', 'current', 'fiscal', ...SOURCE_KEYS, 'carryIn'],
     },
   );
@@ -184,19 +208,20 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
     const project = a.project.general + a.project.gov + a.project.state + a.project.other;
     return [basic + project, basic, project];
   };
+  const spendLines = linesTable(d, 'expenditure_summary', d, spend);
   sheet(
     target,
     '支出总表',
     d,
     '支出总表',
     [['科目编码', '科目名称', '合计', '基本支出', '项目支出']],
-    codeRows(d, spend),
+    spendLines.body,
     [],
     {
       key: 'expenditure_summary',
       type: 'expenditure_summary',
       name: '支出总表',
-      rows: functionRows(d),
+      rows: spendLines.rows,
       columns: SPEND_KEYS,
     },
   );
@@ -204,23 +229,26 @@ export function renderNationalBudget(d: Disclosure, layout: BudgetLayout = PER_S
     ...d,
     functions: d.functions.filter((l) => l.amounts.basic.general + l.amounts.project.general > 0),
   };
+  const generalLines = linesTable(
+    d,
+    'general_budget_expenditure',
+    general,
+    (l) => [l.amounts.basic.general + l.amounts.project.general, l.amounts.basic.general, l.amounts.project.general],
+    (l) => l.amounts.basic.general + l.amounts.project.general > 0,
+  );
   sheet(
     target,
     '一般公共预算支出表',
     d,
     '一般公共预算财政拨款支出表',
     [['科目编码', '科目名称', '合计', '基本支出', '项目支出']],
-    codeRows(general, (l) => [
-      l.amounts.basic.general + l.amounts.project.general,
-      l.amounts.basic.general,
-      l.amounts.project.general,
-    ]),
+    generalLines.body,
     [],
     {
       key: 'general_budget_expenditure',
       type: 'general_budget_expenditure',
       name: '一般公共预算支出表',
-      rows: functionRows(general),
+      rows: generalLines.rows,
       columns: SPEND_KEYS,
     },
   );

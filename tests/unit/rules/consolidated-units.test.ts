@@ -108,3 +108,28 @@ describe('per unit a heading row and its 类/款/项 lines (the same codes in ev
     ]);
   });
 });
+
+describe('unit headings the numbers do not confirm', () => {
+  it('asserts no 类 = Σ款 across units and lists the parents it could not check', () => {
+    const wb = workbook(
+      sheet([
+        ['2021年部门支出总表', null, null],
+        ['单位：万元'],
+        ['科目编码', '科目名称', '合计'],
+        row([null, '某市某局机关'], [99]),
+        row(['208', '社会保障和就业支出'], [18]),
+        row(['20805', '行政事业单位养老支出'], [18]),
+        row(['2080505', '机关事业单位基本养老保险缴费支出'], [18]),
+        row([null, '某市某局信息中心'], [77]),
+        row(['208', '社会保障和就业支出'], [12]),
+        row(['20805', '行政事业单位养老支出'], [12]),
+        row(['2080505', '机关事业单位基本养老保险缴费支出'], [12]),
+      ]),
+    );
+    const report = reviewWorkbook(wb, { ruleSet: [sumHierarchy] }).report;
+    expect(report.findings).toEqual([]);
+    expect(report.coverage?.notChecked).toEqual([
+      expect.objectContaining({ rule: 'sum.hierarchy', reason: 'structure_unconfirmed', count: 4 }),
+    ]);
+  });
+});

@@ -17,9 +17,13 @@ import { headingScopes } from './units';
  * Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. A consolidated
  * table repeats codes per unit: codes match within one unit's rows — its unit code, or the heading row that scopes its
  * lines (units.ts, confirmed by the numbers). A parent code that still occurs twice in one scope is not asserted: which
- * children are its own the table does not say.
+ * children are its own the table does not say (it goes to `unresolved`).
  */
-export function hierarchyGroups(view: TableView, block: BlockView): { parent: BlockRow; children: BlockRow[] }[] {
+export function hierarchyGroups(
+  view: TableView,
+  block: BlockView,
+  unresolved: BlockRow[] = [],
+): { parent: BlockRow; children: BlockRow[] }[] {
   const groups: { parent: BlockRow; children: BlockRow[] }[] = [];
   const rows = block.rows.filter((r) => r.used && !r.isTotal);
   const scopes = headingScopes(view, block);
@@ -35,7 +39,9 @@ export function hierarchyGroups(view: TableView, block: BlockView): { parent: Bl
     if (code.length > 5) continue;
     const key = `${scopeOf(parent)}|${code}`;
     const children = byParent.get(key);
-    if (children?.length && (parents.get(key)?.length ?? 0) < 2) groups.push({ parent, children });
+    if (!children?.length) continue;
+    if ((parents.get(key)?.length ?? 0) < 2) groups.push({ parent, children });
+    else unresolved.push(parent);
   }
   // Uncoded outline: a ranked line and the deeper-ranked lines under it, up to the next line of its rank or above.
   const plain = rows.filter((r) => !r.code);
@@ -74,7 +80,17 @@ export const sumHierarchy: Rule = {
         continue;
       }
       for (const block of view.blocks) {
-        for (const { parent, children } of hierarchyGroups(view, block)) {
+        const unresolved: BlockRow[] = [];
+        const groups = hierarchyGroups(view, block, unresolved);
+        if (unresolved.length)
+          ctx.notChecked({
+            tables: [view.table.id],
+            sheet: view.table.sheet,
+            reason: 'structure_unconfirmed',
+            message: `${unresolved.length} 行上级科目的编码在表中重复出现（如各单位各列一次），金额未能确认其所属单位，未核对其与下级之和`,
+            count: unresolved.length,
+          });
+        for (const { parent, children } of groups) {
           const name = parent.code ? `${parent.code.code} ${parent.code.name ?? ''}`.trim() : parent.label;
           for (const col of block.amountColumns) {
             if (col.excluded) continue;
