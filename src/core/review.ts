@@ -5,6 +5,7 @@ import type { RecognisedTable, RecognisedWorkbook } from './recognition/model';
 import { recogniseSheet, recogniseWorkbook } from './recognition/recognise';
 import { relocateReport } from './report/relocate';
 import { buildReport, markHiddenSheets, type ReviewReport } from './report/report';
+import { buildDocumentModel } from './model';
 import { ALL_RULES } from './rules/registry';
 import { runRules } from './rules/run';
 import type { Rule, RuleConfig } from './rules/types';
@@ -41,7 +42,9 @@ export function reviewWorkbook(whole: WorkbookSnapshot, options: ReviewOptions =
   const read = stitched?.snapshot ?? snapshot;
   const workbook = withYear(recogniseWorkbook(read, tablesOf));
   const mapping = mapRows(workbook, read.sheets, catalogs);
-  const run = runRules(options.ruleSet ?? ALL_RULES, { snapshot: read, workbook, mapping, catalogs }, options.rules);
+  // The document model, built once: every rule reads it, none reads a cell.
+  const model = buildDocumentModel(read, workbook, mapping);
+  const run = runRules(options.ruleSet ?? ALL_RULES, { model, workbook, mapping, catalogs }, options.rules);
   // Hidden sheets are reviewed like the others; their tables say so.
   const hidden = new Set(snapshot.sheets.filter((s) => s.hidden).map((s) => s.name));
   const report = buildReport(workbook, mapping, run.findings, run);

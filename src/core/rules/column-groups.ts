@@ -1,4 +1,4 @@
-import type { AmountColumn, BlockView } from './table-view';
+import type { AmountColumn, BlockView } from '../model';
 
 /**
  * Header groups of amount columns ("本年支出" over 小计 | 基本支出 | 项目支出): which columns stand for a group when

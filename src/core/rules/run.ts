@@ -155,7 +155,7 @@ function settle(
     });
     if (!confirmed) findings.push(unconfirmedNote(t, reading, o.closed, o.failed.length));
   }
-  const sheetOrder = new Map(base.snapshot.sheets.map((s, i) => [s.name, i]));
+  const sheetOrder = new Map(base.model.sheetNames.map((s, i) => [s, i]));
   findings.sort(
     (a, b) =>
       RANK[b.severity] - RANK[a.severity] ||

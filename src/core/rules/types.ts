@@ -4,7 +4,7 @@ import type { MappedRow } from '../mapping/map-rows';
 import type { RecognisedWorkbook } from '../recognition/model';
 import type { TableType } from '../recognition/table-type';
 import type { NotCheckedReason, ReportFinding, Severity } from '../report/report';
-import type { WorkbookSnapshot } from '../snapshot/types';
+import type { DocumentModel } from '../model';
 
 /** Text in both UI languages. */
 export interface LocalText {
@@ -80,8 +80,11 @@ export interface NotCheckedDraft {
 }
 
 export interface RuleContext {
-  readonly snapshot: WorkbookSnapshot;
+  /** The document, built once: tables, rows, amounts, texts, forms. A rule reads this, never a cell. */
+  readonly model: DocumentModel;
+  /** The model's recognised tables (`model.workbook`). */
   readonly workbook: RecognisedWorkbook;
+  /** The model's row codes (`model.mapping`). */
   readonly mapping: readonly MappedRow[];
   readonly catalogs: CatalogSet;
   /** The rule's parameters: its defaults overlaid with the configuration. */

@@ -1,6 +1,6 @@
 import { balanceCarryover, carryoverIdentity } from '../../../src/core/rules/balance/balance-carryover';
 import { reviewWorkbook } from '../../../src/core/review';
-import { buildTableView } from '../../../src/core/rules/table-view';
+import { buildTableView } from '../../../src/core/model/tables';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 

@@ -4,7 +4,7 @@ import { parseIndicatorValue } from '../../../src/core/performance/indicator-val
 import { textFacts } from '../../../src/core/recognition/cell-typing';
 import { normalizeTitle, typeFromText } from '../../../src/core/recognition/table-type';
 import { reviewWorkbook } from '../../../src/core/review';
-import { rankOf } from '../../../src/core/rules/table-view';
+import { rankOf } from '../../../src/core/model/tables';
 import { isDateFormat, parseAmount, parseNumericText } from '../../../src/core/text/amount';
 import { parseCodeText } from '../../../src/core/text/codes';
 import { stripLeader } from '../../../src/core/text/leader';

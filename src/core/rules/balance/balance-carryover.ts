@@ -2,7 +2,7 @@ import carryover from '../../../data/carryover.json';
 import { addressOf, compareSum, type Reading, type Term } from '../amounts';
 import { columnsOfGroup } from '../column-groups';
 import { recordInvalid, reportComparison, tablesOf } from '../sum/report-sum';
-import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../table-view';
+import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../../model';
 import type { Rule } from '../types';
 
 interface TermSpec {

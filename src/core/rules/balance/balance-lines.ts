@@ -1,6 +1,6 @@
 import type { Term } from '../amounts';
 import { valueColumn, reportIdentity, termAt, type Identity } from '../cross/quantities';
-import { tableViews, type BlockView, type TableView } from '../table-view';
+import { tableViews, type BlockView, type TableView } from '../../model';
 import type { Rule } from '../types';
 
 const termsOf = (view: TableView, rows: readonly number[], col: number): Term[] =>

@@ -1,7 +1,7 @@
 import { addressOf, compareSum, type Term } from '../amounts';
 import { termAt } from '../cross/quantities';
 import { reportComparison, tablesOf } from '../sum/report-sum';
-import { tableViews, type BlockRow, type BlockView, type TableView } from '../table-view';
+import { tableViews, type BlockRow, type BlockView, type TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 
 const INCOME_TOTAL = /^收入总计$/;

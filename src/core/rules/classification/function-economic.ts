@@ -10,7 +10,7 @@ import {
   valuesByCode,
   type Identity,
 } from '../cross/quantities';
-import type { BlockView } from '../table-view';
+import type { BlockView } from '../../model';
 import type { Rule } from '../types';
 
 interface Pair {

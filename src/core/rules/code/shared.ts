@@ -1,7 +1,7 @@
 import { catalogFor, type Catalog } from '../../catalog/catalog';
 import { canonicalName } from '../../catalog/names';
 import type { MappedRow } from '../../mapping/map-rows';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import type { RuleContext } from '../types';
 
 /** Rows whose code was read from a cell and whose name is a classification name (not a project name). */

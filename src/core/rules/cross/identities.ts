@@ -1,7 +1,7 @@
 import carryover from '../../../data/carryover.json';
 import { codeLevel } from '../../text/codes';
 import type { Term } from '../amounts';
-import { bandOf, blockFooter, wrappedList, type AmountColumn, type BlockView, type TableView } from '../table-view';
+import { bandOf, blockFooter, wrappedList, type AmountColumn, type BlockView, type TableView } from '../../model';
 import type { RuleContext } from '../types';
 import {
   valuesByCode,

@@ -9,7 +9,7 @@ import {
   type BlockRow,
   type BlockView,
   type TableView,
-} from '../table-view';
+} from '../../model';
 import { columnsOfNamedGroup } from '../column-groups';
 import type { RuleContext } from '../types';
 import { TABLE_TYPE_NAMES } from '../../report/table-type-names';

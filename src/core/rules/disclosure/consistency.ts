@@ -1,7 +1,7 @@
 import consistency from '../../../data/disclosure/consistency.json';
 import tableSets from '../../../data/disclosure/table-sets.json';
 import type { RecognisedTable } from '../../recognition/model';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
 import type { FindingDraft, Rule, RuleContext } from '../types';
 import { isBlankTemplate } from './table-amounts';
@@ -51,7 +51,7 @@ function headsOf(ctx: RuleContext): Head[] {
       const m = YEAR.exec(title);
       const before = m ? title.slice(0, m.index).replace(TITLE_PREFIX, '') : '';
       let body: Head['body'] = null;
-      for (const c of headTexts(ctx.snapshot, t)) {
+      for (const c of headTexts(ctx.model, t)) {
         const name = bodyLine(c.norm);
         if (name) {
           body = { name, cell: cellAddress(c.row, c.col) };

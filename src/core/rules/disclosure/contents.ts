@@ -1,5 +1,5 @@
 import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import type { Rule } from '../types';
 import { contentsEntries } from './workbook-texts';
 
@@ -21,7 +21,7 @@ export const contentsMismatch: Rule = {
     appliesTo: 'all',
   },
   check(ctx) {
-    const entries = contentsEntries(ctx.snapshot);
+    const entries = contentsEntries(ctx.model);
     if (entries.length < 3) return;
     const listed = new Set(entries.map((e) => e.type));
     const seen = new Set<string>();

@@ -2,9 +2,9 @@ import emptyTables from '../../../data/disclosure/empty-tables.json';
 import type { RecognisedTable } from '../../recognition/model';
 import type { TableType } from '../../recognition/table-type';
 import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
-import { tableViews } from '../table-view';
+import { tableViews } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { firstNonZero, isBlankTemplate } from './table-amounts';
 import { address, isContentsSheet, textCells, titleType, type TextCell } from './workbook-texts';
@@ -79,8 +79,8 @@ function candidates(ctx: RuleContext): Candidate[] {
   const addStart = (sheet: string, row: number) => (starts.get(sheet) ?? starts.set(sheet, []).get(sheet))?.push(row);
   for (const t of ctx.workbook.tables) addStart(t.sheet, t.range.top);
   const loose: TextCell[] = [];
-  for (const c of textCells(ctx.snapshot)) {
-    if (isContentsSheet(ctx.snapshot, c.sheet)) continue;
+  for (const c of textCells(ctx.model)) {
+    if (isContentsSheet(ctx.model, c.sheet)) continue;
     const type = titleType(c.text);
     if (
       !type ||
@@ -148,7 +148,7 @@ export const emptyTableStatement: Rule = {
   check(ctx) {
     if (isBlankTemplate(ctx)) return;
     const views = tableViews(ctx);
-    const statements = textCells(ctx.snapshot)
+    const statements = textCells(ctx.model)
       .map(statementOf)
       .filter((s): s is Statement => s !== null);
     for (const c of candidates(ctx)) {

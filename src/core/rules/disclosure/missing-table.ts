@@ -1,5 +1,5 @@
 import type { TableType } from '../../recognition/table-type';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { address, contentsEntries, presentTypes, scopeOf, tableSetOf, type SetTable } from './workbook-texts';
 
@@ -50,8 +50,8 @@ export const missingTable: Rule = {
     const required = set.tables.filter((t) => t.required);
     const have = required.filter((t) => present.has(t.type)).length;
     if (have < set.minPresent) return;
-    const prefix = scopeOf(ctx.snapshot) === 'unit' ? '单位' : '部门';
-    const entries = contentsEntries(ctx.snapshot);
+    const prefix = scopeOf(ctx.model) === 'unit' ? '单位' : '部门';
+    const entries = contentsEntries(ctx.model);
     const unknown = ctx.workbook.tables.filter((t) => t.type === 'unknown').length;
     const doubt = unknown > 0 ? `；本工作簿有 ${unknown} 张未识别类型的表，请核对其中是否即为此表` : '';
     // Many tables missing at once is more likely a partial extract than a defective disclosure: only notes then.

@@ -4,7 +4,7 @@ import type { TableType } from '../../recognition/table-type';
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
 import { formatAmount, UNIT_FACTOR } from '../amounts';
 import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross/quantities';
-import type { AmountColumn, BlockView, TableView } from '../table-view';
+import type { AmountColumn, BlockView, TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { address, textCells, type TextCell } from './workbook-texts';
 
@@ -89,7 +89,7 @@ function narrativeCells(ctx: RuleContext): TextCell[] {
         c.col >= t.range.left &&
         c.col <= t.range.right,
     );
-  return textCells(ctx.snapshot).filter((c) => c.text.length >= 10 && !inTable(c));
+  return textCells(ctx.model).filter((c) => c.text.length >= 10 && !inTable(c));
 }
 
 /** An amount as written in a text: its value and half a unit of its last written digit, in 元. */

@@ -1,6 +1,6 @@
 import placeholders from '../../../data/disclosure/placeholders.json';
 import library from '../../../data/performance/indicator-library.json';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { isBlankTemplate } from './table-amounts';
 import { groupBy } from '../../util/collections';
@@ -66,11 +66,10 @@ function ellipsisRows(ctx: RuleContext): { sheet: string; cell: string; rows: nu
   for (const t of ctx.workbook.tables) {
     if (!t.dataRows) continue;
     // The table's own text cells by row, from an index (not the sheet's every text, then every cell per row).
-    const byRow = groupBy(textCellsIn(ctx.snapshot, t.sheet, t.dataRows, [t.range.left, t.range.right]), (c) => c.row);
-    const sheet = ctx.snapshot.sheets.find((s) => s.name === t.sheet);
+    const byRow = groupBy(textCellsIn(ctx.model, t.sheet, t.dataRows, [t.range.left, t.range.right]), (c) => c.row);
     const rows = [...byRow.keys()].filter((r) => {
       const inRow = byRow.get(r) ?? [];
-      const numbers = sheet?.rows[r]?.some((x) => typeof x?.value === 'number');
+      const numbers = ctx.model.texts.rowHasNumber(t.sheet, r);
       return !numbers && inRow.every((c) => ELLIPSIS.test(c.text));
     });
     if (rows.length)
@@ -106,11 +105,11 @@ export const templateResidue: Rule = {
   },
   check(ctx) {
     const marked = new Set(
-      textCells(ctx.snapshot)
+      textCells(ctx.model)
         .filter((c) => SUGGESTION_MARKS.has(c.text))
         .map((c) => c.sheet),
     );
-    const residues = textCells(ctx.snapshot)
+    const residues = textCells(ctx.model)
       .filter((c) => !(marked.has(c.sheet) && SUGGESTION_TEXTS.has(c.text)))
       .map(residueOf)
       .filter((r): r is Residue => r !== null);
@@ -147,7 +146,7 @@ export const templateResidue: Rule = {
         message: `《${s.title}》有 ${s.rows} 行只有省略号（模板示例行），提交前应删除`,
       });
     for (const sheet of marked) {
-      const cells = textCells(ctx.snapshot).filter((c) => c.sheet === sheet && SUGGESTION_MARKS.has(c.text));
+      const cells = textCells(ctx.model).filter((c) => c.sheet === sheet && SUGGESTION_MARKS.has(c.text));
       const first = cells[0] as TextCell;
       ctx.report({
         sheet,

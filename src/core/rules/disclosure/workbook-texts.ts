@@ -2,8 +2,7 @@ import { stripLeader } from '../../text/leader';
 import tableSets from '../../../data/disclosure/table-sets.json';
 import type { RecognisedTable } from '../../recognition/model';
 import { normalizeTitle, typeFromText, type TableType } from '../../recognition/table-type';
-import { cellAddress } from '../../snapshot/address';
-import type { WorkbookSnapshot } from '../../snapshot/types';
+import { cellAddress, type DocumentModel, type TextCell } from '../../model';
 import { normalizeLabel, stripEnumeration, toHalfWidth } from '../../text/normalize';
 import type { RuleContext } from '../types';
 
@@ -12,75 +11,28 @@ import type { RuleContext } from '../types';
  * read it: every text cell once, the lines above each table (title, 编制部门, 单位), the 目录 sheet, the province and
  * 部门/单位 scope the workbook names, and the table set it must contain. Vocabulary lives in src/data/disclosure.
  */
-export interface TextCell {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  /** As written, trimmed. */
-  readonly text: string;
-  /** normalizeLabel(text). */
-  readonly norm: string;
-}
+export type { TextCell };
 
 export const address = (c: TextCell): string => cellAddress(c.row, c.col);
 
-const TEXTS = new WeakMap<WorkbookSnapshot, TextCell[]>();
-
-/** Every non-empty text cell of the workbook, in sheet, row, column order (computed once per snapshot). */
-export function textCells(snapshot: WorkbookSnapshot): TextCell[] {
-  const cached = TEXTS.get(snapshot);
-  if (cached) return cached;
-  const out: TextCell[] = [];
-  for (const s of snapshot.sheets)
-    s.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (typeof cell?.value !== 'string') return;
-        const text = cell.value.trim();
-        if (text) out.push({ sheet: s.name, row: r, col: c, text, norm: normalizeLabel(text) });
-      }),
-    );
-  TEXTS.set(snapshot, out);
-  return out;
+/** Every non-empty text cell of the workbook, in sheet, row, column order (the document model's). */
+export function textCells(model: DocumentModel): readonly TextCell[] {
+  return model.texts.all;
 }
 
-const BY_ROW = new WeakMap<WorkbookSnapshot, Map<string, TextCell[][]>>();
-
-/**
- * The text cells in rows top…bottom and columns left…right of a sheet, in reading order, from a per-row index built
- * once per snapshot (a table's rows are read without scanning the workbook's every text, per table).
- */
+/** The text cells in rows top…bottom and columns left…right of a sheet, in reading order (the model's index). */
 export function textCellsIn(
-  snapshot: WorkbookSnapshot,
+  model: DocumentModel,
   sheet: string,
   rows: readonly [number, number],
   columns: readonly [number, number],
 ): TextCell[] {
-  let bySheet = BY_ROW.get(snapshot);
-  if (!bySheet) {
-    bySheet = new Map();
-    for (const c of textCells(snapshot)) {
-      let sheetRows = bySheet.get(c.sheet);
-      if (!sheetRows) bySheet.set(c.sheet, (sheetRows = []));
-      (sheetRows[c.row] ??= []).push(c);
-    }
-    BY_ROW.set(snapshot, bySheet);
-  }
-  const sheetRows = bySheet.get(sheet);
-  const out: TextCell[] = [];
-  if (!sheetRows) return out;
-  for (let r = Math.max(rows[0], 0); r <= Math.min(rows[1], sheetRows.length - 1); r++)
-    for (const c of sheetRows[r] ?? []) if (c.col >= columns[0] && c.col <= columns[1]) out.push(c);
-  return out;
+  return model.texts.inRange(sheet, rows, columns);
 }
 
 /** The text cells of a table above its header: title, part heading, 编制部门/单位, 单位：元. */
-export function headTexts(snapshot: WorkbookSnapshot, table: RecognisedTable): TextCell[] {
-  return textCellsIn(
-    snapshot,
-    table.sheet,
-    [table.range.top, table.headerRows[0] - 1],
-    [table.range.left, table.range.right],
-  );
+export function headTexts(model: DocumentModel, table: RecognisedTable): TextCell[] {
+  return model.texts.head(table);
 }
 
 export type SetTable = { readonly type: TableType; readonly name: string; readonly required: boolean };
@@ -96,44 +48,25 @@ export interface TableSet {
 const SETS = tableSets.sets as readonly TableSet[];
 const CONTENTS_NAMES = new Set(tableSets.contents.names.map(normalizeLabel));
 
-/** A 目录 sheet: named so, or its first text says so (decided once per sheet and snapshot: asked for every text cell). */
-export function isContentsSheet(snapshot: WorkbookSnapshot, sheet: string): boolean {
-  let bySheet = CONTENTS.get(snapshot);
-  if (!bySheet) CONTENTS.set(snapshot, (bySheet = new Map()));
-  let contents = bySheet.get(sheet);
-  if (contents === undefined) bySheet.set(sheet, (contents = readsAsContents(snapshot, sheet)));
-  return contents;
-}
-
-const CONTENTS = new WeakMap<WorkbookSnapshot, Map<string, boolean>>();
-
-function readsAsContents(snapshot: WorkbookSnapshot, sheet: string): boolean {
+/** A 目录 sheet: named so, or its first text says so. */
+export function isContentsSheet(model: DocumentModel, sheet: string): boolean {
   if (CONTENTS_NAMES.has(normalizeLabel(sheet))) return true;
-  // The first text of each sheet, found once per snapshot.
-  let firsts = FIRST_TEXTS.get(snapshot);
-  if (!firsts) {
-    firsts = new Map();
-    for (const c of textCells(snapshot)) if (!firsts.has(c.sheet)) firsts.set(c.sheet, c);
-    FIRST_TEXTS.set(snapshot, firsts);
-  }
-  const first = firsts.get(sheet);
+  const first = model.texts.first(sheet);
   return first !== undefined && CONTENTS_NAMES.has(first.norm);
 }
 
-const FIRST_TEXTS = new WeakMap<WorkbookSnapshot, Map<string, TextCell>>();
-
 /** The province whose words appear in the workbook's texts, or null. */
-export function provinceOf(snapshot: WorkbookSnapshot): string | null {
-  const texts = textCells(snapshot);
+export function provinceOf(model: DocumentModel): string | null {
+  const texts = textCells(model);
   for (const p of tableSets.provinces)
     if (texts.some((c) => c.text.length <= 80 && p.words.some((w) => c.norm.includes(w)))) return p.id;
   return null;
 }
 
 /** 部门 or 单位: which scope's words the titles and metadata use most. */
-export function scopeOf(snapshot: WorkbookSnapshot): 'department' | 'unit' {
+export function scopeOf(model: DocumentModel): 'department' | 'unit' {
   const count = (words: readonly string[]) =>
-    textCells(snapshot).filter((c) => c.text.length <= 80 && words.some((w) => c.norm.includes(w))).length;
+    textCells(model).filter((c) => c.text.length <= 80 && words.some((w) => c.norm.includes(w))).length;
   return count(SCOPE_WORDS.unit) > count(SCOPE_WORDS.department) ? 'unit' : 'department';
 }
 
@@ -147,7 +80,7 @@ const SCOPE_WORDS = {
 export function tableSetOf(ctx: RuleContext): TableSet | null {
   const kind = ctx.workbook.reportKind;
   if (!kind) return null;
-  const province = provinceOf(ctx.snapshot);
+  const province = provinceOf(ctx.model);
   return (
     SETS.find((s) => s.kind === kind && province !== null && s.province === province) ??
     SETS.find((s) => s.kind === kind && s.province === null) ??
@@ -174,10 +107,10 @@ export interface ContentsEntry {
 }
 
 /** The tables a 目录 sheet lists, in order (section headings and 说明 lines are not tables). */
-export function contentsEntries(snapshot: WorkbookSnapshot): ContentsEntry[] {
+export function contentsEntries(model: DocumentModel): ContentsEntry[] {
   const out: ContentsEntry[] = [];
-  for (const c of textCells(snapshot)) {
-    if (!isContentsSheet(snapshot, c.sheet)) continue;
+  for (const c of textCells(model)) {
+    if (!isContentsSheet(model, c.sheet)) continue;
     const text = stripEnumeration(stripLeader(toHalfWidth(c.text)).trim())
       .replace(/^\d{1,3}[.、]\s*/, '')
       .trim();
@@ -194,14 +127,14 @@ export function contentsEntries(snapshot: WorkbookSnapshot): ContentsEntry[] {
  */
 export function presentTypes(ctx: RuleContext): Set<TableType> {
   const present = new Set<TableType>(ctx.workbook.tables.map((t) => t.type));
-  for (const c of textCells(ctx.snapshot)) {
-    if (isContentsSheet(ctx.snapshot, c.sheet)) continue;
+  for (const c of textCells(ctx.model)) {
+    if (isContentsSheet(ctx.model, c.sheet)) continue;
     const type = titleType(c.text);
     if (type) present.add(type);
   }
-  for (const s of ctx.snapshot.sheets) {
-    if (isContentsSheet(ctx.snapshot, s.name)) continue;
-    const type = titleType(s.name.endsWith('表') ? s.name : `${s.name}表`);
+  for (const name of ctx.model.sheetNames) {
+    if (isContentsSheet(ctx.model, name)) continue;
+    const type = titleType(name.endsWith('表') ? name : `${name}表`);
     if (type) present.add(type);
   }
   present.delete('unknown');

@@ -1,24 +1,7 @@
-import { cellAddress } from '../../snapshot/address';
-import type { Cell } from '../../snapshot/types';
-import { toHalfWidth } from '../../text/normalize';
+import { cellAddress } from '../../model';
 import type { Rule } from '../types';
 
 const PART_NAMES = { section: '款', item: '项' } as const;
-
-/** A 款/项 part written as one digit: the number 3 shown as "3" (no "00" format), or the text "3". */
-function missingZero(cell: Cell | undefined): string | null {
-  const v = cell?.value;
-  if (typeof v === 'number') {
-    if (!Number.isInteger(v) || v < 0 || v > 9) return null;
-    // A "00" number format shows the zero.
-    return (cell?.format ?? '').replace(/"[^"]*"/g, '').includes('00') ? null : String(v);
-  }
-  if (typeof v === 'string') {
-    const t = toHalfWidth(v).trim();
-    return t.length === 1 && t >= '0' && t <= '9' ? t : null;
-  }
-  return null;
-}
 
 /**
  * 款 and 项 codes are two digits: "03", not "3". A split code column printed without its leading zero (a number cell
@@ -38,16 +21,14 @@ export const codeLeadingZero: Rule = {
     appliesTo: 'all',
   },
   check(ctx) {
-    const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
     for (const t of ctx.workbook.tables) {
-      const sheet = sheets.get(t.sheet);
       const parts = t.columns.filter((c) => c.role === 'code_part' && (c.part === 'section' || c.part === 'item'));
-      if (!sheet || !parts.length || !t.dataRows) continue;
+      if (!ctx.model.sheetNames.includes(t.sheet) || !parts.length || !t.dataRows) continue;
       const found: { cell: string; shown: string }[] = [];
       for (const r of t.rows) {
         if (r.kind === 'repeated_header') continue;
         for (const c of parts) {
-          const shown = missingZero(sheet.rows[r.row]?.[c.col]);
+          const shown = ctx.model.cells.digitWithoutZero(t, r.row, c.col);
           if (shown !== null) found.push({ cell: cellAddress(r.row, c.col), shown });
         }
       }

@@ -1,10 +1,7 @@
-import { cellAddress } from '../../snapshot/address';
-import { isDateFormat } from '../../text/amount';
+import { cellAddress } from '../../model';
 import type { Rule } from '../types';
 
 const DATE_HEADER = /日期|时间|时限|期限|年月|起止|完成时/;
-const MIN_SERIAL = 20000; // 1954-10-03
-const MAX_SERIAL = 80000; // 2119-01-10
 
 /** 44531 → "2021-12-01" (Excel's 1900 date system). */
 export function serialToDate(serial: number): string {
@@ -30,29 +27,19 @@ export const dateSerial: Rule = {
     appliesTo: 'all',
   },
   check(ctx) {
-    const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
     for (const t of ctx.workbook.tables) {
-      const sheet = sheets.get(t.sheet);
-      if (!sheet || !t.dataRows) continue;
+      if (!ctx.model.sheetNames.includes(t.sheet) || !t.dataRows) continue;
       const dateCols = new Set(t.columns.filter((c) => DATE_HEADER.test(c.label)).map((c) => c.col));
       const labelCols = t.columns.filter((c) => c.role !== 'amount').map((c) => c.col);
       for (let r = t.dataRows[0]; r <= t.dataRows[1]; r++) {
         const rowIsDate = labelCols.some((c) => {
-          const v = sheet.rows[r]?.[c]?.value;
-          return typeof v === 'string' && DATE_HEADER.test(v) && v.length <= 16;
+          const v = ctx.model.cells.rawText(t, r, c);
+          return v !== null && DATE_HEADER.test(v) && v.length <= 16;
         });
         for (let c = t.range.left; c <= t.range.right; c++) {
           if (!dateCols.has(c) && !rowIsDate) continue;
-          const cell = sheet.rows[r]?.[c];
-          const v = cell?.value;
-          if (
-            typeof v !== 'number' ||
-            v < MIN_SERIAL ||
-            v > MAX_SERIAL ||
-            !Number.isInteger(v) ||
-            isDateFormat(cell?.format)
-          )
-            continue;
+          const v = ctx.model.cells.dateSerial(t, r, c);
+          if (v === null) continue;
           ctx.report({
             sheet: t.sheet,
             cells: [cellAddress(r, c)],

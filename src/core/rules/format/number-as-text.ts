@@ -1,6 +1,5 @@
-import { cellAddress } from '../../snapshot/address';
-import { parseAmount } from '../../text/amount';
-import { tableViews } from '../table-view';
+import { cellAddress } from '../../model';
+import { tableViews } from '../../model';
 import type { Rule } from '../types';
 
 /** Amounts stored as text ("23,047.39"): still used, but Excel will not sum them. One note per table. */
@@ -26,12 +25,10 @@ export const numberAsText: Rule = {
           for (const col of block.amountColumns) {
             // Rates and changes ("98.75%") are commonly typed as text; they are not amounts anyone sums.
             if (col.excluded) continue;
-            const cell = view.sheet.rows[r.row]?.[col.col];
-            if (typeof cell?.value !== 'string') continue;
-            const a = parseAmount(cell);
-            if (a.kind !== 'number' || !a.fromText) continue;
+            const text = ctx.model.cells.amountAsText(view, r.row, col.col);
+            if (text === null) continue;
             const at = cellAddress(r.row, col.col);
-            if (!sample) sample = `${at} “${String(view.sheet.rows[r.row]?.[col.col]?.value)}”`;
+            if (!sample) sample = `${at} “${text}”`;
             cells.push(at);
           }
         }

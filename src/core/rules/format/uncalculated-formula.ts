@@ -1,5 +1,5 @@
 import { addressOf } from '../amounts';
-import { tableViews, readIn } from '../table-view';
+import { tableViews, readIn } from '../../model';
 import type { Rule } from '../types';
 
 const SAMPLE = 3;

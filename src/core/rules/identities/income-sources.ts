@@ -1,6 +1,6 @@
 import type { Term } from '../amounts';
 import { counterpart, onlyViewOf, reportIdentity, type Identity } from '../cross/quantities';
-import type { TableView } from '../table-view';
+import type { TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_MEMBERS, sourceColumns, sourceLabel, sourceLines, type SourceId } from './vocabulary';
 

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import vocabulary from '../../../data/disclosure/identities.json';
-import { formsOf, isDepartmentForm, isSelfEvaluation } from '../../performance/find-forms';
+import { isSelfEvaluation } from '../../performance/find-forms';
 import { numberOf, type PerformanceForm } from '../../performance/form';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import { formatAmount, UNIT_FACTOR } from '../amounts';
 import { columnsOfNamedGroup } from '../column-groups';
 import { onlyViewOf, tableLabel, termAt, totalRow } from '../cross/quantities';
@@ -31,18 +31,17 @@ function fundsOf(ctx: RuleContext, form: PerformanceForm): FormFunds | null {
   const field = [...form.fields].find(([label]) => FUNDS.some((w) => cleanLabel(label).startsWith(w)));
   if (!field) return null;
   const [, at] = field;
-  const sheet = ctx.snapshot.sheets.find((s) => s.name === form.sheet);
-  const above = textCells(ctx.snapshot).filter(
+  const above = textCells(ctx.model).filter(
     (c) => c.sheet === form.sheet && c.row <= form.headerRow && c.row >= at.row - 8,
   );
   let col = at.col;
   const year = above.find((c) => c.row < at.row && hasAny(c.norm, YEAR));
   // Under the year's heading: its amount, or (实施期 | 当年度 blocks of 资金总额：| amount pairs) the first one after it.
-  const row = sheet?.rows[at.row] ?? [];
-  if (year) col = row.findIndex((c, i) => i >= year.col && numberOf(c?.value) !== null);
+  const row = ctx.model.forms.rowValues(form, at.row);
+  if (year) col = row.findIndex((v, i) => i >= year.col && numberOf(v) !== null);
   else if (above.some((c) => hasAny(c.norm, MID))) return null;
   if (col < 0) return null;
-  const value = numberOf(row[col]?.value);
+  const value = numberOf(row[col]);
   const unit = P.units.find((u) => above.some((c) => c.norm.includes(u.word)));
   if (value === null || value <= 0 || !unit) return null;
   return { sheet: form.sheet, cell: cellAddress(at.row, col), value: new Decimal(value).times(unit.factor) };
@@ -81,8 +80,8 @@ export const projectTargetsFunds: Rule = {
       .div(2)
       .times(unit)
       .times(terms.length);
-    const funds = formsOf(ctx.snapshot, ctx.workbook)
-      .filter((f) => !isSelfEvaluation(f) && !isDepartmentForm(ctx.snapshot, f))
+    const funds = ctx.model.forms.all
+      .filter((f) => !isSelfEvaluation(f) && !ctx.model.forms.isDepartment(f))
       .map((f) => fundsOf(ctx, f))
       .filter((f): f is FormFunds => f !== null);
     if (!funds.length) return;

@@ -1,7 +1,7 @@
-import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
+import { isSelfEvaluation } from '../../performance/find-forms';
 import { at, numberOf, type PerformanceForm } from '../../performance/form';
 import { completionRatio, executionRate, scoreFor, statedRatio } from '../../performance/scoring';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 
 const pct = (f: number): string => `${(f * 100).toFixed(2)}%`;
@@ -25,7 +25,7 @@ export const executionAndScores: Rule = {
     appliesTo: ['performance_self_evaluation'],
   },
   check(ctx) {
-    for (const f of formsOf(ctx.snapshot, ctx.workbook).filter(isSelfEvaluation)) {
+    for (const f of ctx.model.forms.all.filter(isSelfEvaluation)) {
       checkFundsLine(ctx, f);
       checkIndicatorScores(ctx, f);
     }
@@ -35,9 +35,8 @@ export const executionAndScores: Rule = {
 /** 执行率 and its score on the funds line (资金总额). */
 function checkFundsLine(ctx: RuleContext, f: PerformanceForm): void {
   if (!f.funds) return;
-  const sheet = ctx.snapshot.sheets.find((s) => s.name === f.sheet);
   const num = (row: number, col: number | undefined) =>
-    col === undefined ? null : numberOf(sheet?.rows[row]?.[col]?.value);
+    col === undefined ? null : numberOf(ctx.model.forms.valueAt(f, { row, col }));
   const { row, columns } = f.funds;
   const budgetCol = columns.get('全年预算数');
   const spentCol = columns.get('全年执行数') ?? columns.get('执行数');

@@ -1,15 +1,13 @@
 import Decimal from 'decimal.js';
-import { formsOf } from '../../performance/find-forms';
 import { at, numberOf, type At, type PerformanceForm } from '../../performance/form';
-import type { WorkbookSnapshot } from '../../snapshot/types';
+import type { DocumentModel } from '../../model';
 import { formatAmount } from '../amounts';
 import type { Rule } from '../types';
 import soundness from '../../../data/performance/soundness.json';
 
 /** The form's own money: 资金总额 / 财政拨款 fields and the funds block (全年预算数, 全年执行数), in 万元. */
-function fundsOf(snapshot: WorkbookSnapshot, form: PerformanceForm): { label: string; value: Decimal }[] {
-  const sheet = snapshot.sheets.find((s) => s.name === form.sheet);
-  const read = (a: At) => numberOf(sheet?.rows[a.row]?.[a.col]?.value);
+function fundsOf(model: DocumentModel, form: PerformanceForm): { label: string; value: Decimal }[] {
+  const read = (a: At) => numberOf(model.forms.valueAt(form, a));
   const out: { label: string; value: Decimal }[] = [];
   for (const [label, a] of form.fields) {
     const v = /资金总额|财政拨款/.test(label) ? read(a) : null;
@@ -44,8 +42,8 @@ export const fundsContradiction: Rule = {
     appliesTo: ['performance_targets_project', 'performance_self_evaluation'],
   },
   check(ctx) {
-    for (const form of formsOf(ctx.snapshot, ctx.workbook)) {
-      const funds = fundsOf(ctx.snapshot, form);
+    for (const form of ctx.model.forms.all) {
+      const funds = fundsOf(ctx.model, form);
       if (!funds.length) continue;
       const total = funds.reduce((m, f) => Decimal.max(m, f.value), new Decimal(0));
       for (const i of form.indicators) {

@@ -2,10 +2,10 @@ import soundness from '../../../data/performance/soundness.json';
 import { gradeOf, REQUIRED_LEVEL1 } from '../../performance/framework';
 import { isUnrewrittenSuggestion } from '../../performance/suggestions';
 import { at, type IndicatorRow, type PerformanceForm } from '../../performance/form';
-import { formsOf, isSelfEvaluation } from '../../performance/find-forms';
+import { isSelfEvaluation } from '../../performance/find-forms';
 import { formatIndicatorValue } from '../../performance/indicator-value';
 import { completionRatio, statedRatio } from '../../performance/scoring';
-import { cellAddress } from '../../snapshot/address';
+import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { executionAndScores } from './execution-and-scores';
 import { fundsContradiction } from './funds-contradiction';
@@ -13,7 +13,7 @@ import { fundsContradiction } from './funds-contradiction';
 /** Shares that cannot exceed 100% (a satisfaction rate); 到位率 or 参保率 actuals can. */
 const BOUNDED_RATES = new RegExp(soundness.boundedRates);
 
-const forms = (ctx: RuleContext): PerformanceForm[] => formsOf(ctx.snapshot, ctx.workbook);
+const forms = (ctx: RuleContext): readonly PerformanceForm[] => ctx.model.forms.all;
 const isCost = (i: IndicatorRow) =>
   i.canonical1 === '成本指标' ||
   /成本/.test(i.canonical2 ?? i.level2 ?? '') ||
@@ -143,9 +143,8 @@ export const scoreArithmetic: Rule = {
     for (const f of forms(ctx).filter(isSelfEvaluation)) {
       const fundsWeightCol = f.funds?.columns.get('分值');
       const fundsScoreCol = f.funds?.columns.get('得分');
-      const sheet = ctx.snapshot.sheets.find((s) => s.name === f.sheet);
       const num = (r: number, c: number | undefined) => {
-        const v = c === undefined ? undefined : sheet?.rows[r]?.[c]?.value;
+        const v = c === undefined ? undefined : ctx.model.forms.valueAt(f, { row: r, col: c });
         return typeof v === 'number'
           ? v
           : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))

@@ -1,7 +1,7 @@
 import type { RecognisedTable } from '../../recognition/model';
 import type { ReportFinding } from '../../report/report';
-import { cellAddress, columnLetter } from '../../snapshot/address';
-import { blockFooter, tableViews } from '../table-view';
+import { cellAddress, columnLetter } from '../../model';
+import { blockFooter, tableViews } from '../../model';
 import type { RuleContext } from '../types';
 
 import { structureUnconfirmed } from './unconfirmed';
@@ -32,7 +32,7 @@ function spans(rows: readonly number[]): string {
  * decided against.
  */
 export function describeReading(
-  base: Pick<RuleContext, 'snapshot' | 'workbook' | 'mapping'>,
+  base: Pick<RuleContext, 'model'>,
   table: RecognisedTable,
 ): { reading: string; alternatives: number } {
   const parts: string[] = [`表头第 ${span(...table.headerRows)} 行`];

@@ -9,7 +9,7 @@ import {
   type Term,
 } from '../amounts';
 import Decimal from 'decimal.js';
-import { readIn, type TableView } from '../table-view';
+import { readIn, type TableView } from '../../model';
 import type { RuleContext } from '../types';
 
 const NO_CELLS: readonly string[] = [];

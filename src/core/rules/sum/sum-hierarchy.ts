@@ -8,7 +8,7 @@ import {
   type BlockView,
   type TableView,
   type WrappedLine,
-} from '../table-view';
+} from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
 import { headingScopes } from './units';

@@ -1,5 +1,5 @@
 import { addressOf, compareSum, comparisonFields, formatAmount, type Term } from '../amounts';
-import { rankOf, tableViews, type BlockRow, type BlockView, readIn } from '../table-view';
+import { rankOf, tableViews, type BlockRow, type BlockView, readIn } from '../../model';
 import type { Rule } from '../types';
 import { columnNote, recordClosed, recordInvalid, tablesOf } from './report-sum';
 

@@ -1,5 +1,5 @@
 import { columnsOfGroup } from '../column-groups';
-import { tableViews, type AmountColumn, type BlockView } from '../table-view';
+import { tableViews, type AmountColumn, type BlockView } from '../../model';
 import type { Rule } from '../types';
 import { checkSum } from './report-sum';
 

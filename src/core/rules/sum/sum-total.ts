@@ -12,7 +12,7 @@ import {
   type BlockView,
   type TableView,
   type WrappedLine,
-} from '../table-view';
+} from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
 import { departmentRow, groupRows, type Group } from './units';

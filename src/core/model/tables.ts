@@ -5,9 +5,7 @@ import { SKIPPED_ROW_KINDS, type RecognisedTable } from '../recognition/model';
 import type { SheetSnapshot } from '../snapshot/types';
 import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
-import { compareTerms, readCell, type Reading, type Term } from './amounts';
-import { codeLevel } from '../text/codes';
-import type { RuleContext } from './types';
+import { readCell, type Reading } from './amounts';
 import { groupBy } from '../util/collections';
 
 /**
@@ -49,7 +47,6 @@ export interface BlockView {
 
 export interface TableView {
   readonly table: RecognisedTable;
-  readonly sheet: SheetSnapshot;
   readonly unit: AmountUnit | null;
   /** Decimals the table's amounts are written with (the most any amount cell shows, at most 4). */
   readonly decimals: number;
@@ -135,7 +132,17 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
         const a = parseAmount(cell);
         if (a.kind === 'number' && !a.percent) decimals = Math.max(decimals, Math.min(a.decimals, 4));
       }
-  return { table, sheet, unit: table.unit, decimals, blocks };
+  const view: TableView = { table, unit: table.unit, decimals, blocks };
+  SHEETS.set(view, sheet);
+  return view;
+}
+
+/** The sheet a view was read from: the model's own, never handed to a rule. */
+const SHEETS = new WeakMap<TableView, SheetSnapshot>();
+
+/** The sheet behind a view, for the model's own cell facts (src/core/model only). */
+export function sheetOf(view: TableView): SheetSnapshot {
+  return SHEETS.get(view) as SheetSnapshot;
 }
 
 const READINGS = new WeakMap<TableView, Map<number, Reading[]>>();
@@ -146,140 +153,26 @@ export function readIn(view: TableView, row: number, col: number): Reading {
   if (!byColumn) READINGS.set(view, (byColumn = new Map()));
   let column = byColumn.get(col);
   if (!column) byColumn.set(col, (column = []));
-  return (column[row] ??= readCell(view.sheet, row, col, view.decimals));
+  return (column[row] ??= readCell(sheetOf(view), row, col, view.decimals));
 }
 
-const VIEWS = new WeakMap<object, TableView[]>();
-
-/** Table views of every recognised table (an empty one has no rows), built once per review and shared by the rules. */
-export function tableViews(ctx: Pick<RuleContext, 'snapshot' | 'workbook' | 'mapping'>): TableView[] {
-  const cached = VIEWS.get(ctx.mapping);
-  if (cached) return cached;
-  const sheets = new Map(ctx.snapshot.sheets.map((s) => [s.name, s]));
+/**
+ * Table views of every recognised ledger table (an empty one has no rows), built once per review by the document model.
+ * Performance forms are not ledgers: their "amount" columns hold indicator values (the model's forms carry them).
+ */
+export function buildTableViews(
+  tables: readonly RecognisedTable[],
+  sheets: readonly SheetSnapshot[],
+  mapping: readonly MappedRow[],
+): TableView[] {
+  const byName = new Map(sheets.map((s) => [s.name, s]));
   // Each table's mapped rows, gathered in one pass (not a scan of the whole mapping per table).
-  const mappingOf = groupBy(ctx.mapping, (m) => m.tableId);
+  const mappingOf = groupBy(mapping, (m) => m.tableId);
   const views: TableView[] = [];
-  for (const t of ctx.workbook.tables) {
-    // Performance forms are not ledgers: their "amount" columns hold indicator values (performance.* checks them).
+  for (const t of tables) {
     if (t.type.startsWith('performance_')) continue;
-    const sheet = sheets.get(t.sheet);
+    const sheet = byName.get(t.sheet);
     if (sheet) views.push(buildTableView(t, sheet, mappingOf.get(t.id) ?? []));
   }
-  VIEWS.set(ctx.mapping, views);
   return views;
-}
-
-/** A line of a list wrapped across side-by-side groups, with the amount columns of its own group. */
-export interface WrappedLine {
-  readonly block: BlockView;
-  readonly row: BlockRow;
-  readonly columns: readonly AmountColumn[];
-}
-
-const CODE_ROLES = new Set(['function_code', 'economic_code', 'code_part']);
-
-/**
- * The lines of a table whose side-by-side groups repeat the same columns, a code column among them (编码|名称|金额 ×3):
- * one list wrapped across the page, in reading order. Null for any other table (收入 | 支出 blocks have no codes).
- */
-export function wrappedList(view: TableView): WrappedLine[] | null {
-  if (view.blocks.length < 2) return null;
-  const signature = (b: number) =>
-    view.table.columns
-      .filter((c) => c.block === b)
-      .map((c) => c.role)
-      .join(',');
-  const first = signature(0);
-  const hasCode = view.table.columns.some((c) => c.block === 0 && CODE_ROLES.has(c.role));
-  if (!hasCode || view.blocks.some((b) => signature(b.block) !== first)) return null;
-  return view.blocks.flatMap((b) =>
-    b.rows.filter((r) => r.used).map((row) => ({ block: b, row, columns: b.amountColumns })),
-  );
-}
-
-/**
- * The header a wrapped group sits under when groups are banded (人员经费 | 公用经费 over 编码|名称|金额 groups): the
- * first header label shared by all its amount columns, or '' when the group has a one-row header.
- */
-export function bandOf(block: BlockView): string {
-  const first = block.amountColumns[0]?.path;
-  if (!first || first.length < 2) return '';
-  return block.amountColumns.every((c) => c.path.length >= 2 && c.path[0] === first[0]) ? (first[0] as string) : '';
-}
-
-/** One side-by-side block's own total on a footer row. */
-export interface BlockTotal {
-  readonly block: BlockView;
-  readonly total: BlockRow;
-  readonly column: AmountColumn;
-  /** The block's top-level coded lines the total adds up. */
-  readonly members: readonly BlockRow[];
-}
-
-/**
- * A footer row of a wrapped list on which each side-by-side group carries its own total (人员经费合计 | 公用经费合计, each
- * in its own group): two readings are possible — each total sums its own group, or the first is a grand total — and the
- * numbers decide. Null when the row has fewer than two group totals, the groups are banded in the header (bandOf
- * handles those), or the grand-total reading closes more sums than the per-group one (or as many, the totals being
- * labelled alike).
- */
-export function blockFooter(view: TableView): readonly BlockTotal[] | null {
-  const cached = FOOTERS.get(view);
-  if (cached !== undefined) return cached;
-  const found = findBlockFooter(view);
-  FOOTERS.set(view, found);
-  return found;
-}
-
-const FOOTERS = new WeakMap<TableView, readonly BlockTotal[] | null>();
-
-function findBlockFooter(view: TableView): readonly BlockTotal[] | null {
-  const lines = wrappedList(view);
-  if (!lines || new Set(view.blocks.map(bandOf).filter(Boolean)).size >= 2) return null;
-  const termAt = (row: number, col: number | undefined): Term | null => {
-    if (col === undefined) return null;
-    const r = readIn(view, row, col);
-    return r.kind === 'term' ? r.term : null;
-  };
-  const topLevel = (block: BlockView | null): WrappedLine[] => {
-    const coded = lines.filter((l) => (block === null || l.block === block) && l.row.code && !l.row.isTotal);
-    if (!coded.length) return [];
-    const top = Math.min(...coded.map((l) => codeLevel(l.row.code?.code as string)));
-    return coded.filter((l) => codeLevel(l.row.code?.code as string) === top);
-  };
-  /** The total closes over the lines (exactly or within rounding), in the same place of each line's group. */
-  const closesOver = (total: Term, members: readonly WrappedLine[], place: number): boolean => {
-    const parts: Term[] = [];
-    for (const m of members) {
-      const t = termAt(m.row.row, m.block.amountColumns[place]?.col);
-      if (t) parts.push(t);
-    }
-    return parts.length > 0 && compareTerms(total, parts).verdict !== 'mismatch';
-  };
-  const rows = [...new Set(lines.filter((l) => l.row.isTotal).map((l) => l.row.row))].reverse();
-  for (const row of rows) {
-    const totals: BlockTotal[] = [];
-    for (const block of view.blocks) {
-      const total = block.rows.find((r) => r.row === row && r.isTotal && r.used);
-      const column = block.amountColumns.find((c) => !c.excluded);
-      const value = column ? termAt(row, column.col) : null;
-      if (!total || !column || !value || value.blank) continue;
-      totals.push({ block, total, column, members: topLevel(block).map((l) => l.row) });
-    }
-    if (totals.length < 2) continue;
-    // Per-group reading: each total against its own group's lines; grand reading: each against all groups' lines.
-    const all = topLevel(null);
-    let perGroup = 0;
-    let grand = 0;
-    for (const t of totals) {
-      const place = t.block.amountColumns.indexOf(t.column);
-      const value = termAt(row, t.column.col) as Term;
-      if (closesOver(value, topLevel(t.block), place)) perGroup++;
-      if (closesOver(value, all, place)) grand++;
-    }
-    // On a tie, totals labelled differently name their own groups: that reading assumes less than two grand totals.
-    const distinct = new Set(totals.map((t) => t.total.label)).size === totals.length;
-    return perGroup > grand || (perGroup === grand && distinct) ? totals : null;
-  }
-  return null;
 }
