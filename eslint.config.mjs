@@ -38,4 +38,34 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['exceljs', 'node:*', 'fs', 'path', '**/adapters/**', '**/cli/**'] }],
     },
   },
+  {
+    // Rules read the document model (src/core/model), never a cell: not the snapshot or its grid, not recognition's
+    // internals, not the cell parser, not the model's own modules (only its door). tests/unit/rules/no-cell-reads.test.ts
+    // checks the same without ESLint.
+    files: ['src/core/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['exceljs', 'node:*', 'fs', 'path', '**/adapters/**', '**/cli/**'] },
+            { group: ['**/snapshot/*'], message: 'Rules read the document model (src/core/model), never the snapshot or its grid.' },
+            {
+              group: ['**/recognition/*', '!**/recognition/table-type', '!**/recognition/vocabulary'],
+              allowTypeImports: true,
+              message: 'Rules read the document model: recognition internals (cell typing, layout) are the model builder’s.',
+            },
+            { group: ['**/text/amount'], message: 'Cells are parsed by the model (readIn, model.cells), not by rules.' },
+            { group: ['**/model/*'], message: 'Import the document model through its door, src/core/model.' },
+            {
+              group: ['**/performance/find-forms'],
+              importNames: ['formsOf', 'findPerformanceForms', 'isDepartmentForm'],
+              message: 'Performance forms come from the model (ctx.model.forms).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
