@@ -7,6 +7,7 @@ import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
 import { readCell, type Reading } from './amounts';
 import { groupBy } from '../util/collections';
+import { PATTERNS as PAT } from '../text/patterns';
 
 /**
  * A table as the arithmetic rules see it: per side-by-side block, its amount columns (with their header paths) and its
@@ -53,13 +54,13 @@ export interface TableView {
   readonly blocks: readonly BlockView[];
 }
 
-const TOTAL_LABEL = /^(合计|总计|小计|共计)$|合计$|总计$|^总合计/;
-const EXCLUDED_COLUMN = /其中|率|%|比例|比重|增减|增长|同比|上年同期|变动/;
+const TOTAL_LABEL = PAT.totalLabel;
+const EXCLUDED_COLUMN = PAT.excludedColumn;
 
 export function rankOf(label: string): Rank {
-  if (/^其中/.test(label)) return 'of';
-  if (/^[一二三四五六七八九十百]+[、.．]/.test(label)) return 1;
-  if (/^[(（][一二三四五六七八九十]+[)）]/.test(label)) return 2;
+  if (PAT.ofStart.test(label)) return 'of';
+  if (PAT.rank1Heading.test(label)) return 1;
+  if (PAT.rank2Heading.test(label)) return 2;
   if (/^\d{1,2}[、.．](?!\d)/.test(label)) return 3;
   if (/^[(（]\d{1,2}[)）]/.test(label)) return 4;
   return 0;

@@ -2,6 +2,7 @@ import type { Term } from '../amounts';
 import { valueColumn, reportIdentity, termAt, type Identity } from '../cross/quantities';
 import { tableViews, type BlockView, type TableView } from '../../model';
 import type { Rule } from '../types';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 const termsOf = (view: TableView, rows: readonly number[], col: number): Term[] =>
   rows.flatMap((r) => {
@@ -19,8 +20,8 @@ function personnelIdentities(view: TableView): Identity[] {
     const rowsOf = (codes: readonly string[]) =>
       block.rows.filter((r) => r.code && codes.includes(r.code.code)).map((r) => r.row);
     const groups = [
-      { column: /人员经费/, codes: ['301', '303'], what: '301 + 303' },
-      { column: /公用经费/, codes: ['302', '307', '309', '310', '399'], what: '302 + 310（+307/309/399）' },
+      { column: PAT.personnelCost, codes: ['301', '303'], what: '301 + 303' },
+      { column: PAT.publicCost, codes: ['302', '307', '309', '310', '399'], what: '302 + 310（+307/309/399）' },
     ];
     for (const g of groups) {
       const col = block.amountColumns.find((c) => g.column.test(c.path[c.path.length - 1] ?? ''));
@@ -43,11 +44,13 @@ function vehicleIdentities(view: TableView): Identity[] {
   const out: Identity[] = [];
   for (const block of view.blocks as BlockView[]) {
     const rows = block.rows.filter((r) => r.used);
-    const at = rows.findIndex((r) => /购置及运|购置和运/.test(r.label));
+    const at = rows.findIndex((r) => PAT.purchaseAndOperation.test(r.label));
     if (at < 0) continue;
     const after = rows.slice(at + 1, at + 4);
-    const buy = after.find((r) => /购置费?$/.test(r.label.replace(/^其中[:：]?/, '')) && !/运/.test(r.label));
-    const run = after.find((r) => /运行(维护)?费?$|运维费$/.test(r.label) && !/购置/.test(r.label));
+    const buy = after.find(
+      (r) => PAT.purchaseCost.test(r.label.replace(PAT.ofPrefix, '')) && !PAT.operationWord.test(r.label),
+    );
+    const run = after.find((r) => PAT.operationCost.test(r.label) && !PAT.purchaseWord.test(r.label));
     if (!buy || !run) continue;
     for (const col of block.amountColumns.filter((c) => !c.excluded)) {
       const a = termAt(view, (rows[at] as { row: number }).row, col.col);

@@ -3,9 +3,10 @@ import { termAt } from '../cross/quantities';
 import { reportComparison, tablesOf } from '../sum/report-sum';
 import { tableViews, type BlockRow, type BlockView, type TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
+import { PATTERNS as PAT } from '../../text/patterns';
 
-const INCOME_TOTAL = /^收入总计$/;
-const EXPENDITURE_TOTAL = /^支出总计$/;
+const INCOME_TOTAL = PAT.incomeGrandTotal;
+const EXPENDITURE_TOTAL = PAT.spendingGrandTotal;
 
 function find(view: TableView, pattern: RegExp): { block: BlockView; row: BlockRow } | null {
   for (const block of view.blocks) {
@@ -34,22 +35,23 @@ function report(
 }
 
 const FUNDS = [
-  { name: '一般公共预算', pattern: /一般公共预算/ },
-  { name: '政府性基金预算', pattern: /政府性基金/ },
-  { name: '国有资本经营预算', pattern: /国有资本经营/ },
+  { name: '一般公共预算', pattern: PAT.generalBudget },
+  { name: '政府性基金预算', pattern: PAT.governmentFund },
+  { name: '国有资本经营预算', pattern: PAT.stateCapital },
 ];
 
 /** 财政拨款收支总表, per fund column: 年初结转 + 本年收入 = 本年支出 + 年末结转. */
 function checkFunds(ctx: RuleContext, view: TableView): void {
-  const income = view.blocks.find((b) => /收入/.test(b.caption));
-  const spending = view.blocks.find((b) => b !== income && /支出/.test(b.caption));
+  const income = view.blocks.find((b) => PAT.income.test(b.caption));
+  const spending = view.blocks.find((b) => b !== income && PAT.spending.test(b.caption));
   if (!income || !spending || spending.amountColumns.length < 2) return;
   const incomeCol = income.amountColumns[0]?.col;
   const rows = income.rows.filter((r) => r.used);
   const firstTotal = rows.findIndex((r) => r.isTotal);
   const spendTotal =
-    spending.rows.find((r) => r.isTotal && /本年支出/.test(r.label)) ?? spending.rows.find((r) => r.isTotal);
-  const carryOut = spending.rows.find((r) => /年末|年终/.test(r.label) && /结转|结余/.test(r.label));
+    spending.rows.find((r) => r.isTotal && PAT.currentYearSpending.test(r.label)) ??
+    spending.rows.find((r) => r.isTotal);
+  const carryOut = spending.rows.find((r) => PAT.yearEnd.test(r.label) && PAT.carryOverOrBalance.test(r.label));
   if (firstTotal < 0 || !spendTotal) return;
   for (const fund of FUNDS) {
     const col = spending.amountColumns.find((c) => fund.pattern.test(c.path.join('/')))?.col;
@@ -95,12 +97,12 @@ export const balanceTotals: Rule = {
       const side = (caption: RegExp) => {
         const block = view.blocks.find((b) => caption.test(b.caption));
         const row = block
-          ? [...block.rows].reverse().find((r) => r.used && /^总计$/.test(r.label.replace(/\s/g, '')))
+          ? [...block.rows].reverse().find((r) => r.used && PAT.grandTotal.test(r.label.replace(/\s/g, '')))
           : undefined;
         return block && row ? { block, row } : null;
       };
-      const inc = find(view, INCOME_TOTAL) ?? side(/收入/);
-      const exp = find(view, EXPENDITURE_TOTAL) ?? side(/支出/);
+      const inc = find(view, INCOME_TOTAL) ?? side(PAT.income);
+      const exp = find(view, EXPENDITURE_TOTAL) ?? side(PAT.spending);
       if (inc && exp) {
         const a = termAt(view, inc.row.row, inc.block.amountColumns[0]?.col);
         const b = termAt(view, exp.row.row, exp.block.amountColumns[0]?.col);

@@ -12,6 +12,7 @@ import {
 } from '../cross/quantities';
 import type { BlockView } from '../../model';
 import type { Rule } from '../types';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 interface Pair {
   readonly function: readonly string[];
@@ -51,7 +52,7 @@ export const functionEconomic: Rule = {
     );
     if (!general || !basic) return;
     const tables = [general.table.id, basic.table.id];
-    const gCol = columnMatching(general.blocks[0] as BlockView, /基本支出/)?.col;
+    const gCol = columnMatching(general.blocks[0] as BlockView, PAT.basicSpending)?.col;
     if (gCol === undefined) {
       ctx.notChecked({
         tables,

@@ -16,6 +16,7 @@ import {
 } from './quantities';
 import { columnsOfNamedGroup } from '../column-groups';
 import { minOf, pushTo } from '../../util/collections';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 /**
  * The cross-table identities of a budget disclosure, each between tables the engine typed and that are alone of their
@@ -69,8 +70,8 @@ export function summaryIdentities(ctx: RuleContext): Identity[] {
   const income = counterpart(ctx, 'income_summary', summary, '收支总表本年收入合计 = 收入总表合计');
   if (income) {
     // A 收入总表 with a 上年结转 column totals all income (= 收入总计); otherwise this year's (= 本年收入合计).
-    const withCarry = income.blocks.some((b) => columnMatching(b, /上年结转|年初结转/));
-    const target = withCarry ? /^收入总计$/ : /^本年收入合计$|^收入合计$/;
+    const withCarry = income.blocks.some((b) => columnMatching(b, PAT.carryOverIn));
+    const target = withCarry ? PAT.incomeGrandTotal : PAT.incomeTotal;
     out.push({
       a: { view: income, terms: grandTotal(income), what: '合计' },
       b: { view: summary, terms: labelled(summary, target), what: withCarry ? '收入总计' : '本年收入合计' },
@@ -79,10 +80,10 @@ export function summaryIdentities(ctx: RuleContext): Identity[] {
   }
   const spending = counterpart(ctx, 'expenditure_summary', summary, '收支总表本年支出合计 = 支出总表合计');
   if (spending) {
-    const b = labelled(summary, /^本年支出合计$|^支出合计$/);
+    const b = labelled(summary, PAT.spendingTotal);
     out.push({
       a: { view: spending, terms: grandTotal(spending), what: '合计' },
-      b: { view: summary, terms: b.length ? b : labelled(summary, /^支出总计$/), what: '本年支出合计' },
+      b: { view: summary, terms: b.length ? b : labelled(summary, PAT.spendingGrandTotal), what: '本年支出合计' },
       relation: 'eq',
     });
     // Class lines of the summary ("八、社会保障和就业支出") = the 类 lines of the 支出总表.
@@ -109,9 +110,9 @@ const FUNDS: {
   pattern: RegExp;
   type: 'general_budget_expenditure' | 'government_fund_expenditure' | 'state_capital_expenditure';
 }[] = [
-  { pattern: /一般公共预算/, type: 'general_budget_expenditure' },
-  { pattern: /政府性基金/, type: 'government_fund_expenditure' },
-  { pattern: /国有资本经营/, type: 'state_capital_expenditure' },
+  { pattern: PAT.generalBudget, type: 'general_budget_expenditure' },
+  { pattern: PAT.governmentFund, type: 'government_fund_expenditure' },
+  { pattern: PAT.stateCapital, type: 'state_capital_expenditure' },
 ];
 
 /** 财政拨款收支总表 fund columns ↔ the 一般公共预算 / 政府性基金 / 国有资本经营 tables, in total and per 类. */
@@ -122,9 +123,9 @@ export function fiscalIdentities(ctx: RuleContext): Identity[] {
     counterpart(ctx, 'fiscal_appropriation_summary', general, '财政拨款收支总表与一般公共预算支出表的合计');
     return [];
   }
-  const spending = fiscal.blocks.find((b) => /支出/.test(b.caption)) ?? fiscal.blocks[fiscal.blocks.length - 1];
+  const spending = fiscal.blocks.find((b) => PAT.spending.test(b.caption)) ?? fiscal.blocks[fiscal.blocks.length - 1];
   if (!spending) return [];
-  const totalLine = rowLabelled(spending, /^本年支出合计$|^支出合计$/) ?? rowLabelled(spending, /^支出总计$/);
+  const totalLine = rowLabelled(spending, PAT.spendingTotal) ?? rowLabelled(spending, PAT.spendingGrandTotal);
   const out: Identity[] = [];
   for (const fund of FUNDS) {
     const table =
@@ -136,7 +137,7 @@ export function fiscalIdentities(ctx: RuleContext): Identity[] {
     if (col === undefined && fund.type === 'general_budget_expenditure' && spending.amountColumns.length === 1) {
       const others = fiscal.blocks.flatMap((b) =>
         b.rows
-          .filter((r) => /政府性基金|国有资本/.test(r.label))
+          .filter((r) => PAT.fundOrStateCapital.test(r.label))
           .map((r) => termOf(fiscal, r.row, valueColumn(b)?.col)[0]),
       );
       if (others.every((t) => !t || t.blank || t.value.isZero())) col = spending.amountColumns[0]?.col;
@@ -177,7 +178,7 @@ export function basicIdentities(ctx: RuleContext): Identity[] {
   if (!general) counterpart(ctx, 'general_budget_expenditure', basic, what);
   if (general && basic) {
     const block = general.blocks[0] as BlockView;
-    const basicCol = columnMatching(block, /基本支出/);
+    const basicCol = columnMatching(block, PAT.basicSpending);
     if (basicCol)
       out.push({
         a: { view: basic, terms: grandTotal(basic), what: '合计' },
@@ -228,18 +229,18 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
   if (income) {
     const block = income.blocks[0] as BlockView;
     const total = totalRow(income, block);
-    const gb = columnMatching(block, /一般公共预算|财政拨款/);
+    const gb = columnMatching(block, PAT.generalOrFiscal);
     const all = valueColumn(block);
     if (total && gb && all) {
       const a = termAt(income, total.row, all.col);
       const b = termAt(income, total.row, gb.col);
-      allGeneral = !!a && !!b && !a.blank && a.value.eq(b.value) && !/财政拨款/.test(gb.path.join('/'));
+      allGeneral = !!a && !!b && !a.blank && a.value.eq(b.value) && !PAT.fiscalAppropriation.test(gb.path.join('/'));
       // "财政拨款" covers 政府性基金 too: all-一般公共预算 then needs the fiscal table to show no other fund.
-      if (a && b && !a.blank && a.value.eq(b.value) && /财政拨款/.test(gb.path.join('/'))) {
+      if (a && b && !a.blank && a.value.eq(b.value) && PAT.fiscalAppropriation.test(gb.path.join('/'))) {
         const fiscal = onlyViewOf(ctx, 'fiscal_appropriation_summary');
         const others = fiscal?.blocks.flatMap((bl) =>
           bl.rows
-            .filter((r) => /政府性基金|国有资本/.test(r.label) && r.rank !== 0)
+            .filter((r) => PAT.fundOrStateCapital.test(r.label) && r.rank !== 0)
             .map((r) => termAt(fiscal, r.row, valueColumn(bl)?.col ?? -1)),
         );
         allGeneral = !!others && others.every((t) => !t || t.blank || t.value.isZero());
@@ -265,7 +266,7 @@ export function codeIdentities(ctx: RuleContext): Identity[] {
   if (income) {
     const block = income.blocks[0] as BlockView;
     const iCol = valueColumn(block)?.col;
-    const carry = columnMatching(block, /上年结转|年初结转/);
+    const carry = columnMatching(block, PAT.carryOverIn);
     // Without a carry column, balances shown only in the 收支总表 (上年结转, 年末结转和结余 in 决算) still part income
     // from spending: which codes they touch is unknown, so no code is compared.
     // 决算 without a 收支总表: whether balances part income from spending is unknown, so nothing is asserted.
@@ -339,7 +340,7 @@ function summaryShowsBalances(ctx: RuleContext): boolean {
   const summary = onlyViewOf(ctx, 'income_expenditure_summary');
   return !!summary?.blocks.some((b) =>
     b.rows.some((r) => {
-      if (!r.used || !/结转|结余/.test(r.label) || /使用|弥补|分配/.test(r.label)) return false;
+      if (!r.used || !PAT.carryOverOrBalance.test(r.label) || PAT.balanceUse.test(r.label)) return false;
       const t = termOf(summary, r.row, valueColumn(b)?.col)[0];
       return !!t && !t.blank && !t.value.isZero();
     }),
@@ -354,7 +355,7 @@ export function projectIdentities(ctx: RuleContext): Identity[] {
   if (!project || !spending) return [];
   const block = spending.blocks[0] as BlockView;
   const total = totalRow(spending, block);
-  const cols = columnsOfNamedGroup(block, /项目支出/);
+  const cols = columnsOfNamedGroup(block, PAT.projectSpending);
   if (!total || !cols.length) return [];
   const terms = cols.flatMap((c) => termOf(spending, total.row, c.col));
   const lastTotal = [...(project.blocks[0]?.rows ?? [])].reverse().find((r) => r.isTotal);
@@ -369,10 +370,10 @@ export function projectIdentities(ctx: RuleContext): Identity[] {
 }
 
 const THREE_PUBLIC = [
-  { code: '30212', item: /因公出国/ },
-  { code: '30217', item: /公务接待/ },
-  { code: '30231', item: /(公务用车|公车)运行/ },
-  { code: '31013', item: /(公务用车|公车)购置(费)?$/ },
+  { code: '30212', item: PAT.travelAbroad },
+  { code: '30217', item: PAT.officialReception },
+  { code: '30231', item: PAT.vehicleOperation },
+  { code: '31013', item: PAT.vehiclePurchase },
 ];
 
 /** 三公 items ≥ their economic lines in the basic table (30212 ≤ 出国, 30217 ≤ 接待, 30231 ≤ 车运行, 31013 ≤ 车购置). */
@@ -391,15 +392,15 @@ export function threePublicIdentities(ctx: RuleContext): Identity[] {
     const row = block.rows.find(
       (r) =>
         r.used &&
-        item.test(r.label.replace(/^其中[:：]?/, '').replace(/^[(（]?\d+[)）]?/, '')) &&
-        !/购置及|及运/.test(r.label),
+        item.test(r.label.replace(PAT.ofPrefix, '').replace(/^[(（]?\d+[)）]?/, '')) &&
+        !PAT.purchaseAndOperationJoined.test(r.label),
     );
     if (row) terms = termOf(three, row.row, valueColumn(block)?.col);
     else {
       const total = totalRow(three, block) ?? block.rows.find((r) => r.used);
       // Horizontal 预算数 | 决算数 groups: the basic table's lines are what was spent.
       const items = block.amountColumns.filter((c) => item.test(c.path[c.path.length - 1] ?? ''));
-      const col = items.find((c) => c.path.some((p) => /决算/.test(p))) ?? items[0];
+      const col = items.find((c) => c.path.some((p) => PAT.finalAccounts.test(p))) ?? items[0];
       terms = termOf(three, total?.row, col?.col);
     }
     if (terms.length)

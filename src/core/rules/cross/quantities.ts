@@ -14,6 +14,7 @@ import { columnsOfNamedGroup } from '../column-groups';
 import type { RuleContext } from '../types';
 import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
 import { maxOf, pushTo } from '../../util/collections';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 /**
  * Quantities read across tables: a table's 合计 line, a column found by its header words, amounts per code. Every
@@ -81,13 +82,13 @@ export function amountsByCode(view: TableView, col: number, minLevel = 1): Map<s
  * ("2023年预算数 | 2024年预算数") — the latest year, else the first amount column.
  */
 export function valueColumn(block: BlockView): AmountColumn | null {
-  for (const group of [/^本年(财政拨款)?支出/, /^(\d{4}年度?)?(本年|全年)?决算数?$/]) {
+  for (const group of [PAT.currentYearSpendingPrefix, PAT.finalAmountHeader]) {
     const cols = columnsOfNamedGroup(block, group);
     if (cols.length === 1) return cols[0] as AmountColumn;
   }
   const dated = block.amountColumns
     .filter((c) => !c.excluded)
-    .map((c) => ({ c, year: Number(/(20\d\d)年/.exec(c.path.join('/'))?.[1] ?? 0) }))
+    .map((c) => ({ c, year: Number(PAT.yearMention.exec(c.path.join('/'))?.[1] ?? 0) }))
     .filter((d) => d.year > 0);
   if (new Set(dated.map((d) => d.year)).size > 1) {
     const latest = maxOf(dated.map((d) => d.year));

@@ -1,7 +1,8 @@
 import { cellAddress } from '../../model';
 import type { Rule } from '../types';
+import { PATTERNS as PAT } from '../../text/patterns';
 
-const DATE_HEADER = /日期|时间|时限|期限|年月|起止|完成时/;
+const DATE_HEADER = PAT.dateHeader;
 
 /** 44531 → "2021-12-01" (Excel's 1900 date system). */
 export function serialToDate(serial: number): string {

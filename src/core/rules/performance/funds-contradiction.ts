@@ -4,24 +4,25 @@ import type { DocumentModel } from '../../model';
 import { formatAmount } from '../amounts';
 import type { Rule } from '../types';
 import soundness from '../../../data/performance/soundness.json';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 /** The form's own money: 资金总额 / 财政拨款 fields and the funds block (全年预算数, 全年执行数), in 万元. */
 function fundsOf(model: DocumentModel, form: PerformanceForm): { label: string; value: Decimal }[] {
   const read = (a: At) => numberOf(model.forms.valueAt(form, a));
   const out: { label: string; value: Decimal }[] = [];
   for (const [label, a] of form.fields) {
-    const v = /资金总额|财政拨款/.test(label) ? read(a) : null;
+    const v = PAT.formFunds.test(label) ? read(a) : null;
     if (v !== null && v > 0) out.push({ label: label.replace(/[:：]$/, ''), value: new Decimal(v) });
   }
   if (form.funds)
     for (const [label, col] of form.funds.columns) {
-      const v = /预算数|执行数/.test(label) ? read({ row: form.funds.row, col }) : null;
+      const v = PAT.budgetOrExecuted.test(label) ? read({ row: form.funds.row, col }) : null;
       if (v !== null && v > 0) out.push({ label, value: new Decimal(v) });
     }
   return out;
 }
 
-const MONEY = /资金|经费|支出|补助|金额|成本|费用|投入|预算/;
+const MONEY = PAT.moneyWords;
 const EXECUTED = new RegExp(soundness.executedFunds);
 
 /**

@@ -9,6 +9,7 @@ import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { executionAndScores } from './execution-and-scores';
 import { fundsContradiction } from './funds-contradiction';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 /** Shares that cannot exceed 100% (a satisfaction rate); 到位率 or 参保率 actuals can. */
 const BOUNDED_RATES = new RegExp(soundness.boundedRates);
@@ -16,8 +17,8 @@ const BOUNDED_RATES = new RegExp(soundness.boundedRates);
 const forms = (ctx: RuleContext): readonly PerformanceForm[] => ctx.model.forms.all;
 const isCost = (i: IndicatorRow) =>
   i.canonical1 === '成本指标' ||
-  /成本/.test(i.canonical2 ?? i.level2 ?? '') ||
-  (/成本/.test(i.level1 ?? '') && !i.canonical1);
+  PAT.cost.test(i.canonical2 ?? i.level2 ?? '') ||
+  (PAT.cost.test(i.level1 ?? '') && !i.canonical1);
 
 export const costOperator: Rule = {
   meta: {

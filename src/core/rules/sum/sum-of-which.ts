@@ -2,6 +2,7 @@ import { addressOf, compareSum, comparisonFields, formatAmount, type Term } from
 import { rankOf, tableViews, type BlockRow, type BlockView, readIn } from '../../model';
 import type { Rule } from '../types';
 import { columnNote, recordClosed, recordInvalid, tablesOf } from './report-sum';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 /** "其中" lists: the lines from a "其中：…" line on, with the line they belong to. */
 export function ofWhichGroups(block: BlockView): { parent: BlockRow; items: BlockRow[] }[] {
@@ -14,7 +15,7 @@ export function ofWhichGroups(block: BlockView): { parent: BlockRow; items: Bloc
       .reverse()
       .find((p) => p.rank !== 'of');
     if (!parent || parent.isTotal) return;
-    const itemRank = rankOf(r.label.replace(/^其中[:：]?/, ''));
+    const itemRank = rankOf(r.label.replace(PAT.ofPrefix, ''));
     const items = [r];
     for (const next of rows.slice(i + 1)) {
       if (next.isTotal || next.rank === 'of' || next.rank !== itemRank) break;

@@ -2,6 +2,7 @@ import { columnsOfGroup } from '../column-groups';
 import { tableViews, type AmountColumn, type BlockView } from '../../model';
 import type { Rule } from '../types';
 import { checkSum } from './report-sum';
+import { PATTERNS as PAT } from '../../text/patterns';
 
 /**
  * Column identities read from the header tree: a 合计/小计 column under a parent equals its siblings (本年收入/小计 =
@@ -14,8 +15,7 @@ export interface ColumnIdentity {
   readonly describe: string;
 }
 
-const LEADING_TOTAL =
-  /^(合计|总计|小计|合 计)$|^(本年)?(收入|支出)(合计|总计)$|(预算|决算)数$|^(收入|支出)(预算|决算)(数)?$|^本年(预算|决算)数?$/;
+const LEADING_TOTAL = PAT.totalRowLabel;
 
 const key = (path: readonly string[]) => path.join('/');
 
