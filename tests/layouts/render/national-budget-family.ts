@@ -1,6 +1,7 @@
 import { consolidatedFor } from '../model/generate';
 import type { LayoutFamily } from '../families';
 import { NATIONAL_BUDGET_FEATURES, layoutFeatures, renderNationalBudget, type BudgetLayout } from './national-budget';
+import { FIVE_OF_EIGHT } from './five-of-eight';
 
 const variant = (id: string, layout: BudgetLayout) => ({
   id,
@@ -19,21 +20,5 @@ export const NATIONAL_BUDGET_FAMILY: LayoutFamily = {
     variant('per-sheet-shifted', { placement: 'per-sheet', origin: [3, 2] }),
     variant('stacked', { placement: 'stacked', origin: [1, 1] }),
   ],
-  // Five of the eight required tables are drawn: the missing three are rightly named.
-  trueOnConsistent: ['disclosure.missing_table'],
-  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
-  // and the consolidated units' slip where the model draws units.
-  slips: [
-    'leaf',
-    'transposition',
-    'component',
-    'zeroed-row',
-    'total',
-    'carry-over',
-    'wrong-code',
-    'swapped-name',
-    'removed-table',
-    'placeholder',
-    'unit-leaf',
-  ],
+  ...FIVE_OF_EIGHT,
 };

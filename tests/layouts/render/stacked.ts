@@ -5,6 +5,7 @@ import type { Disclosure } from '../model/disclosure';
 import type { Rng } from '../model/prng';
 import { budgetTables, type TableSpec } from './table-spec';
 import { drawVariants, headsOf, writeTable, type Frame, type WriteStyle } from './table-writer';
+import { FIVE_OF_EIGHT } from './five-of-eight';
 
 /**
  * Families "stacked", "side-by-side" and "any-origin": the national budget tables in the seeds' style, placed
@@ -81,26 +82,6 @@ function renderAnyOrigin(d: Disclosure, offsets: Offsets): Rendered {
   });
   return { wb, tables };
 }
-
-const FIVE_OF_EIGHT = {
-  // Five of the eight required tables are drawn: the missing three are rightly named.
-  trueOnConsistent: ['disclosure.missing_table'],
-  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
-  // and the consolidated units' slip where the model draws units.
-  slips: [
-    'leaf',
-    'transposition',
-    'component',
-    'zeroed-row',
-    'total',
-    'carry-over',
-    'wrong-code',
-    'swapped-name',
-    'removed-table',
-    'placeholder',
-    'unit-leaf',
-  ],
-} as const;
 
 export const STACKED_FAMILIES: readonly LayoutFamily[] = [
   {
