@@ -1,7 +1,10 @@
 import type ExcelJS from 'exceljs';
+import consistency from '../../src/data/disclosure/consistency.json';
+import emptyTables from '../../src/data/disclosure/empty-tables.json';
 import placeholders from '../../src/data/disclosure/placeholders.json';
 import tableSets from '../../src/data/disclosure/table-sets.json';
 import { functionItems } from './model/catalog';
+import { DEPARTMENTS } from './model/generate';
 import { economicTotal, type Disclosure } from './model/disclosure';
 import { INDICATOR } from './render/target-forms';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
@@ -30,7 +33,10 @@ export type SlipId =
   | 'target-rate'
   | 'target-cost'
   | 'target-blank'
-  | 'unit-leaf';
+  | 'unit-leaf'
+  | 'title-year'
+  | 'title-body'
+  | 'empty-statement';
 
 /**
  * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
@@ -47,7 +53,12 @@ export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
   'swapped-name',
   'removed-table',
   'placeholder',
+  'title-year',
+  'title-body',
 ];
+
+/** Slips of the emptied fund tables (families that draw them with their statement list this). */
+export const EMPTY_TABLE_SLIP_IDS: readonly SlipId[] = ['empty-statement'];
 
 /** Slips of the 绩效目标表 (families that draw them list these). */
 export const TARGET_FORM_SLIP_IDS: readonly SlipId[] = ['target-funds', 'target-rate', 'target-cost', 'target-blank'];
@@ -57,6 +68,7 @@ export const SLIP_IDS: readonly SlipId[] = [
   'operating-cost',
   ...TARGET_FORM_SLIP_IDS,
   'unit-leaf',
+  ...EMPTY_TABLE_SLIP_IDS,
 ];
 
 /** The slips a family is tried with. */
@@ -514,8 +526,110 @@ function indicatorSlip(id: SlipId, description: string, n: number, rewrite: (v: 
   };
 }
 
+/** The text cells above each table (its title and metadata), each once: the first table that has it above claims it. */
+function headsOf(r: Rendered): { table: PlacedTable; texts: TextAt[] }[] {
+  const seen = new Set<string>();
+  return r.tables
+    .filter((t) => t.cells.size > 0 && !t.form)
+    .map((t) => {
+      const texts = headOf(r, t).filter((c) => !seen.has(addressKey(c.at)));
+      texts.forEach((c) => seen.add(addressKey(c.at)));
+      return { table: t, texts };
+    });
+}
+
+/**
+ * One table's title names another year (copied from last year's set and not updated): the title nearest its table that
+ * names the year, when at least three tables' titles name it (so that the others are a majority).
+ */
+const TITLE_YEAR: Slip = {
+  id: 'title-year',
+  description: 'one table’s title names another year than the rest of the set',
+  apply: (r, d, rng) => {
+    const year = `${d.year}年`;
+    const titles = headsOf(r)
+      .map((h) => h.texts.filter((c) => c.text.includes(year)).pop())
+      .filter((c): c is TextAt => !!c);
+    if (titles.length < 3) return null;
+    const c = rng.pick(titles);
+    const other = d.year + (rng.chance(0.5) ? -1 : 1);
+    cellOf(r, c.at).value = c.text.replace(year, `${other}年`);
+    return { description: `title year ${c.at.sheet}!${addressOf(c.at)} ${d.year} → ${other}`, cells: [c.at] };
+  },
+};
+
+/** A metadata line naming the body (编制部门：…), by the labels the rule reads (consistency.json). */
+const BODY_LINE = new RegExp(`^(?:${consistency.bodyLabels.join('|')})[:：]`);
+
+/**
+ * One table names another 部门 (copied from another department's set): its 编制部门/单位 line, or its title where the
+ * title names the body, says another department of the same place — when at least three tables name the body.
+ */
+const TITLE_BODY: Slip = {
+  id: 'title-body',
+  description: 'one table’s title or 编制部门 line names another 部门 than the rest of the set',
+  apply: (r, d, rng) => {
+    const own = DEPARTMENTS.find((x) => d.department.endsWith(x));
+    if (!own) return null;
+    const namings = headsOf(r)
+      .map((h) => {
+        const texts = h.texts.filter((c) => c.text.includes(d.department));
+        return texts.find((c) => BODY_LINE.test(c.text)) ?? texts[0];
+      })
+      .filter((c): c is TextAt => !!c);
+    if (namings.length < 3) return null;
+    const c = rng.pick(namings);
+    const other = `${d.department.slice(0, -own.length)}${rng.pick(DEPARTMENTS.filter((x) => x !== own && !x.endsWith(own) && !own.endsWith(x)))}`;
+    cellOf(r, c.at).value = c.text.replace(d.department, other);
+    return { description: `body ${c.at.sheet}!${addressOf(c.at)} ${d.department} → ${other}`, cells: [c.at] };
+  },
+};
+
+/**
+ * An emptied fund table's statement contradicted: either amounts written into the table while its statement still says
+ * the body has none (the statement kept above amounts), or the statement naming another fund than the table's.
+ */
+const ABSENCE = [...emptyTables.statement.absence, ...emptyTables.statement.negations];
+
+const EMPTY_STATEMENT: Slip = {
+  id: 'empty-statement',
+  description: 'an empty fund table’s statement kept above amounts, or naming another fund',
+  apply: (r, d, rng) => {
+    const places = r.tables
+      .filter((t) => t.empty)
+      .map((t) => {
+        const spec = emptyTables.tables.find((x) => x.type === t.type);
+        // The statement: a note saying the body has none of the fund (the other notes describe the table).
+        const says = (c: TextAt, w: string) => c.text.includes(w) && ABSENCE.some((a) => c.text.includes(a));
+        const word = spec && [...spec.words, spec.fund].find((w) => notesOf(r, t).some((c) => says(c, w)));
+        const statement = word ? notesOf(r, t).find((c) => says(c, word)) : undefined;
+        return { t, spec, word, statement };
+      })
+      .filter((p) => p.spec && p.word && p.statement);
+    if (places.length === 0) return null;
+    const p = rng.pick(places);
+    const total = p.t.cells.get(cellKey('total', 'total'));
+    if (total && rng.chance(0.5)) {
+      writeUnits(cellOf(r, total), bump(d) * 3, d.decimals);
+      return {
+        description: `amount under an empty-table statement ${p.t.key} ${addressOf(total)}`,
+        cells: [total, p.statement!.at],
+      };
+    }
+    const other = rng.pick(
+      emptyTables.tables.filter((x) => x.type !== p.t.type && !x.words.some((w) => p.word!.includes(w))),
+    );
+    const text = p.statement!.text.replace(p.word!, other.words[0]!);
+    cellOf(r, p.statement!.at).value = text;
+    return { description: `statement of ${p.t.key} names another fund: “${text}”`, cells: [p.statement!.at] };
+  },
+};
+
 const ALL_SLIPS: readonly Slip[] = [
   ...SLIPS,
+  TITLE_YEAR,
+  TITLE_BODY,
+  EMPTY_STATEMENT,
   OPERATING_COST,
   TARGET_FUNDS,
   // 满意度 ≥90% typed ≥900%: a share above 100% (performance.rate).

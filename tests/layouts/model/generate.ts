@@ -43,7 +43,7 @@ export interface ModelOptions {
 /** Whether a family that draws consolidated units gives this seed some (about a third of the seeds). */
 export const consolidatedFor = (seed: number): boolean => new Rng(seed).fork('consolidated').chance(0.35);
 
-const DEPARTMENTS = [
+export const DEPARTMENTS = [
   '医疗保障局',
   '人民政府办公室',
   '教育局',

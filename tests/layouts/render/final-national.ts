@@ -11,6 +11,7 @@ import {
   type Fund,
   type LineAmounts,
 } from '../model/disclosure';
+import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS } from '../slips';
 import type { LayoutFamily, LayoutVariant, PlacedTable, Rendered, RowRole } from '../families';
 import {
   chineseNumber,
@@ -545,4 +546,5 @@ export const FINAL_NATIONAL_FAMILY: LayoutFamily = {
   ],
   model: () => ({ kind: 'final' }),
   variants: Object.entries(LAYOUTS).map(([id, layout]) => variant(id, layout)),
+  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS],
 };

@@ -5,6 +5,7 @@ import type { Disclosure } from '../model/disclosure';
 import type { Rng } from '../model/prng';
 import { budgetTables } from './table-spec';
 import { drawVariants, writeTable, type Frame, type Paging, type WriteStyle } from './table-writer';
+import { FIVE_OF_EIGHT } from './five-of-eight';
 
 /**
  * Families "pdf…": a disclosure published as PDF and converted to Excel. Sheets "Table 1" … (or "Page 1" …); a part
@@ -127,24 +128,10 @@ const pdfFamily = (id: string, pages: PdfPages, description: string): LayoutFami
   varies: [...PDF_VARIES, description],
   model: (seed) => ({ kind: 'budget', consolidated: consolidatedFor(seed) }),
   variants: drawVariants(id, VARIANTS, draw, features, (d, o) => renderPdf(d, o, pages)),
-  // Five of the eight required tables are drawn: the missing three are rightly named.
-  trueOnConsistent: ['disclosure.missing_table'],
+  ...FIVE_OF_EIGHT,
   ciSeeds: 8,
-  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
-  // and the consolidated units' slip where the model draws units.
-  slips: [
-    'leaf',
-    'transposition',
-    'component',
-    'zeroed-row',
-    'total',
-    'carry-over',
-    'wrong-code',
-    'swapped-name',
-    'removed-table',
-    'placeholder',
-    'unit-leaf',
-  ],
+  // The year is in the part heading above the first table (…2024年度部门预算表), not in each table's title.
+  slips: FIVE_OF_EIGHT.slips.filter((s) => s !== 'title-year'),
 });
 
 /** The PDF families: one per way a page break reaches the workbook. */

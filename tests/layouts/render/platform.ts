@@ -5,6 +5,7 @@ import type { Disclosure } from '../model/disclosure';
 import type { Rng } from '../model/prng';
 import { budgetTables, type TableSpec } from './table-spec';
 import { drawVariants, writeTable, type WriteStyle } from './table-writer';
+import { FIVE_OF_EIGHT } from './five-of-eight';
 
 /**
  * Family "platform": exports of a provincial 预算管理一体化 platform, Shanghai style. Sheets named by table code (2.01 …,
@@ -104,22 +105,6 @@ export const PLATFORM_FAMILY: LayoutFamily = {
   ],
   model: (seed) => ({ kind: 'budget', unit: '元', decimals: 2, consolidated: consolidatedFor(seed) }),
   variants: drawVariants('platform', 8, draw, features, renderPlatform),
-  // Five of the eight required tables are drawn: the missing three are rightly named.
-  trueOnConsistent: ['disclosure.missing_table'],
+  ...FIVE_OF_EIGHT,
   ciSeeds: 8,
-  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
-  // and the consolidated units' slip where the model draws units.
-  slips: [
-    'leaf',
-    'transposition',
-    'component',
-    'zeroed-row',
-    'total',
-    'carry-over',
-    'wrong-code',
-    'swapped-name',
-    'removed-table',
-    'placeholder',
-    'unit-leaf',
-  ],
 };

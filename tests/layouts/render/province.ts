@@ -5,6 +5,7 @@ import type { Disclosure } from '../model/disclosure';
 import type { Rng } from '../model/prng';
 import { budgetTables, type TableSpec } from './table-spec';
 import { drawVariants, writeTable, type WriteStyle } from './table-writer';
+import { FIVE_OF_EIGHT } from './five-of-eight';
 
 /**
  * Family "province": the title, header and unit wording of other provinces' 部门预算公开 sets. Titles as 总体情况表 /
@@ -123,22 +124,6 @@ export const PROVINCE_FAMILY: LayoutFamily = {
   varies: PROVINCE_VARIES,
   model: (seed) => ({ kind: 'budget', consolidated: consolidatedFor(seed) }),
   variants: drawVariants('province', 8, draw, features, renderProvince),
-  // Five of the eight required tables are drawn: the missing three are rightly named.
-  trueOnConsistent: ['disclosure.missing_table'],
+  ...FIVE_OF_EIGHT,
   ciSeeds: 8,
-  // Every slip applies (a removed table, with three already missing, is rightly named by a note: check.ts isCaught),
-  // and the consolidated units' slip where the model draws units.
-  slips: [
-    'leaf',
-    'transposition',
-    'component',
-    'zeroed-row',
-    'total',
-    'carry-over',
-    'wrong-code',
-    'swapped-name',
-    'removed-table',
-    'placeholder',
-    'unit-leaf',
-  ],
 };

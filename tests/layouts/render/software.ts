@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { CellAt, LayoutFamily, PlacedTable, Rendered } from '../families';
 import type { Disclosure } from '../model/disclosure';
+import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS } from '../slips';
 import { renderFinalNational, finalFeatures, type FinalLayout } from './final-national';
 
 /**
@@ -123,4 +124,5 @@ export const SOFTWARE_FAMILY: LayoutFamily = {
     render: (d: Disclosure) => renderSoftware(d, l),
   })),
   ciSeeds: 8,
+  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS],
 };

@@ -27,7 +27,7 @@ import {
   type TableFrame,
   type TableStyle,
 } from './final-grid';
-import { DEFAULT_SLIP_IDS, TARGET_FORM_SLIP_IDS } from '../slips';
+import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS, TARGET_FORM_SLIP_IDS } from '../slips';
 import { formFeatures, writeTargetForms, type FormStyle } from './target-forms';
 
 /**
@@ -554,5 +554,5 @@ export const UNIT_BUDGET_FAMILY: LayoutFamily = {
   ],
   model: () => ({ kind: 'budget', isUnit: true }),
   variants: Object.entries(LAYOUTS).map(([id, layout]) => variant(id, layout)),
-  slips: [...DEFAULT_SLIP_IDS, 'operating-cost', ...TARGET_FORM_SLIP_IDS],
+  slips: [...DEFAULT_SLIP_IDS, 'operating-cost', ...TARGET_FORM_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS],
 };
