@@ -3,6 +3,7 @@ import consistency from '../../src/data/disclosure/consistency.json';
 import emptyTables from '../../src/data/disclosure/empty-tables.json';
 import placeholders from '../../src/data/disclosure/placeholders.json';
 import tableSets from '../../src/data/disclosure/table-sets.json';
+import functionCatalog from '../../src/data/catalogs/function.json';
 import { functionItems } from './model/catalog';
 import { DEPARTMENTS } from './model/generate';
 import { economicTotal, type Disclosure } from './model/disclosure';
@@ -36,7 +37,9 @@ export type SlipId =
   | 'unit-leaf'
   | 'title-year'
   | 'title-body'
-  | 'empty-statement';
+  | 'empty-statement'
+  | 'unknown-code'
+  | 'wrong-parent';
 
 /**
  * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
@@ -55,6 +58,8 @@ export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
   'placeholder',
   'title-year',
   'title-body',
+  'unknown-code',
+  'wrong-parent',
 ];
 
 /** Slips of the emptied fund tables (families that draw them with their statement list this). */
@@ -625,8 +630,95 @@ const EMPTY_STATEMENT: Slip = {
   },
 };
 
+/** Every function code the project's catalog knows, in any year. */
+const KNOWN_CODES = new Set(functionCatalog.entries.map((e) => e.code));
+
+/** A 项 line of a spending table whose code cell holds its whole code (not only the 项 part of split columns). */
+function wholeCodeItems(r: Rendered, t: PlacedTable) {
+  return t.rows
+    .filter((row) => row.role === 'item' && t.cells.has(cellKey(row.key, 'code')))
+    .map((row) => ({ row, code: row.key.slice(2), at: t.cells.get(cellKey(row.key, 'code'))! }))
+    .filter((o) => String(cellOf(r, o.at).value ?? '').includes(o.code));
+}
+
+/**
+ * A 项 code mistyped into one the classification does not have: its 类 and 款 exist, its 项 does not (2080501 →
+ * 2080507). The name is kept, and it names the line's real code. Split 类/款/项 columns get the new 项 part.
+ */
+const UNKNOWN_CODE: Slip = {
+  id: 'unknown-code',
+  description: 'a 项 line’s code mistyped into a code its 款 does not have',
+  apply: (r, _d, rng) => {
+    for (const t of amountTables(r, SPENDING)) {
+      const options = t.rows
+        .filter((row) => row.role === 'item' && t.cells.has(cellKey(row.key, 'code')))
+        .map((row) => {
+          const code = row.key.slice(2);
+          // One digit of the 项 mistyped first (the likeliest slip), else any 项 of the 款 the catalog lacks.
+          const typos = [...'0123456789'].map((x) => code.slice(0, 6) + x);
+          const any = Array.from({ length: 98 }, (_, i) => code.slice(0, 5) + String(i + 1).padStart(2, '0'));
+          // A 项 is numbered from 01: "00" is no 项 code at all.
+          const absent = (list: string[]) => list.filter((c) => c !== code && !c.endsWith('00') && !KNOWN_CODES.has(c));
+          return { row, code, to: absent(typos).length ? absent(typos) : absent(any) };
+        })
+        .filter((o) => o.to.length > 0);
+      if (options.length === 0) continue;
+      const o = rng.pick(options);
+      const to = rng.pick(o.to);
+      const at = t.cells.get(cellKey(o.row.key, 'code'))!;
+      const cell = cellOf(r, at);
+      const text = String(cell.value ?? '');
+      cell.value = text.length >= 7 ? text.replace(o.code, to) : to.slice(5);
+      return {
+        description: `unknown code ${t.key} ${o.code} → ${to} at ${addressOf(at)}`,
+        cells: codeCells(t, o.row.key),
+        // Where no other table lists the line and the built-in catalog has not verified the code its name points to,
+        // code.unknown reports it at the cell as a note by design (“名称对应的编码可能为 …（内置科目未经核实）”).
+        noteOf: 'code.unknown',
+      };
+    }
+    return null;
+  },
+};
+
+/**
+ * A 项 line coded under another 款 of its 类 (2080501 written 2080601, listed under 20805): the line no longer sits
+ * under its own parent. Only where the code cell holds the whole code and the table lists the 款 lines.
+ */
+const WRONG_PARENT: Slip = {
+  id: 'wrong-parent',
+  description: 'a 项 line’s code replaced by a 项 of another 款 of the same 类 (the line sits under the wrong 款)',
+  apply: (r, d, rng) => {
+    const present = new Set(d.functions.map((l) => l.code));
+    const catalog = functionItems(d.year).map((i) => i.item.code);
+    for (const t of amountTables(r, SPENDING)) {
+      if (!t.rows.some((row) => row.role === 'section')) continue;
+      const options = wholeCodeItems(r, t)
+        .map((o) => ({
+          ...o,
+          others: catalog.filter(
+            (c) => c.slice(0, 3) === o.code.slice(0, 3) && c.slice(0, 5) !== o.code.slice(0, 5) && !present.has(c),
+          ),
+        }))
+        .filter((o) => o.others.length > 0);
+      if (options.length === 0) continue;
+      const o = rng.pick(options);
+      const to = rng.pick(o.others);
+      const cell = cellOf(r, o.at);
+      cell.value = String(cell.value).replace(o.code, to);
+      return {
+        description: `wrong parent ${t.key} ${o.code} → ${to} at ${addressOf(o.at)}`,
+        cells: codeCells(t, o.row.key),
+      };
+    }
+    return null;
+  },
+};
+
 const ALL_SLIPS: readonly Slip[] = [
   ...SLIPS,
+  UNKNOWN_CODE,
+  WRONG_PARENT,
   TITLE_YEAR,
   TITLE_BODY,
   EMPTY_STATEMENT,

@@ -107,4 +107,6 @@ export const PLATFORM_FAMILY: LayoutFamily = {
   variants: drawVariants('platform', 8, draw, features, renderPlatform),
   ...FIVE_OF_EIGHT,
   ciSeeds: 8,
+  // Split 类/款/项 columns: a 项 cell holds its two digits only, so no code can move to another 款 in it.
+  slips: FIVE_OF_EIGHT.slips.filter((s) => s !== 'wrong-parent'),
 };
