@@ -1,7 +1,7 @@
 import type { Cell, CellRange, CellValue, SheetSnapshot } from '../../core/snapshot/types';
 import type { CellStyles } from './number-formats';
 import { readStringItem } from './shared-strings';
-import { Token, XmlScanner } from './xml-scanner';
+import { columnOfText, rowOfText, Token, XmlScanner } from './xml-scanner';
 
 /**
  * One worksheet part → a sheet snapshot, in one pass over its XML. The used range counts only cells holding a value
@@ -55,23 +55,8 @@ function dateSerial(serial: number, date1904: boolean): number {
   return (ms - EXCEL_EPOCH_MS) / DAY_MS;
 }
 
-/** 0-based column of a reference's letters ("AB12" → 27), or -1 when it has none. */
-function columnOf(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32; // upper-case
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return i === 0 ? -1 : col - 1;
-}
-
-function rowOf(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
-  return parseInt(ref.slice(i), 10) - 1;
-}
+const columnOf = columnOfText;
+const rowOf = rowOfText;
 
 function parseRange(ref: string): CellRange | undefined {
   const [a, b = a] = ref.trim().split(':');
@@ -96,7 +81,7 @@ class CellReader {
 
   read(sc: XmlScanner): void {
     const type = sc.attr('t');
-    const styleIndex = parseInt(sc.attr('s') ?? '0', 10) || 0;
+    const styleIndex = sc.attrInt('s') || 0;
     let formula = false;
     let hasResult = false;
     let raw: string | undefined;
@@ -190,8 +175,8 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
     if (t !== Token.Open) continue;
     switch (sc.name) {
       case 'row': {
-        const r = sc.attr('r');
-        const index = r === undefined ? previousRow + 1 : parseInt(r, 10) - 1;
+        const r = sc.attrInt('r');
+        const index = r === undefined ? previousRow + 1 : r - 1;
         previousRow = index;
         previousCol = -1;
         current = { hidden: isTrue(sc.attr('hidden')), occupied: false, cells: [] };
@@ -200,8 +185,8 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
         break;
       }
       case 'c': {
-        const ref = sc.attr('r');
-        const col = ref === undefined ? previousCol + 1 : columnOf(ref);
+        const ref = sc.attrColumn('r');
+        const col = ref === undefined ? previousCol + 1 : ref;
         previousCol = col;
         cell.read(sc);
         if (!current || col < 0) break;

@@ -104,26 +104,85 @@ export class XmlScanner {
 
   /** The value of the current start tag's attribute with this local name (`r:id` is `id`), decoded. */
   attr(local: string): string | undefined {
+    const at = this.find(local);
+    if (at < 0) return undefined;
+    const src = this.src;
+    const valueEnd = this.valueEnd;
+    // One-character values (t="s", s="0", hidden="1") without a new string each time.
+    if (valueEnd === at + 1) {
+      const one = ONE_CHAR[src.charCodeAt(at)];
+      if (one !== undefined) return one;
+    }
+    return decodeEntities(normaliseAttribute(src.slice(at, valueEnd)));
+  }
+
+  /**
+   * The attribute read as a cell reference's 0-based column (`AB12` → 27, -1 without letters) in place, no string
+   * made; `undefined` when absent. A value that is not plain letters and digits is decoded first, as attr() would.
+   */
+  attrColumn(local: string): number | undefined {
+    const at = this.find(local);
+    if (at < 0) return undefined;
+    const src = this.src;
+    const end = this.valueEnd;
+    let column = 0;
+    let i = at;
+    for (; i < end; i++) {
+      const c = src.charCodeAt(i) & ~32;
+      if (c < 65 || c > 90) break;
+      column = column * 26 + (c - 64);
+    }
+    const letters = i - at;
+    while (i < end && src.charCodeAt(i) >= 48 && src.charCodeAt(i) <= 57) i++;
+    if (i !== end) return columnOfText(this.attr(local)!);
+    return letters === 0 ? -1 : column - 1;
+  }
+
+  /** The attribute as parseInt(value, 10) reads it, in place when it is plain digits; `undefined` when absent. */
+  attrInt(local: string): number | undefined {
+    const at = this.find(local);
+    if (at < 0) return undefined;
+    const src = this.src;
+    const end = this.valueEnd;
+    if (end > at && end - at <= 15) {
+      let n = 0;
+      let i = at;
+      for (; i < end; i++) {
+        const c = src.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + (c - 48);
+      }
+      if (i === end) return n;
+    }
+    return parseInt(this.attr(local)!, 10);
+  }
+
+  private valueEnd = 0;
+
+  /** Where the value of the attribute with this local name starts (its end in valueEnd), or -1. */
+  private find(local: string): number {
     const src = this.src;
     let i = this.attrStart;
     const end = this.attrEnd;
     while (i < end) {
       while (i < end && isSpace(src.charCodeAt(i))) i++;
-      if (i >= end) return undefined;
+      if (i >= end) return -1;
       const nameStart = i;
       while (i < end && src.charCodeAt(i) !== EQUALS && !isSpace(src.charCodeAt(i))) i++;
       const nameEnd = i;
       while (i < end && src.charCodeAt(i) !== QUOTE && src.charCodeAt(i) !== APOS) i++;
-      if (i >= end) return undefined;
+      if (i >= end) return -1;
       const quote = src.charCodeAt(i);
       const valueStart = i + 1;
       const valueEnd = src.indexOf(quote === QUOTE ? '"' : "'", valueStart);
-      if (valueEnd < 0 || valueEnd > end) return undefined;
+      if (valueEnd < 0 || valueEnd > end) return -1;
       i = valueEnd + 1;
-      if (localName(src, nameStart, nameEnd) === local)
-        return decodeEntities(normaliseAttribute(src.slice(valueStart, valueEnd)));
+      if (isLocalName(src, nameStart, nameEnd, local)) {
+        this.valueEnd = valueEnd;
+        return valueStart;
+      }
     }
-    return undefined;
+    return -1;
   }
 
   /** The current text token, entities decoded and line ends normalised as an XML parser must. */
@@ -150,7 +209,49 @@ function localName(src: string, start: number, end: number): string {
   while (e > start && isSpace(src.charCodeAt(e - 1))) e--;
   let from = e;
   while (from > start && src.charCodeAt(from - 1) !== 58) from--; // ':' ends the prefix
-  return src.slice(from > start ? from : start, e);
+  if (from <= start) from = start;
+  // The elements of every cell (c, v, f, row, is, t, r) are named without a new string each time.
+  const length = e - from;
+  if (length === 1) {
+    const one = COMMON_ONE[src.charCodeAt(from)];
+    if (one !== undefined) return one;
+  } else if (length === 3 && src.startsWith('row', from)) return 'row';
+  else if (length === 2 && src.startsWith('is', from)) return 'is';
+  return src.slice(from, e);
+}
+
+const ONE_CHAR: (string | undefined)[] = [];
+for (let c = 32; c < 127; c++) if (c !== 38 && c !== 60) ONE_CHAR[c] = String.fromCharCode(c); // not & or <
+
+/** 0-based column of a reference's letters ("AB12" → 27), or -1 when it has none. */
+export function columnOfText(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper-case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+/** 0-based row of a reference's digits after its letters ("AB12" → 11); NaN when it has none. */
+export function rowOfText(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
+  return parseInt(ref.slice(i), 10) - 1;
+}
+
+const COMMON_ONE: (string | undefined)[] = [];
+for (const name of ['c', 'v', 'f', 't', 'r']) COMMON_ONE[name.charCodeAt(0)] = name;
+
+/** Whether the name written at [start, end) has this local name (after its last ':'; `local` has none), unsliced. */
+function isLocalName(src: string, start: number, end: number, local: string): boolean {
+  let e = end;
+  while (e > start && isSpace(src.charCodeAt(e - 1))) e--;
+  const from = e - local.length;
+  if (from < start || (from > start && src.charCodeAt(from - 1) !== 58)) return false;
+  return src.startsWith(local, from);
 }
 
 function skipPast(src: string, from: number, terminator: string): number {
