@@ -32,6 +32,25 @@ describe('recognition of whole tables', () => {
     expect(t?.columns.find((c) => c.col === 3)?.label).toBe('基本支出');
   });
 
+  it.each([
+    '表2 2021年部门预算一般公共预算支出表',
+    '附表2-4：2021年部门预算一般公共预算支出表',
+    '表2-4 2021年部门预算一般公共预算支出表',
+  ])('reads a title numbered before its text (%s) as the title, not as a metadata line', (title) => {
+    const [t] = recogniseSheet(sheet(expenditureByFunction(title).rows, { merges: fn.merges }));
+    expect(t).toMatchObject({ type: 'general_budget_expenditure', typeSource: 'title', title });
+  });
+
+  it('keeps a numbering cell on its own line (附表2, 表1-1) as metadata above the title', () => {
+    for (const numbering of ['附表2', '表1-1', '附表3:']) {
+      const rows = [[numbering, null, null, null, null], ...fn.rows];
+      const [t] = recogniseSheet(
+        sheet(rows, { merges: fn.merges.map((m) => m.replace(/\d+/g, (n) => String(+n + 1))) }),
+      );
+      expect(t).toMatchObject({ title: '2021年部门预算一般公共预算支出表', headerRows: [3, 5] });
+    }
+  });
+
   it('finds the same table at any origin', () => {
     const at = (origin: string) => summary(sheet(fn.rows, { merges: fn.merges, origin }));
     expect(at('A1')).toEqual([{ range: 'A1:E11', type: 'general_budget_expenditure', header: [3, 5], data: [6, 11] }]);
