@@ -63,6 +63,11 @@ export interface PlacedTable {
   readonly cells: ReadonlyMap<string, CellAt>;
   /** Body rows in order, with their role. */
   readonly rows: readonly { readonly key: string; readonly role: RowRole }[];
+  /**
+   * The rectangle the table occupies, title to notes (1-based, inclusive), when it stays on one sheet: a slip can blank
+   * it to remove a table that shares its sheet with others.
+   */
+  readonly block?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
   /** An empty fund table printed with its statement (no amounts): slips skip it. */
   readonly empty?: boolean;
   /**

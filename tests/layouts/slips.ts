@@ -326,20 +326,23 @@ export const SLIPS: readonly Slip[] = [
   },
   {
     id: 'removed-table',
-    description: 'a required table removed (its sheet deleted)',
+    description: 'a required table removed (its sheet deleted, or its rows cleared where it shares a sheet)',
     apply: (r, d, rng) => {
       const required = requiredTypes(d.kind);
       const alone = r.tables.filter(
         (t) => required.has(t.type) && r.tables.filter((u) => u.sheet === t.sheet).length === 1,
       );
-      if (alone.length === 0) return null;
-      const t = rng.pick(alone);
-      r.wb.removeWorksheet(r.wb.getWorksheet(t.sheet)!.id);
-      return {
-        description: `removed table ${t.key} (sheet ${t.sheet})`,
-        table: t.name,
-        type: t.type,
-      };
+      if (alone.length > 0) {
+        const t = rng.pick(alone);
+        r.wb.removeWorksheet(r.wb.getWorksheet(t.sheet)!.id);
+        return { description: `removed table ${t.key} (sheet ${t.sheet})`, table: t.name, type: t.type };
+      }
+      // Every required table shares its sheet (stacked, side by side): the user deleted one table's rows.
+      const sharing = r.tables.filter((t) => required.has(t.type) && t.block !== undefined && !t.form);
+      if (sharing.length === 0) return null;
+      const t = rng.pick(sharing);
+      clearBlock(r.wb.getWorksheet(t.sheet)!, t.block!);
+      return { description: `removed table ${t.key} (cleared on ${t.sheet})`, table: t.name, type: t.type };
     },
   },
   {
@@ -503,6 +506,17 @@ export function namesOfType(type: string): string[] {
 }
 
 /** Table types every disclosure set of this kind requires (national and provincial alike). */
+/** Blanks a rectangle as a user deleting a table's cells would: merges undone, values, borders and formats gone. */
+function clearBlock(ws: ExcelJS.Worksheet, b: NonNullable<PlacedTable['block']>): void {
+  for (let row = b.top; row <= b.bottom; row++)
+    for (let col = b.left; col <= b.right; col++) {
+      const c = ws.getCell(row, col);
+      if (c.isMerged) ws.unMergeCells(c.master.address);
+      c.value = null;
+      c.style = {};
+    }
+}
+
 function requiredTypes(kind: Disclosure['kind']): Set<string> {
   const sets = tableSets.sets.filter((s) => s.kind === kind);
   const types = sets.flatMap((s) => s.tables.filter((t) => t.required).map((t) => t.type));

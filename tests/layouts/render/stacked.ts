@@ -6,7 +6,6 @@ import type { Rng } from '../model/prng';
 import { budgetTables, type TableSpec } from './table-spec';
 import { drawVariants, headsOf, writeTable, type Frame, type WriteStyle } from './table-writer';
 import { FIVE_OF_EIGHT } from './five-of-eight';
-import { DEFAULT_SLIP_IDS } from '../slips';
 
 /**
  * Families "stacked", "side-by-side" and "any-origin": the national budget tables in the seeds' style, placed
@@ -107,8 +106,6 @@ export const STACKED_FAMILIES: readonly LayoutFamily[] = [
     ),
     ...FIVE_OF_EIGHT,
     ciSeeds: 8,
-    // Every table shares the one sheet: none can be removed on its own.
-    slips: DEFAULT_SLIP_IDS.filter((s) => s !== 'removed-table'),
   },
   {
     id: 'side-by-side',

@@ -260,6 +260,7 @@ export function writeTable(
     name: spec.name,
     sheet: firstSheet,
     cells,
+    ...(ws.name === firstSheet ? { block: { top: target.row, bottom: r - 1, left: c0, right: c0 + width - 1 } } : {}),
     rows: spec.body.map((l) => ({ key: l.key, role: l.role })),
   };
   return { placed, end: { sheet: ws.name, row: r }, width };
