@@ -8,6 +8,7 @@ import { functionItems } from './model/catalog';
 import { DEPARTMENTS } from './model/generate';
 import { economicTotal, type Disclosure } from './model/disclosure';
 import { INDICATOR } from './render/target-forms';
+import { CONTENTS_SHEET } from './render/contents';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
 import { Rng } from './model/prng';
 import { cellKey, type CellAt, type PlacedTable, type Rendered } from './families';
@@ -39,7 +40,8 @@ export type SlipId =
   | 'title-body'
   | 'empty-statement'
   | 'unknown-code'
-  | 'wrong-parent';
+  | 'wrong-parent'
+  | 'contents-entry';
 
 /**
  * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
@@ -74,6 +76,7 @@ export const SLIP_IDS: readonly SlipId[] = [
   ...TARGET_FORM_SLIP_IDS,
   'unit-leaf',
   ...EMPTY_TABLE_SLIP_IDS,
+  'contents-entry',
 ];
 
 /** The slips a family is tried with. */
@@ -729,8 +732,38 @@ const WRONG_PARENT: Slip = {
   },
 };
 
+/**
+ * A table left out of the 目录 (the 目录 written before a table was added): one entry removed, the later ones moved up.
+ * disclosure.contents notes the table at its title (a note by design: a 目录 may group tables under one line).
+ */
+const CONTENTS_ENTRY: Slip = {
+  id: 'contents-entry',
+  description: 'a table present in the workbook left out of the 目录',
+  apply: (r, _d, rng) => {
+    const ws = r.wb.getWorksheet(CONTENTS_SHEET);
+    if (!ws) return null;
+    const entries: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => {
+      const cell = row.getCell(1);
+      if (typeof cell.value === 'string' && r.tables.some((t) => String(cell.value).includes(t.name)))
+        entries.push(cell);
+    });
+    const options = r.tables.filter((t) => entries.some((c) => String(c.value).includes(t.name)));
+    if (options.length < 4) return null;
+    const t = rng.pick(options);
+    const i = entries.findIndex((c) => String(c.value).includes(t.name));
+    for (let j = i; j < entries.length; j++) entries[j]!.value = entries[j + 1]?.value ?? null;
+    return {
+      description: `${t.key} left out of the 目录`,
+      cells: headOf(r, t).map((c) => c.at),
+      noteOf: 'disclosure.contents',
+    };
+  },
+};
+
 const ALL_SLIPS: readonly Slip[] = [
   ...SLIPS,
+  CONTENTS_ENTRY,
   UNKNOWN_CODE,
   WRONG_PARENT,
   TITLE_YEAR,

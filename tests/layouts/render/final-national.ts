@@ -12,6 +12,7 @@ import {
   type LineAmounts,
 } from '../model/disclosure';
 import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS } from '../slips';
+import { CONTENTS_SHEET, contentsFeatures, fillContents, type ContentsStyle } from './contents';
 import type { LayoutFamily, LayoutVariant, PlacedTable, Rendered, RowRole } from '../families';
 import {
   chineseNumber,
@@ -62,6 +63,8 @@ export interface FinalLayout extends TableStyle {
   readonly sheetNames: 'number' | 'title';
   /** Titles prefixed with the year (2024年度收入决算表). */
   readonly yearInTitle: boolean;
+  /** A 目录 sheet before the tables, listing them. */
+  readonly contents?: ContentsStyle;
 }
 
 export function finalFeatures(l: FinalLayout): string[] {
@@ -81,6 +84,7 @@ export function finalFeatures(l: FinalLayout): string[] {
     l.yearInTitle ? 'year in titles' : 'no year in titles',
     l.zeros ? 'absent amounts print 0' : 'absent amounts blank',
     'empty fund tables with their statement',
+    ...(l.contents ? contentsFeatures(l.contents) : ['no 目录']),
   ];
 }
 
@@ -460,12 +464,15 @@ export function renderFinalNational(d: Disclosure, l: FinalLayout): Rendered {
   const wb = new ExcelJS.Workbook();
   const c: Ctx = { d, l, subject: d.isUnit ? '本单位' : '本部门' };
   const placed: PlacedTable[] = [];
+  const toc = l.contents ? wb.addWorksheet(CONTENTS_SHEET) : null;
   renderTables(c).forEach((t, i) => {
     const no = String(i + 1).padStart(2, '0');
     const ws = wb.addWorksheet(l.sheetNames === 'number' ? `公开${no}表` : t.name.slice(0, 31));
     placed.push(writeGrid(ws, t, d, 1).placed);
   });
-  return { wb, tables: placed };
+  const r = { wb, tables: placed };
+  if (toc && l.contents) fillContents(toc, r, d, l.contents, l.yearInTitle);
+  return r;
 }
 
 const LAYOUTS: Record<string, FinalLayout> = {
@@ -491,6 +498,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     totalRow: 'first',
     sheetNames: 'title',
     yearInTitle: true,
+    contents: { numbering: 'chinese', leader: true },
   },
   'sparse-split': {
     codes: 'split-sparse',
@@ -514,6 +522,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     sheetNames: 'title',
     yearInTitle: false,
     zeros: true,
+    contents: { numbering: 'arabic', leader: false },
   },
 };
 
@@ -546,5 +555,5 @@ export const FINAL_NATIONAL_FAMILY: LayoutFamily = {
   ],
   model: () => ({ kind: 'final' }),
   variants: Object.entries(LAYOUTS).map(([id, layout]) => variant(id, layout)),
-  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS],
+  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS, 'contents-entry'],
 };
