@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import consistency from '../../src/data/disclosure/consistency.json';
 import emptyTables from '../../src/data/disclosure/empty-tables.json';
+import narrative from '../../src/data/disclosure/narrative.json';
 import placeholders from '../../src/data/disclosure/placeholders.json';
 import tableSets from '../../src/data/disclosure/table-sets.json';
 import functionCatalog from '../../src/data/catalogs/function.json';
@@ -9,6 +10,7 @@ import { DEPARTMENTS } from './model/generate';
 import { economicTotal, type Disclosure } from './model/disclosure';
 import { INDICATOR } from './render/target-forms';
 import { CONTENTS_SHEET } from './render/contents';
+import { NARRATIVE_SHEETS } from './render/narrative';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
 import { Rng } from './model/prng';
 import { cellKey, type CellAt, type PlacedTable, type Rendered } from './families';
@@ -41,7 +43,8 @@ export type SlipId =
   | 'empty-statement'
   | 'unknown-code'
   | 'wrong-parent'
-  | 'contents-entry';
+  | 'contents-entry'
+  | 'narrative-figure';
 
 /**
  * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
@@ -77,6 +80,7 @@ export const SLIP_IDS: readonly SlipId[] = [
   'unit-leaf',
   ...EMPTY_TABLE_SLIP_IDS,
   'contents-entry',
+  'narrative-figure',
 ];
 
 /** The slips a family is tried with. */
@@ -761,8 +765,40 @@ const CONTENTS_ENTRY: Slip = {
   },
 };
 
+/** The amounts a 说明 quotes (narrative.json's own pattern: the rule's vocabulary, one list for both). */
+const QUOTED = new RegExp(narrative.amountPattern, 'gu');
+
+/**
+ * One figure of the 说明 changed (a table corrected after the 说明 was written): 70 万元 or 70,000 元 more, in the
+ * amount's own form. disclosure.narrative must report it at the paragraph's cell.
+ */
+const NARRATIVE_FIGURE: Slip = {
+  id: 'narrative-figure',
+  description: 'a figure quoted in the 说明 sheet changed',
+  apply: (r, _d, rng) => {
+    const ws = r.wb.worksheets.find((w) => NARRATIVE_SHEETS.includes(w.name));
+    if (!ws) return null;
+    const places: { at: CellAt; text: string; m: RegExpMatchArray }[] = [];
+    ws.eachRow((row, n) => {
+      const v = row.getCell(1).value;
+      if (typeof v === 'string')
+        for (const m of v.matchAll(QUOTED)) places.push({ at: { sheet: ws.name, row: n, col: 1 }, text: v, m });
+    });
+    if (places.length === 0) return null;
+    const p = rng.pick(places);
+    const digits = p.m[1]!.replace(/,/g, '');
+    const to = (Number(digits) + (p.m[2] === '万元' ? 70 : 70000)).toFixed(
+      digits.includes('.') ? digits.split('.')[1]!.length : 0,
+    );
+    const text = p.text.slice(0, p.m.index) + p.m[0].replace(p.m[1]!, to) + p.text.slice(p.m.index! + p.m[0].length);
+    ws.getCell(p.at.row, p.at.col).value = text;
+    return { description: `说明 figure ${p.m[0]} → ${to}${p.m[2]} at ${addressOf(p.at)}`, cells: [p.at] };
+  },
+};
+
 const ALL_SLIPS: readonly Slip[] = [
   ...SLIPS,
+  NARRATIVE_FIGURE,
   CONTENTS_ENTRY,
   UNKNOWN_CODE,
   WRONG_PARENT,

@@ -12,6 +12,7 @@ import {
   type LineAmounts,
 } from '../model/disclosure';
 import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS } from '../slips';
+import { fillNarrative, narrativeFeatures, type NarrativeStyle } from './narrative';
 import { CONTENTS_SHEET, contentsFeatures, fillContents, type ContentsStyle } from './contents';
 import type { LayoutFamily, LayoutVariant, PlacedTable, Rendered, RowRole } from '../families';
 import {
@@ -65,6 +66,8 @@ export interface FinalLayout extends TableStyle {
   readonly yearInTitle: boolean;
   /** A 目录 sheet before the tables, listing them. */
   readonly contents?: ContentsStyle;
+  /** A 说明 sheet after the tables, quoting their figures. */
+  readonly narrative?: NarrativeStyle;
 }
 
 export function finalFeatures(l: FinalLayout): string[] {
@@ -85,6 +88,7 @@ export function finalFeatures(l: FinalLayout): string[] {
     l.zeros ? 'absent amounts print 0' : 'absent amounts blank',
     'empty fund tables with their statement',
     ...(l.contents ? contentsFeatures(l.contents) : ['no 目录']),
+    ...(l.narrative ? narrativeFeatures(l.narrative) : ['no 说明']),
   ];
 }
 
@@ -472,6 +476,7 @@ export function renderFinalNational(d: Disclosure, l: FinalLayout): Rendered {
   });
   const r = { wb, tables: placed };
   if (toc && l.contents) fillContents(toc, r, d, l.contents, l.yearInTitle);
+  if (l.narrative) fillNarrative(wb.addWorksheet(l.narrative.sheet), r, d, l.narrative);
   return r;
 }
 
@@ -487,6 +492,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     sheetNames: 'number',
     yearInTitle: false,
     zeros: true,
+    narrative: { unit: '万元', sheet: '编制说明' },
   },
   'single-code': {
     codes: 'single',
@@ -510,6 +516,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     totalRow: 'last',
     sheetNames: 'number',
     yearInTitle: true,
+    narrative: { unit: '元', sheet: '情况说明' },
   },
   plain: {
     codes: 'single',
@@ -555,5 +562,5 @@ export const FINAL_NATIONAL_FAMILY: LayoutFamily = {
   ],
   model: () => ({ kind: 'final' }),
   variants: Object.entries(LAYOUTS).map(([id, layout]) => variant(id, layout)),
-  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS, 'contents-entry'],
+  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS, 'contents-entry', 'narrative-figure'],
 };
