@@ -151,10 +151,15 @@ export function judge(identity: Identity): Judgement | null {
   const fa = factorOf(a.view, b.view);
   const fb = factorOf(b.view, a.view);
   const base = Decimal.min(fa, fb);
-  const sum = (terms: readonly Term[], f: Decimal) =>
-    terms.reduce((s, t) => s.plus(t.value.times(f.div(base))), new Decimal(0));
-  const env = (terms: readonly Term[], f: Decimal) =>
-    terms.reduce((s, t) => s.plus(halfUnit(t.decimals).times(f.div(base))), new Decimal(0));
+  // Each side's factor over the base, divided once per side (was once per term: the same quotient every time).
+  const sum = (terms: readonly Term[], f: Decimal) => {
+    const ratio = f.div(base);
+    return terms.reduce((s, t) => s.plus(t.value.times(ratio)), new Decimal(0));
+  };
+  const env = (terms: readonly Term[], f: Decimal) => {
+    const ratio = f.div(base);
+    return terms.reduce((s, t) => s.plus(halfUnit(t.decimals).times(ratio)), new Decimal(0));
+  };
   const decimals = maxOf([...a.terms, ...b.terms].map((t) => t.decimals));
   const av = sum(a.terms, fa);
   const bv = sum(b.terms, fb);
