@@ -1,8 +1,17 @@
 import carryover from '../../../data/carryover.json';
-import { addressOf, compareSum, type Reading, type Term } from '../amounts';
+import {
+  addressOf,
+  compareSum,
+  type Reading,
+  type Term,
+  readIn,
+  tableViews,
+  type AmountColumn,
+  type BlockView,
+  type TableView,
+} from '../../model';
 import { columnsOfGroup } from '../column-groups';
 import { recordInvalid, reportComparison, tablesOf } from '../sum/report-sum';
-import { readIn, tableViews, type AmountColumn, type BlockView, type TableView } from '../../model';
 import type { Rule } from '../types';
 
 interface TermSpec {

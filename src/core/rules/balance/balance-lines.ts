@@ -1,6 +1,5 @@
-import type { Term } from '../amounts';
+import { type Term, tableViews, type BlockView, type TableView } from '../../model';
 import { valueColumn, reportIdentity, termAt, type Identity } from '../cross/quantities';
-import { tableViews, type BlockView, type TableView } from '../../model';
 import type { Rule } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
 

@@ -1,7 +1,14 @@
-import { addressOf, compareSum, type Term } from '../amounts';
+import {
+  addressOf,
+  compareSum,
+  type Term,
+  tableViews,
+  type BlockRow,
+  type BlockView,
+  type TableView,
+} from '../../model';
 import { termAt } from '../cross/quantities';
 import { reportComparison, tablesOf } from '../sum/report-sum';
-import { tableViews, type BlockRow, type BlockView, type TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
 

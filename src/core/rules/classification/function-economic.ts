@@ -1,5 +1,5 @@
 import pairs from '../../../data/cross-classification.json';
-import { addressOf, formatAmount, formatDifference, type Term } from '../amounts';
+import { addressOf, formatAmount, formatDifference, type Term, type BlockView } from '../../model';
 import {
   amountsByCode,
   columnMatching,
@@ -10,7 +10,6 @@ import {
   valuesByCode,
   type Identity,
 } from '../cross/quantities';
-import type { BlockView } from '../../model';
 import type { Rule } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
 

@@ -1,7 +1,14 @@
 import carryover from '../../../data/carryover.json';
 import { codeLevel } from '../../text/codes';
-import type { Term } from '../amounts';
-import { bandOf, blockFooter, wrappedList, type AmountColumn, type BlockView, type TableView } from '../../model';
+import {
+  type Term,
+  bandOf,
+  blockFooter,
+  wrappedList,
+  type AmountColumn,
+  type BlockView,
+  type TableView,
+} from '../../model';
 import type { RuleContext } from '../types';
 import {
   valuesByCode,

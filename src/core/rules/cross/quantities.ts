@@ -1,7 +1,12 @@
 import Decimal from 'decimal.js';
 import type { TableType } from '../../recognition/table-type';
-import { addressOf, formatAmount, formatDifference, halfUnit, UNIT_FACTOR, type Term } from '../amounts';
 import {
+  addressOf,
+  formatAmount,
+  formatDifference,
+  halfUnit,
+  UNIT_FACTOR,
+  type Term,
   readIn,
   tableViews,
   wrappedList,

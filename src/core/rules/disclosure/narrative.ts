@@ -2,9 +2,8 @@ import Decimal from 'decimal.js';
 import narrative from '../../../data/disclosure/narrative.json';
 import type { TableType } from '../../recognition/table-type';
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
-import { formatAmount, UNIT_FACTOR } from '../amounts';
+import { formatAmount, UNIT_FACTOR, type AmountColumn, type BlockView, type TableView } from '../../model';
 import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross/quantities';
-import type { AmountColumn, BlockView, TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { address, textCells, type TextCell } from './workbook-texts';
 

@@ -1,5 +1,4 @@
-import { addressOf } from '../amounts';
-import { readIn, tableViews, type TableView } from '../../model';
+import { addressOf, readIn, tableViews, type TableView } from '../../model';
 import type { RuleContext } from '../types';
 
 /** The first non-zero amount of a table, skipping columns whose header contains one of `ignore`; null when all are 0 or blank. */

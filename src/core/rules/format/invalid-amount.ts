@@ -1,5 +1,4 @@
-import { addressOf } from '../amounts';
-import { tableViews, readIn } from '../../model';
+import { addressOf, tableViews, readIn } from '../../model';
 import type { Rule } from '../types';
 
 /** An amount cell holding text that is not a number, or an Excel error: never read as 0. */

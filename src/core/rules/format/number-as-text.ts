@@ -1,5 +1,4 @@
-import { cellAddress } from '../../model';
-import { tableViews } from '../../model';
+import { cellAddress, tableViews } from '../../model';
 import type { Rule } from '../types';
 
 /** Amounts stored as text ("23,047.39"): still used, but Excel will not sum them. One note per table. */

@@ -1,5 +1,4 @@
-import { addressOf } from '../amounts';
-import { tableViews, readIn } from '../../model';
+import { addressOf, tableViews, readIn } from '../../model';
 import type { Rule } from '../types';
 
 const SAMPLE = 3;

@@ -1,4 +1,4 @@
-import type { Term } from '../amounts';
+import type { Term } from '../../model';
 import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } from '../cross/quantities';
 import type { Rule, RuleContext } from '../types';
 import { cleanLabel, FISCAL_INCOME, FISCAL_MEMBERS, hasAny, lineNamed, sourceColumns, termsAt } from './vocabulary';

@@ -1,6 +1,5 @@
-import type { Term } from '../amounts';
+import type { Term, TableView } from '../../model';
 import { counterpart, onlyViewOf, reportIdentity, type Identity } from '../cross/quantities';
-import type { TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_MEMBERS, sourceColumns, sourceLabel, sourceLines, type SourceId } from './vocabulary';
 

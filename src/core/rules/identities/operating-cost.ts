@@ -1,7 +1,6 @@
-import type { Term } from '../amounts';
+import { type Term, blockFooter, tableViews, type TableView } from '../../model';
 import { judge, onlyViewOf, reportIdentity, totalRow, viewsOf, type Identity } from '../cross/quantities';
 import { columnsOfNamedGroup } from '../column-groups';
-import { blockFooter, tableViews, type TableView } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { cleanLabel, hasAny, OPERATING_COST, PUBLIC_COST, termsAt } from './vocabulary';
 import { valueColumn } from '../cross/quantities';

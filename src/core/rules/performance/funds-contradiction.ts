@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { at, numberOf, type At, type PerformanceForm } from '../../performance/form';
-import type { DocumentModel } from '../../model';
-import { formatAmount } from '../amounts';
+import { type DocumentModel, formatAmount } from '../../model';
 import type { Rule } from '../types';
 import soundness from '../../../data/performance/soundness.json';
 import { PATTERNS as PAT } from '../../text/patterns';

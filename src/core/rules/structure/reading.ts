@@ -1,7 +1,6 @@
 import type { RecognisedTable } from '../../recognition/model';
 import type { ReportFinding } from '../../report/report';
-import { cellAddress, columnLetter } from '../../model';
-import { blockFooter, tableViews } from '../../model';
+import { cellAddress, columnLetter, blockFooter, tableViews } from '../../model';
 import type { RuleContext } from '../types';
 
 import { structureUnconfirmed } from './unconfirmed';

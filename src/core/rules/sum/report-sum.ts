@@ -7,9 +7,10 @@ import {
   type Comparison,
   type Reading,
   type Term,
-} from '../amounts';
+  readIn,
+  type TableView,
+} from '../../model';
 import Decimal from 'decimal.js';
-import { readIn, type TableView } from '../../model';
 import type { RuleContext } from '../types';
 
 const NO_CELLS: readonly string[] = [];

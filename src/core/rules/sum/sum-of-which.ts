@@ -1,5 +1,15 @@
-import { addressOf, compareSum, comparisonFields, formatAmount, type Term } from '../amounts';
-import { rankOf, tableViews, type BlockRow, type BlockView, readIn } from '../../model';
+import {
+  addressOf,
+  compareSum,
+  comparisonFields,
+  formatAmount,
+  type Term,
+  rankOf,
+  tableViews,
+  type BlockRow,
+  type BlockView,
+  readIn,
+} from '../../model';
 import type { Rule } from '../types';
 import { columnNote, recordClosed, recordInvalid, tablesOf } from './report-sum';
 import { PATTERNS as PAT } from '../../text/patterns';

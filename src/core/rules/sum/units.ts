@@ -1,7 +1,6 @@
 import { codeLevel } from '../../text/codes';
 import { minOf } from '../../util/collections';
-import { compareTerms, type Term } from '../amounts';
-import { readIn, type BlockRow, type BlockView, type TableView } from '../../model';
+import { compareTerms, type Term, readIn, type BlockRow, type BlockView, type TableView } from '../../model';
 
 /**
  * Consolidated tables: a department that lists its units. Two layouts admit two readings each, and the numbers decide:
