@@ -3,7 +3,7 @@ import { readingUnconfirmed } from './abstention';
 import { coverageOf, Ledger, type CheckedIdentity, type NotCheckedEntry } from './ledger';
 import { describeReading, unconfirmedNote } from './structure/reading';
 import { structureUnconfirmed } from './structure/unconfirmed';
-import type { FindingDraft, Rule, RuleConfig, RuleContext, RuleSetting } from './types';
+import type { FindingDraft, Rule, RuleConfig, RuleContext, RuleMeta, RuleSetting } from './types';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -26,6 +26,27 @@ export interface RuleRun {
 type Base = Omit<RuleContext, 'report' | 'params' | 'identity' | 'notChecked'>;
 
 /**
+ * The model as one rule sees it: only the table views (and their row codes) of the table types the rule applies to,
+ * so that `meta.appliesTo` is what the rule reads, not a comment. The recognised workbook stays whole: which tables
+ * exist and where they sit is a fact about the document (a missing table, a text outside every table), not a table
+ * the rule checks. Rules sharing a scope share one view.
+ */
+function scopeOf(base: Base, appliesTo: RuleMeta['appliesTo'], cache: Map<string, Base>): Base {
+  if (appliesTo === 'all') return base;
+  const key = [...appliesTo].sort().join(',');
+  let scoped = cache.get(key);
+  if (!scoped) {
+    const types: ReadonlySet<string> = new Set(appliesTo);
+    const tables = Object.freeze(base.model.tables.filter((v) => types.has(v.table.type)));
+    const ids = new Set(tables.map((v) => v.table.id));
+    const mapping = Object.freeze(base.mapping.filter((m) => ids.has(m.tableId)));
+    scoped = { ...base, mapping, model: Object.freeze({ ...base.model, tables, mapping }) };
+    cache.set(key, scoped);
+  }
+  return scoped;
+}
+
+/**
  * Runs every rule. A rule's findings take its configured severity, except that evidence-based downgrades (a finding
  * the rule reports as info) are never raised by configuration. A rule switched off still walks its identities, so
  * that the coverage says what was not checked; its findings are dropped. Then each table's own identities confirm its
@@ -36,6 +57,7 @@ export function runRules(rules: readonly Rule[], base: Base, config: RuleConfig 
   const emitted: ReportFinding[] = [];
   const ledger = new Ledger();
   const offCounts = new Map<string, { rule: Rule; n: number }>();
+  const scopes = new Map<string, Base>();
   for (const rule of rules) {
     const setting = settingOf(config[rule.meta.id]);
     const off = setting.severity === 'off';
@@ -64,7 +86,7 @@ export function runRules(rules: readonly Rule[], base: Base, config: RuleConfig 
       offCounts.set(id, have);
     };
     rule.check({
-      ...base,
+      ...scopeOf(base, rule.meta.appliesTo, scopes),
       params,
       report: (d) => {
         if (!off) emitted.push(toFinding(d));

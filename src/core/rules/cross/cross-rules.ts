@@ -92,7 +92,15 @@ export const crossByCode = crossRule(
     formula:
       '一般公共预算支出表[code] ≤ 支出总表[code] (= when all income is 一般公共预算); 收入总表[unit, code] = 支出总表[unit, code] when no carry-over',
     example: '2080506 《一般公共预算支出表》 2.20 ≠ 《支出总表》 2.02（差 +0.18）',
-    appliesTo: ['general_budget_expenditure', 'expenditure_summary', 'income_summary'],
+    // Which relation holds is read from two more tables: the 收支总表 (carry-over or not) and the 财政拨款收支总表
+    // (whether "财政拨款" income holds another fund than 一般公共预算).
+    appliesTo: [
+      'general_budget_expenditure',
+      'expenditure_summary',
+      'income_summary',
+      'income_expenditure_summary',
+      'fiscal_appropriation_summary',
+    ],
   },
   codeIdentities,
 );
