@@ -1,6 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Outside src/core, a core module is imported through src/core/index.ts, never directly (`core/<module>`). */
+const CORE_DOOR = {
+  regex: '(^|/)core/(?!index$).+',
+  message: 'Import the core through its door, src/core (src/core/index.ts): export what you need there.',
+};
+const EXCELJS_MESSAGE = 'ExcelJS is read and written in src/adapters/xlsx only.';
+const EXCELJS = { name: 'exceljs', message: EXCELJS_MESSAGE };
+const EXCELJS_DYNAMIC = { selector: "ImportExpression[source.value='exceljs']", message: EXCELJS_MESSAGE };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/**'] },
   js.configs.recommended,
@@ -31,6 +40,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', { name: 'Office', message: 'Office.js calls belong in src/platform/office.' }, { name: 'Excel', message: 'Office.js calls belong in src/platform/office.' }],
     },
+  },
+  {
+    // src/core/index.ts is the only door into the core from outside it (cli, preview, taskpane, platform, adapters):
+    // what the core offers is what its index exports. ExcelJS is read and written in the xlsx adapter only.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [CORE_DOOR], paths: [EXCELJS] }],
+      'no-restricted-syntax': ['error', EXCELJS_DYNAMIC],
+    },
+  },
+  {
+    files: ['src/adapters/xlsx/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_DOOR] }], 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src/core/**/*.ts'],

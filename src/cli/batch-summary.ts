@@ -1,6 +1,4 @@
-import { escapeHtml } from '../core/report/html';
-import type { ReviewReport } from '../core/report/report';
-import { REPORT_KIND_NAMES } from '../core/report/table-type-names';
+import { escapeHtml, type ReviewReport, REPORT_KIND_NAMES } from '../core';
 import { verdictOf, type Verdict } from './summary';
 
 /** One workbook's line in a batch overview: who it is about and when it was reviewed, or why it could not be read. */

@@ -3,19 +3,20 @@ import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promise
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError } from '../adapters/xlsx/input-error';
 import { loadXlsx, snapshotOf } from '../adapters/xlsx/read-xlsx';
-import { planFillSelfEvaluation } from '../core/performance/fill-in-place';
-import { formsOf, targetsOfProjects } from '../core/performance/find-forms';
-import { planSelfEvaluations } from '../core/performance/insert-self-evaluation';
 import {
+  planFillSelfEvaluation,
+  formsOf,
+  targetsOfProjects,
+  planSelfEvaluations,
   departmentOf,
   planDepartmentTargets,
   planProjectTargets,
   projectsOf,
-} from '../core/performance/insert-targets';
-import { planFillCodes } from '../core/plans/fill-codes';
-import type { WritePlan } from '../core/plans/types';
-import { reviewWorkbook } from '../core/review';
-import { ExcelJsPlatform } from '../platform/exceljs/exceljs-platform';
+  planFillCodes,
+  type WritePlan,
+  reviewWorkbook,
+} from '../core';
+import { ExcelJsPlatform } from '../adapters/xlsx/exceljs-platform';
 import type { FillOptions } from './args';
 
 /** The real path of a file, or of its folder joined with its name when the file does not exist yet. */

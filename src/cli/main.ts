@@ -3,14 +3,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError } from '../adapters/xlsx/input-error';
 import { readWorkbookFile } from '../adapters/xlsx/read-file';
-import type { CatalogData } from '../core/catalog/catalog';
-import { importCatalog } from '../core/catalog/import';
-import { renderHtmlReport } from '../core/report/html';
-import { reviewWorkbook } from '../core/review';
-import { ALL_RULES } from '../core/rules/registry';
-import type { RuleConfig } from '../core/rules/types';
+import {
+  type CatalogData,
+  importCatalog,
+  renderHtmlReport,
+  reviewWorkbook,
+  ALL_RULES,
+  type RuleConfig,
+  organisationOf,
+} from '../core';
 import { parseArgs, USAGE, type CheckOptions } from './args';
-import { organisationOf } from '../core/performance/organisation';
 import { batchHeadline, batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
 import { summarise } from './summary';

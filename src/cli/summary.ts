@@ -1,8 +1,13 @@
-import { rangeAddress } from '../core/snapshot/address';
-import type { RecognisedWorkbook } from '../core/recognition/model';
-import { HIDDEN_SHEET_LABEL, type ReviewReport } from '../core/report/report';
-import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../core/report/table-type-names';
-import { coverageCounts, coverageLine } from '../core/report/coverage-text';
+import {
+  rangeAddress,
+  type RecognisedWorkbook,
+  HIDDEN_SHEET_LABEL,
+  type ReviewReport,
+  REPORT_KIND_NAMES,
+  TABLE_TYPE_NAMES,
+  coverageCounts,
+  coverageLine,
+} from '../core';
 
 const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
 const MAX_LISTED = 30;

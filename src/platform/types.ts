@@ -1,7 +1,4 @@
-import type { CatalogData } from '../core/catalog/catalog';
-import type { WritePlan } from '../core/plans/types';
-import type { RuleConfig } from '../core/rules/types';
-import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { CatalogData, WritePlan, RuleConfig, WorkbookSnapshot } from '../core';
 
 /**
  * What the task pane needs from where the workbook lives — Excel (Office.js) or the browser preview (ExcelJS). The

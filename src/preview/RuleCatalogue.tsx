@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../core/rules/registry';
+import { ALL_RULES } from '../core';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 

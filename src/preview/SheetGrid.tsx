@@ -1,6 +1,6 @@
-import type ExcelJS from 'exceljs';
+import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { useEffect, useMemo, useRef } from 'react';
-import { cellAddress, columnLetter } from '../core/snapshot/address';
+import { cellAddress, columnLetter } from '../core';
 
 /**
  * A read-only rendering of one sheet: values as Excel shows them (numbers with their decimals), fills (the marks),

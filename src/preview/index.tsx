@@ -1,11 +1,9 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadXlsx } from '../adapters/xlsx/read-xlsx';
-import { renderHtmlReport } from '../core/report/html';
-import type { Review } from '../core/review';
-import { parseRange, cellAddress } from '../core/snapshot/address';
-import { ExcelJsPlatform } from '../platform/exceljs/exceljs-platform';
+import { renderHtmlReport, type Review, parseRange, cellAddress } from '../core';
+import { ExcelJsPlatform } from '../adapters/xlsx/exceljs-platform';
 import { App } from '../taskpane/App';
 import { ruleTitles } from '../taskpane/finding-filter';
 import { RuleCatalogue } from './RuleCatalogue';

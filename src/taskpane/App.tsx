@@ -14,8 +14,7 @@ import {
   ToolbarButton,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { importCatalog } from '../core/catalog/import';
-import type { Review } from '../core/review';
+import { importCatalog, type Review } from '../core';
 import type { WorkbookPlatform } from '../platform/types';
 import { CoverageView } from './components/CoverageView';
 import { FindingsView } from './components/FindingsView';

@@ -1,1 +1,1 @@
-export { cellRef } from '../core/plans/marks';
+export { cellRef } from '../core';

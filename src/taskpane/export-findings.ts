@@ -1,5 +1,5 @@
 import { csvField } from '../cli/batch-summary';
-import type { ReportFinding } from '../core/report/report';
+import type { ReportFinding } from '../core';
 import { ruleTitle } from './finding-filter';
 import type { Language } from './i18n';
 
@@ -29,16 +29,11 @@ export function findingsCsv(findings: readonly ReportFinding[], language?: Langu
   return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The .xlsx, built with ExcelJS loaded only now (it is large, and most users never export). */
+/** The .xlsx, written by the xlsx adapter loaded only now (ExcelJS is large, and most users never export). */
 export async function findingsXlsx(findings: readonly ReportFinding[], language?: Language): Promise<ArrayBuffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(HEADER).font = { bold: true };
-  for (const row of findingRows(findings, language)) ws.addRow(row);
-  ws.columns.forEach((c, i) => (c.width = [18, 16, 24, 6, 12, 12, 12, 80][i] ?? 12));
-  ws.autoFilter = { from: 'A1', to: `H${findings.length + 1}` };
-  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  const { tableXlsx } = await import('../adapters/xlsx/write-table');
+  const rows = findingRows(findings, language);
+  return tableXlsx({ sheet: '问题清单', header: HEADER, rows, widths: [18, 16, 24, 6, 12, 12, 12, 80] });
 }
 
 /** "部门预算.xlsx" → "部门预算-问题清单.xlsx". */

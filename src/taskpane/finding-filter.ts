@@ -1,5 +1,4 @@
-import type { ReportFinding, Severity } from '../core/report/report';
-import { ALL_RULES } from '../core/rules/registry';
+import { type ReportFinding, type Severity, ALL_RULES } from '../core';
 import type { Language } from './i18n';
 
 /**

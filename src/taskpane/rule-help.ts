@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../core/rules/registry';
+import { ALL_RULES } from '../core';
 import type { Language } from './i18n';
 
 /** How to fix what a rule family finds: the third part of the in-pane explanation (what is checked, why, how to fix). */

@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogData } from '../core/catalog/catalog';
-import { planFillSelfEvaluation, type BlankReason } from '../core/performance/fill-in-place';
-import { formsOf, targetsOfProjects } from '../core/performance/find-forms';
-import { planSelfEvaluations, SELF_EVALUATION_HEAD_ROWS } from '../core/performance/insert-self-evaluation';
-import { collidingSheets, planUpdateExisting } from '../core/performance/update-existing';
 import {
+  type CatalogData,
+  planFillSelfEvaluation,
+  type BlankReason,
+  formsOf,
+  targetsOfProjects,
+  planSelfEvaluations,
+  SELF_EVALUATION_HEAD_ROWS,
+  collidingSheets,
+  planUpdateExisting,
   DEPARTMENT_TARGETS_HEAD_ROWS,
   PROJECT_TARGETS_HEAD_ROWS,
   departmentOf,
@@ -12,14 +16,19 @@ import {
   planProjectTargets,
   projectsOf,
   type ProjectFacts,
-} from '../core/performance/insert-targets';
-import { planFillCodes } from '../core/plans/fill-codes';
-import { planMarks, planReportSheet } from '../core/plans/marks';
-import { appendToUndoLog, skippedNotice } from '../core/plans/preconditions';
-import { invertPlan, type SkippedWrite, type WritePlan } from '../core/plans/types';
-import type { ReportFinding } from '../core/report/report';
-import { reviewWorkbook, type Review } from '../core/review';
-import type { WorkbookSnapshot } from '../core/snapshot/types';
+  planFillCodes,
+  planMarks,
+  planReportSheet,
+  appendToUndoLog,
+  skippedNotice,
+  invertPlan,
+  type SkippedWrite,
+  type WritePlan,
+  type ReportFinding,
+  reviewWorkbook,
+  type Review,
+  type WorkbookSnapshot,
+} from '../core';
 import { DEFAULT_SETTINGS, type Settings, type WorkbookPlatform } from '../platform/types';
 import { ruleTitles } from './finding-filter';
 import type { Translate } from './i18n';

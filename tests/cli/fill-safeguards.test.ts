@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main';
 import { planProjectTargets, type ProjectFacts } from '../../src/core/performance/insert-targets';
 import { freeSheetName } from '../../src/core/plans/marks';
 import { uniqueSheetName, validSheetName } from '../../src/core/plans/sheet-names';
-import { ExcelJsPlatform } from '../../src/platform/exceljs/exceljs-platform';
+import { ExcelJsPlatform } from '../../src/adapters/xlsx/exceljs-platform';
 
 const SOURCE = join(__dirname, '../fixtures/quanzhou-2021-budget.xlsx');
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { skippedNotice } from '../../src/core/plans/preconditions';
 import { invertPlan, type WritePlan } from '../../src/core/plans/types';
-import { ExcelJsPlatform } from '../../src/platform/exceljs/exceljs-platform';
+import { ExcelJsPlatform } from '../../src/adapters/xlsx/exceljs-platform';
 
 /**
  * The ExcelJS adapter (browser preview, CLI `fill`) checks the same preconditions as the Office one (issue 12 item

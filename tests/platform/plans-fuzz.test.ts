@@ -6,7 +6,7 @@ import { sameCellValue } from '../../src/core/plans/preconditions';
 import { invertPlan, type SkippedWrite, type WriteAction, type WritePlan } from '../../src/core/plans/types';
 import { cellAddress, parseRange } from '../../src/core/snapshot/address';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot/types';
-import { ExcelJsPlatform } from '../../src/platform/exceljs/exceljs-platform';
+import { ExcelJsPlatform } from '../../src/adapters/xlsx/exceljs-platform';
 import { applyPlan } from '../../src/platform/office/apply-plan';
 import { readWorkbookSnapshot } from '../../src/platform/office/read-snapshot';
 import { FakeExcel, type FakeCell, type FakeSheetData } from '../helpers/fake-excel';

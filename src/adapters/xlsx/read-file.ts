@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { WorkbookSnapshot } from '../../core/snapshot/types';
+import type { WorkbookSnapshot } from '../../core';
 import { InputError } from './input-error';
 import { readXlsxSnapshot } from './snapshot-reader';
 import { useNativeInflater } from './zip-archive';

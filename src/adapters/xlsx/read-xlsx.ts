@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core';
 import { InputError } from './input-error';
 import { checkSignature } from './signature';
 import { ZipArchive } from './zip-archive';

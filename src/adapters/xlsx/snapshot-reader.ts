@@ -1,4 +1,4 @@
-import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../core';
 import { InputError } from './input-error';
 import { CellStyles } from './number-formats';
 import { readWorkbookParts } from './package-parts';

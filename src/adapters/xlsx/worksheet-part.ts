@@ -1,4 +1,4 @@
-import type { Cell, CellRange, CellValue, SheetSnapshot } from '../../core/snapshot/types';
+import type { Cell, CellRange, CellValue, SheetSnapshot } from '../../core';
 import type { CellStyles } from './number-formats';
 import { readStringItem } from './shared-strings';
 import { columnOfText, rowOfText, Token, XmlScanner } from './xml-scanner';

@@ -1,13 +1,17 @@
-import { sameCellValue, sameFill, sameNote } from '../../core/plans/preconditions';
 import {
+  sameCellValue,
+  sameFill,
+  sameNote,
   INPUT_TINT,
   type SheetLayout,
   type SkippedWrite,
   type WriteAction,
   type WritePlan,
-} from '../../core/plans/types';
-import { cellAddress, parseRange } from '../../core/snapshot/address';
-import { isCellError, type CellValue } from '../../core/snapshot/types';
+  cellAddress,
+  parseRange,
+  isCellError,
+  type CellValue,
+} from '../../core';
 import type {
   BorderEdge,
   ExcelComment,

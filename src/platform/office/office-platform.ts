@@ -1,6 +1,6 @@
 /* global Office, Excel */
 import * as OfficeHelpers from '@microsoft/office-js-helpers';
-import type { WritePlan } from '../../core/plans/types';
+import type { WritePlan } from '../../core';
 import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../types';
 import { applyPlan } from './apply-plan';
 import type { ExcelRunner, HostCapabilities } from './excel-api';

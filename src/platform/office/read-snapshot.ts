@@ -1,5 +1,11 @@
-import { parseRange } from '../../core/snapshot/address';
-import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import {
+  parseRange,
+  type Cell,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../../core';
 import type { ExcelContext, ExcelRange, ExcelRangeAreas, ExcelRunner, ExcelWorksheet } from './excel-api';
 import { ExcelOperationError, isPayloadError, toOfficeError } from './office-errors';
 

@@ -1,7 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { NOT_CHECKED_REASON_NAMES } from '../../core/report/coverage-text';
-import type { NotCheckedReason, ReportCoverage } from '../../core/report/report';
+import { NOT_CHECKED_REASON_NAMES, type NotCheckedReason, type ReportCoverage } from '../../core';
 import type { Language } from '../i18n';
 
 const useStyles = makeStyles({

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { ReportFinding, Severity } from '../../core/report/report';
+import type { ReportFinding, Severity } from '../../core';
 import { cellRef } from '../cell-ref';
 import { listed, matching, ruleTitle, type FindingFilter } from '../finding-filter';
 import type { Language, Translate } from '../i18n';

@@ -1,8 +1,6 @@
 import { Button, Checkbox, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { BlankReason } from '../../core/performance/fill-in-place';
-import type { ProjectFacts } from '../../core/performance/insert-targets';
-import type { ReportFinding } from '../../core/report/report';
+import type { BlankReason, ProjectFacts, ReportFinding } from '../../core';
 import { defaultFilter, type FindingFilter } from '../finding-filter';
 import type { Language, Translate } from '../i18n';
 import { FindingsView } from './FindingsView';

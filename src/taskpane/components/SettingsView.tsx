@@ -1,8 +1,6 @@
 import { Button, Dropdown, Field, Input, makeStyles, Option, Switch, Text, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
-import type { CatalogData } from '../../core/catalog/catalog';
-import { ALL_RULES } from '../../core/rules/registry';
-import type { RuleSetting } from '../../core/rules/types';
+import { type CatalogData, ALL_RULES, type RuleSetting } from '../../core';
 import type { Settings } from '../../platform/types';
 import type { Language, Translate } from '../i18n';
 

@@ -1,6 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ReviewReport } from '../../core/report/report';
-import { TABLE_TYPE_NAMES } from '../../core/report/table-type-names';
+import { type ReviewReport, TABLE_TYPE_NAMES } from '../../core';
 import type { Translate } from '../i18n';
 import { listItemStyle } from './list-item-style';
 

@@ -1,10 +1,18 @@
 import type ExcelJS from 'exceljs';
-import { snapshotOf, toCellValue } from '../../adapters/xlsx/read-xlsx';
-import { sameCellValue, sameFill, sameNote } from '../../core/plans/preconditions';
-import { INPUT_TINT, type SkippedWrite, type WriteAction, type WritePlan } from '../../core/plans/types';
-import { parseRange } from '../../core/snapshot/address';
-import { isCellError, type CellValue } from '../../core/snapshot/types';
-import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../types';
+import { snapshotOf, toCellValue } from './read-xlsx';
+import {
+  sameCellValue,
+  sameFill,
+  sameNote,
+  INPUT_TINT,
+  type SkippedWrite,
+  type WriteAction,
+  type WritePlan,
+  parseRange,
+  isCellError,
+  type CellValue,
+} from '../../core';
+import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../../platform/types';
 
 /**
  * A workbook held as an ExcelJS workbook in memory: the platform of the browser preview (whose page redraws its grid
