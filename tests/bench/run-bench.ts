@@ -7,20 +7,21 @@
  * - shapes (tests/bench/shapes.ts) at 10k, 200k and 1M cells: µs per cell of the CLI process and of the review
  *   alone (timed inside a fresh process, no warm-up), and the ratio 1M ÷ 200k (linear: ≈ 1);
  * - peak RSS of each CLI process from the OS (`/usr/bin/time`: maximum resident set), per cell at 1M.
- * Prints tables and writes everything as JSON (`--json FILE`, default <tmp>/budget-review-bench/bench.json).
+ * Prints tables and writes everything as JSON (`--json FILE`, default <tmp>/budget-review-bench-<checkout>/bench.json).
  * Options: `--runs N` (pairs per file, default 5), `--quick` (3 pairs, shapes once, no 1M), `--only files,batch,shapes`.
  * Workbooks are generated into the temp folder on first run.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { consolidatedIncome, manySheets } from './generate';
 import { cellCount, consolidatedWorkbook, SHAPES, shapeSnapshot, writeXlsx, type Shape } from './shapes';
 
 const ROOT = resolve(__dirname, '../..');
-const DIR = join(tmpdir(), 'budget-review-bench');
+// One folder per checkout: two checkouts benching at once must not share the generated files or the time file.
+const DIR = join(tmpdir(), `budget-review-bench-${basename(ROOT)}`);
 const TIME = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME);
 
