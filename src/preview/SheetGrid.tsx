@@ -1,5 +1,5 @@
 import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { cellAddress, columnLetter } from '../core';
 
 /**
@@ -35,7 +35,15 @@ function fillColor(cell: ExcelJS.Cell): string | undefined {
     : undefined;
 }
 
-export function SheetGrid(props: { sheet: ExcelJS.Worksheet; version: number; selected: string | null }) {
+/**
+ * Memoised: the page re-renders on every review and download state; a grid of a large sheet (400 × 40 cells read
+ * through ExcelJS) is drawn again only when its sheet, the workbook's version or the selected cell changed.
+ */
+export const SheetGrid = memo(function SheetGrid(props: {
+  sheet: ExcelJS.Worksheet;
+  version: number;
+  selected: string | null;
+}) {
   const { sheet, version, selected } = props;
   const selectedRef = useRef<HTMLTableCellElement>(null);
   const layout = useMemo(() => {
@@ -114,4 +122,4 @@ export function SheetGrid(props: { sheet: ExcelJS.Worksheet; version: number; se
       )}
     </div>
   );
-}
+});

@@ -2,9 +2,12 @@ import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadXlsx } from '../adapters/xlsx/read-xlsx';
-import { renderHtmlReport, type Review, parseRange, cellAddress } from '../core';
+import { renderHtmlReport, type ReviewReport, parseRange, cellAddress } from '../core';
 import { ExcelJsPlatform } from '../adapters/xlsx/exceljs-platform';
 import { App } from '../taskpane/App';
+import type { ReviewEngine } from '../taskpane/engine/engine';
+import type { ReviewSummary } from '../taskpane/engine/pages';
+import { pageEngine } from '../taskpane/engine/spawn-worker';
 import { ruleTitles } from '../taskpane/finding-filter';
 import { RuleCatalogue } from './RuleCatalogue';
 import { SheetGrid } from './SheetGrid';
@@ -41,7 +44,14 @@ function Preview() {
   const [sheetName, setSheetName] = useState<string>('');
   const [selected, setSelected] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [review, setReview] = useState<Review | null>(null);
+  // The review runs in a Web Worker that has the file's bytes; the page keeps the summary and asks for the report.
+  const [engine, setEngine] = useState<ReviewEngine | null>(null);
+  const [review, setReview] = useState<{ summary: ReviewSummary; report: () => Promise<ReviewReport> } | null>(null);
+  const onReview = useCallback(
+    (summary: ReviewSummary | null, report: () => Promise<ReviewReport>) =>
+      setReview(summary ? { summary, report } : null),
+    [],
+  );
   const [error, setError] = useState<string | null>(null);
   const [opened, setOpened] = useState(0);
 
@@ -49,6 +59,7 @@ function Preview() {
     try {
       const wb = await loadXlsx(bytes, name);
       setPlatform(new ExcelJsPlatform(wb, name));
+      setEngine(pageEngine({ bytes, name }));
       setOpened((n) => n + 1);
       setSheetName(wb.worksheets[0]?.name ?? '');
       setSelected(null);
@@ -135,10 +146,10 @@ function Preview() {
           <>
             <button
               className="button"
-              onClick={() =>
+              onClick={async () =>
                 download(
-                  reportFileName(review.report.workbook, 'json'),
-                  JSON.stringify(review.report, null, 1),
+                  reportFileName(review.summary.workbook, 'json'),
+                  JSON.stringify(await review.report(), null, 1),
                   'application/json',
                 )
               }
@@ -147,10 +158,10 @@ function Preview() {
             </button>
             <button
               className="button"
-              onClick={() =>
+              onClick={async () =>
                 download(
-                  reportFileName(review.report.workbook, 'html'),
-                  renderHtmlReport(review.report, ruleTitles()),
+                  reportFileName(review.summary.workbook, 'html'),
+                  renderHtmlReport(await review.report(), ruleTitles()),
                   'text/html',
                 )
               }
@@ -187,7 +198,7 @@ function Preview() {
           )}
         </section>
         <aside className="pane">
-          {platform ? <App key={opened} platform={platform} onReview={setReview} /> : null}
+          {platform && engine ? <App key={opened} platform={platform} engine={engine} onReview={onReview} /> : null}
         </aside>
       </main>
     </div>

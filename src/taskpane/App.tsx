@@ -14,18 +14,20 @@ import {
   ToolbarButton,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { importCatalog, type Review } from '../core';
+import { importCatalog } from '../core';
 import type { WorkbookPlatform } from '../platform/types';
 import { CoverageView } from './components/CoverageView';
 import { FindingsView } from './components/FindingsView';
 import { exportName, findingsCsv, findingsXlsx, saveFile } from './export-findings';
 import { FLUENT_THEMES, themeKind } from './theme';
-import { defaultFilter, listed, type FindingFilter } from './finding-filter';
+import { defaultFilter, type FindingFilter } from './finding-filter';
 import { PerformanceView } from './components/PerformanceView';
 import { SettingsView } from './components/SettingsView';
 import { TablesView } from './components/TablesView';
 import { translator } from './i18n';
-import { useReview } from './use-review';
+import type { ReviewEngine } from './engine/engine';
+import type { FindingsPage } from './engine/pages';
+import { useReview, type ReviewListener } from './use-review';
 
 const useStyles = makeStyles({
   // Layout lives on an inner element, never on the FluentProvider: Fluent gives the provider's className to every
@@ -49,25 +51,58 @@ const useStyles = makeStyles({
   tabs: { marginTop: '6px', marginBottom: '6px' },
 });
 
-export function App(props: { platform: WorkbookPlatform; onReview?: (review: Review | null) => void }) {
+export function App(props: { platform: WorkbookPlatform; onReview?: ReviewListener; engine?: ReviewEngine }) {
   const { platform, onReview } = props;
   const t = useMemo(() => translator(platform.language), [platform.language]);
-  const c = useReview(platform, t, onReview);
+  const c = useReview(platform, t, onReview, props.engine);
   const styles = useStyles();
   const theme = useMemo(() => themeKind(platform.theme), [platform.theme]);
   const [tab, setTab] = useState<'findings' | 'tables' | 'performance' | 'settings'>('findings');
-  const report = c.review?.report;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of report?.findings ?? []) counts[f.severity]++;
+  const report = c.summary;
+  const counts = report?.counts ?? { error: 0, warning: 0, info: 0 };
   const busy = c.status.kind === 'scanning' || c.status.kind === 'busy';
   const [filter, setFilter] = useState<FindingFilter>(() => defaultFilter(c.settings.markInfo));
   useEffect(
     () => setFilter((f) => ({ ...f, shown: { ...f.shown, info: c.settings.markInfo } })),
     [c.settings.markInfo],
   );
-  const shown = useMemo(
-    () => (report ? listed(report.findings, filter, platform.language) : []),
-    [report, filter, platform.language],
+  // The list shows one page, asked of the engine whenever the review, the filter or the page changes.
+  const [pageNo, setPageNo] = useState(0);
+  const [page, setPage] = useState<FindingsPage | null>(null);
+  const { engine, fail } = c;
+  useEffect(() => {
+    if (!report) return setPage(null);
+    let current = true;
+    engine.call('page', filter, platform.language, pageNo).then(
+      (p) => current && setPage(p),
+      (e: unknown) => current && !(e instanceof Error && e.name === 'ScanCancelled') && fail(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [engine, report, filter, pageNo, platform.language, fail]);
+  const onFilter = useCallback((f: FindingFilter) => {
+    setFilter(f);
+    setPageNo(0);
+  }, []);
+  const listedCount = page?.listed ?? 0;
+  const exportXlsx = useCallback(
+    async (workbook: string) => {
+      const shown = await engine.call('listed', filter, platform.language);
+      saveFile(
+        exportName(workbook, 'xlsx'),
+        await findingsXlsx(shown, platform.language),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+    },
+    [engine, filter, platform.language],
+  );
+  const exportCsv = useCallback(
+    async (workbook: string) => {
+      const shown = await engine.call('listed', filter, platform.language);
+      saveFile(exportName(workbook, 'csv'), findingsCsv(shown, platform.language), 'text/csv');
+    },
+    [engine, filter, platform.language],
   );
 
   const onImportCatalog = useCallback(
@@ -113,7 +148,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
               <ProgressBar
                 className={styles.progress}
                 value={c.status.total ? c.status.done / c.status.total : undefined}
-                aria-label={`${t('scanning')} ${c.status.sheet}`}
+                aria-label={c.status.label}
               />
               <Button onClick={c.cancel}>{t('cancel')}</Button>
             </>
@@ -123,9 +158,9 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             </Button>
           )}
         </div>
-        {c.status.kind === 'scanning' && c.status.sheet && (
-          <Text size={200} className={styles.meta}>
-            {t('scanning')}：{c.status.sheet}
+        {c.status.kind === 'scanning' && (
+          <Text size={200} className={styles.meta} aria-live="polite" data-testid="scan-progress">
+            {c.status.label}
           </Text>
         )}
 
@@ -175,34 +210,22 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             </Text>
             {report.coverage && <CoverageView coverage={report.coverage} language={platform.language} />}
             <Toolbar className={styles.toolbar} size="small" aria-label={t('actions')}>
-              <ToolbarButton appearance="primary" onClick={() => void c.mark(shown)} disabled={busy || !shown.length}>
+              <ToolbarButton appearance="primary" onClick={() => void c.mark(filter)} disabled={busy || !listedCount}>
                 {t('mark')}
               </ToolbarButton>
               <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
                 {t('clearMarks')}
               </ToolbarButton>
               <ToolbarButton
-                onClick={() =>
-                  void findingsXlsx(shown, platform.language).then(
-                    (data) =>
-                      saveFile(
-                        exportName(report.workbook, 'xlsx'),
-                        data,
-                        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                      ),
-                    c.fail,
-                  )
-                }
-                disabled={!shown.length}
+                onClick={() => void exportXlsx(report.workbook).catch(c.fail)}
+                disabled={!listedCount}
                 aria-label={`${t('exportFindings')} (.xlsx)`}
               >
                 {t('exportFindings')} .xlsx
               </ToolbarButton>
               <ToolbarButton
-                onClick={() =>
-                  saveFile(exportName(report.workbook, 'csv'), findingsCsv(shown, platform.language), 'text/csv')
-                }
-                disabled={!shown.length}
+                onClick={() => void exportCsv(report.workbook).catch(c.fail)}
+                disabled={!listedCount}
                 aria-label={`${t('exportFindings')} (.csv)`}
               >
                 .csv
@@ -224,7 +247,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
               size="small"
             >
               <Tab value="findings">
-                {t('tabFindings')} ({report.findings.length})
+                {t('tabFindings')} ({report.total})
               </Tab>
               <Tab value="tables">
                 {t('tabTables')} ({report.tables.length})
@@ -234,9 +257,13 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             </TabList>
             {tab === 'findings' && (
               <FindingsView
-                findings={report.findings}
+                page={page}
+                total={report.total}
+                sheets={report.sheets}
+                rules={report.rules}
                 filter={filter}
-                onFilter={setFilter}
+                onFilter={onFilter}
+                onPage={setPageNo}
                 language={platform.language}
                 t={t}
                 onGoTo={c.goTo}
@@ -246,7 +273,7 @@ export function App(props: { platform: WorkbookPlatform; onReview?: (review: Rev
             {tab === 'performance' && (
               <PerformanceView
                 projects={c.projects}
-                findings={report.findings.filter((f) => f.rule.startsWith('performance.'))}
+                findings={report.performanceFindings}
                 blanks={c.blanks}
                 busy={busy}
                 language={platform.language}

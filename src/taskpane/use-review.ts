@@ -1,45 +1,29 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type CatalogData,
-  planFillSelfEvaluation,
   type BlankReason,
-  formsOf,
-  targetsOfProjects,
-  planSelfEvaluations,
-  SELF_EVALUATION_HEAD_ROWS,
-  collidingSheets,
-  planUpdateExisting,
-  DEPARTMENT_TARGETS_HEAD_ROWS,
-  PROJECT_TARGETS_HEAD_ROWS,
-  departmentOf,
-  planDepartmentTargets,
-  planProjectTargets,
-  projectsOf,
   type ProjectFacts,
-  planFillCodes,
-  planMarks,
-  planReportSheet,
   appendToUndoLog,
   skippedNotice,
   invertPlan,
   type SkippedWrite,
   type WritePlan,
-  type ReportFinding,
-  reviewWorkbook,
-  type Review,
-  type WorkbookSnapshot,
+  type ReviewReport,
 } from '../core';
 import { DEFAULT_SETTINGS, type Settings, type WorkbookPlatform } from '../platform/types';
-import { ruleTitles } from './finding-filter';
+import { inThreadEngine, type ReviewEngine } from './engine/engine';
+import type { FormKind, Progress, ReviewSummary } from './engine/session';
+import type { FindingFilter } from './finding-filter';
 import type { Translate } from './i18n';
 
 /**
- * The task pane's controller: scan (with progress and cancel), the review it produced, and the actions that write into
- * the workbook — each a write plan from the core, applied by the platform, recorded so that it can be undone.
+ * The task pane's controller: scan (with progress and cancel), the summary of the review it produced, and the actions
+ * that write into the workbook — each a write plan the review engine computes (in a worker where there is one),
+ * applied by the platform, recorded so that it can be undone.
  */
 export type Status =
   | { kind: 'idle' }
-  | { kind: 'scanning'; done: number; total: number; sheet: string }
+  | { kind: 'scanning'; done: number; total: number; label: string }
   | { kind: 'ready' }
   | { kind: 'busy' };
 
@@ -55,21 +39,36 @@ export interface PendingInsert {
   readonly add: () => void;
 }
 
-export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (review: Review | null) => void) {
+/** What the preview learns of each review: its summary, and the whole report on request (downloads). */
+export type ReviewListener = (summary: ReviewSummary | null, report: () => Promise<ReviewReport>) => void;
+
+const isCancel = (e: unknown) => e instanceof Error && e.name === 'ScanCancelled';
+
+export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: ReviewListener, given?: ReviewEngine) {
+  const [engine] = useState<ReviewEngine>(() => given ?? inThreadEngine());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [review, setReview] = useState<Review | null>(null);
+  const [summary, setSummaryState] = useState<ReviewSummary | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<PendingInsert | null>(null);
   const [blanks, setBlanks] = useState<readonly BlankReason[]>([]);
   const [undoLog, setUndoLog] = useState<WritePlan[]>([]);
-  const snapshot = useRef<WorkbookSnapshot | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
     void platform.loadSettings().then(setSettings);
     void platform.loadUndoLog().then(setUndoLog);
   }, [platform]);
+
+  useEffect(() => () => engine.dispose(), [engine]);
+
+  const setSummary = useCallback(
+    (s: ReviewSummary | null) => {
+      setSummaryState(s);
+      onReview?.(s, () => engine.call('report'));
+    },
+    [engine, onReview],
+  );
 
   const fail = useCallback(
     (e: unknown) => {
@@ -78,49 +77,78 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     [t],
   );
 
-  const runReview = useCallback(
-    (snap: WorkbookSnapshot, s: Settings) => {
-      const r = reviewWorkbook(snap, { rules: s.rules, catalogs: s.catalogs, fiscalYear: s.fiscalYear ?? undefined });
-      setReview(r);
-      onReview?.(r);
-      return r;
+  const stageLabel = useCallback(
+    (p: Progress) =>
+      p.stage === 'read'
+        ? t('stageRead', { file: p.detail ?? '' })
+        : p.stage === 'review'
+          ? t('stageReview')
+          : t('stageReport'),
+    [t],
+  );
+
+  /** Reads the workbook (unless the engine has its file) and reviews it; progress as the stages happen. */
+  const readAndReview = useCallback(
+    async (s: Settings, signal?: AbortSignal, progress = false) => {
+      if (!engine.readsWorkbook) {
+        const snap = await platform.readSnapshot({
+          signal,
+          onProgress: progress
+            ? (done, total, sheet) => setStatus({ kind: 'scanning', done, total, label: t('reading', { sheet }) })
+            : undefined,
+        });
+        await engine.load(snap);
+      }
+      return engine.review(
+        s,
+        progress
+          ? (p) => setStatus({ kind: 'scanning', done: p.done, total: p.total, label: stageLabel(p) })
+          : undefined,
+      );
     },
-    [onReview],
+    [engine, platform, t, stageLabel],
   );
 
   const scan = useCallback(async () => {
     abort.current = new AbortController();
     setNotice(null);
-    setStatus({ kind: 'scanning', done: 0, total: 0, sheet: '' });
+    setStatus({ kind: 'scanning', done: 0, total: 0, label: t('starting') });
     try {
-      const snap = await platform.readSnapshot({
-        signal: abort.current.signal,
-        onProgress: (done, total, sheet) => setStatus({ kind: 'scanning', done, total, sheet }),
-      });
-      snapshot.current = snap;
-      runReview(snap, settings);
+      setSummary(await readAndReview(settings, abort.current.signal, true));
       setStatus({ kind: 'ready' });
     } catch (e) {
-      setStatus(review ? { kind: 'ready' } : { kind: 'idle' });
-      if (e instanceof Error && e.name === 'ScanCancelled') setNotice({ intent: 'info', text: t('cancelled') });
-      else fail(e);
+      if (isCancel(e)) {
+        // The engine let go of what it held: back to the start, saying so.
+        setSummary(null);
+        setStatus({ kind: 'idle' });
+        setNotice({ intent: 'info', text: t('cancelled') });
+      } else {
+        setStatus(summary ? { kind: 'ready' } : { kind: 'idle' });
+        fail(e);
+      }
     }
-  }, [platform, settings, runReview, review, fail, t]);
+  }, [settings, readAndReview, setSummary, summary, fail, t]);
 
-  const cancel = useCallback(() => abort.current?.abort(), []);
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    engine.cancel();
+  }, [engine]);
 
-  /** Reads the workbook again after a plan that changed its content (new sheets, filled cells), keeping the notice. */
-  const refresh = useCallback(async () => {
-    const snap = await platform.readSnapshot({});
-    snapshot.current = snap;
-    runReview(snap, settings);
-  }, [platform, runReview, settings]);
+  /** Reviews again after a plan that changed the workbook's content (new sheets, filled cells), keeping the notice. */
+  const refresh = useCallback(
+    async () => setSummary(await readAndReview(settings)),
+    [readAndReview, settings, setSummary],
+  );
+
+  const changesContent = (plan: WritePlan) =>
+    plan.actions.some((a) => a.kind === 'add_sheet' || a.kind === 'set_values' || a.kind === 'delete_sheet');
 
   const perform = useCallback(
     async (plan: WritePlan, message: string, undoable = true) => {
       setStatus({ kind: 'busy' });
       try {
         const done = await platform.applyPlan(plan);
+        if (engine.readsWorkbook) await engine.applied(done);
         let bounded: string | null = null;
         if (undoable) {
           const { log, notice } = appendToUndoLog(undoLog, done);
@@ -128,7 +156,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
           setUndoLog(log);
           await platform.saveUndoLog(log);
         }
-        if (plan.actions.some((a) => a.kind === 'add_sheet' || a.kind === 'set_values')) await refresh();
+        if (changesContent(plan)) await refresh();
         const left = skippedNotice(done.skipped);
         setNotice({
           intent: left ? 'warning' : 'success',
@@ -140,18 +168,36 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
         setStatus({ kind: 'ready' });
       }
     },
-    [platform, undoLog, fail, refresh],
+    [platform, engine, undoLog, fail, refresh],
+  );
+
+  /** Asks the engine for a plan, then performs it; a failure to plan is a failure notice like any other. */
+  const planned = useCallback(
+    async <T>(make: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await make();
+      } catch (e) {
+        fail(e);
+        return null;
+      }
+    },
+    [fail],
   );
 
   /** Marks exactly the findings listed (the pane's filter), so that what is coloured is what the user sees. */
   const mark = useCallback(
-    (listed: readonly ReportFinding[]) => {
-      if (!review) return;
-      if (!listed.length) return setNotice({ intent: 'info', text: t('nothingListed') });
-      const plan = planMarks(listed, { includeInfo: true, context: review.report.findings });
-      return perform(plan, t('marked', { n: listed.length }));
+    async (filter: FindingFilter) => {
+      if (!summary) return;
+      let marks;
+      try {
+        marks = await engine.call('markPlan', filter, platform.language);
+      } catch (e) {
+        return fail(e);
+      }
+      if (!marks.n) return setNotice({ intent: 'info', text: t('nothingListed') });
+      return perform(marks.plan, t('marked', { n: marks.n }));
     },
-    [review, perform, t],
+    [summary, engine, platform.language, perform, fail, t],
   );
 
   /** Undoes every mark plan still in the log (newest first), restoring each cell's own fill. */
@@ -187,109 +233,79 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     }
   }, [undoLog, platform, fail, t]);
 
-  const writeReport = useCallback(() => {
-    if (!review || !snapshot.current) return;
-    const plan = planReportSheet(
-      review.report,
-      snapshot.current.sheets.map((s) => s.name),
-      ruleTitles(platform.language),
-    );
+  const writeReport = useCallback(async () => {
+    if (!summary) return;
+    const plan = await planned(() => engine.call('reportSheetPlan', platform.language));
+    if (!plan) return;
     const sheet = plan.actions[0]?.kind === 'add_sheet' ? plan.actions[0].sheet : '';
     return perform(plan, t('reported', { sheet }));
-  }, [review, perform, t, platform.language]);
+  }, [summary, planned, engine, perform, t, platform.language]);
 
-  const fillCodes = useCallback(() => {
-    if (!review || !snapshot.current) return;
-    const plan = planFillCodes(snapshot.current, review.workbook, review.mapping);
+  const fillCodes = useCallback(async () => {
+    if (!summary) return;
+    const plan = await planned(() => engine.call('fillCodesPlan'));
+    if (!plan) return;
     const n = plan.actions.filter((a) => a.kind === 'set_values').length;
     if (!n) return setNotice({ intent: 'info', text: t('nothingToFill') });
     return perform(plan, t('filled', { n }));
-  }, [review, perform, t]);
-
-  /** Projects of the 项目支出表, for the 绩效目标 panel. */
-  const projects: ProjectFacts[] =
-    review && snapshot.current ? projectsOf(snapshot.current, review.workbook, review.mapping) : [];
+  }, [summary, planned, engine, perform, t]);
 
   /**
    * Inserts forms, unless a form of the same name is already there: then asks (pending) whether to update that sheet's
    * facts or add another sheet, rather than silently adding "(2)".
    */
   const insertOrAsk = useCallback(
-    (make: (existing: readonly string[]) => WritePlan, headRows: number, message: string) => {
-      const snap = snapshot.current;
-      if (!snap) return;
-      const names = snap.sheets.map((x) => x.name);
-      const base = make([]);
-      const colliding = collidingSheets(base, snap);
-      if (!colliding.length) return perform(make(names), message);
+    async (kind: FormKind, chosen: readonly ProjectFacts[], message: string) => {
+      if (!summary) return;
+      let plans;
+      try {
+        plans = await engine.call('insertPlans', kind, chosen);
+      } catch (e) {
+        return fail(e);
+      }
+      const { add, colliding, update } = plans;
+      if (!colliding.length) return perform(add, message);
       setPending({
         sheets: colliding,
         update: () => {
           setPending(null);
-          const plan = planUpdateExisting(base, snap, headRows);
-          const n = plan.actions.filter((a) => a.kind === 'set_values').length;
-          if (!plan.actions.length) return setNotice({ intent: 'info', text: t('formsUpToDate') });
-          void perform(plan, t('formsUpdated', { sheets: colliding.join('、'), n }));
+          const n = update.actions.filter((a) => a.kind === 'set_values').length;
+          if (!update.actions.length) return setNotice({ intent: 'info', text: t('formsUpToDate') });
+          void perform(update, t('formsUpdated', { sheets: colliding.join('、'), n }));
         },
         add: () => {
           setPending(null);
-          void perform(make(names), message);
+          void perform(add, message);
         },
       });
     },
-    [perform, t],
+    [summary, engine, perform, fail, t],
   );
 
   const insertTargets = useCallback(
-    (chosen: readonly ProjectFacts[]) => {
-      if (!review || !snapshot.current || !chosen.length) return;
-      const department = departmentOf(snapshot.current, review.workbook).name;
-      return insertOrAsk(
-        (existingSheets) =>
-          planProjectTargets(chosen, { year: review.workbook.fiscalYear, department, existingSheets }),
-        PROJECT_TARGETS_HEAD_ROWS,
-        t('targetsInserted', { n: chosen.length }),
-      );
-    },
-    [review, insertOrAsk, t],
+    (chosen: readonly ProjectFacts[]) =>
+      chosen.length ? insertOrAsk('targets', chosen, t('targetsInserted', { n: chosen.length })) : undefined,
+    [insertOrAsk, t],
   );
 
   const insertSelfEvaluations = useCallback(
-    (chosen: readonly ProjectFacts[]) => {
-      if (!review || !snapshot.current || !chosen.length) return;
-      const snap = snapshot.current;
-      const pairs = targetsOfProjects(snap, formsOf(snap, review.workbook), chosen);
-      const department = departmentOf(snap, review.workbook).name;
-      return insertOrAsk(
-        (existingSheets) =>
-          planSelfEvaluations(pairs, { year: review.workbook.fiscalYear, department, existingSheets }),
-        SELF_EVALUATION_HEAD_ROWS,
-        t('selfEvalsInserted', { n: chosen.length }),
-      );
-    },
-    [review, insertOrAsk, t],
+    (chosen: readonly ProjectFacts[]) =>
+      chosen.length ? insertOrAsk('selfEvaluations', chosen, t('selfEvalsInserted', { n: chosen.length })) : undefined,
+    [insertOrAsk, t],
   );
 
-  const insertDepartment = useCallback(() => {
-    if (!review || !snapshot.current) return;
-    const dept = departmentOf(snapshot.current, review.workbook);
-    const projects = projectsOf(snapshot.current, review.workbook, review.mapping);
-    return insertOrAsk(
-      (existingSheets) => planDepartmentTargets(dept, projects, { year: review.workbook.fiscalYear, existingSheets }),
-      DEPARTMENT_TARGETS_HEAD_ROWS,
-      t('departmentInserted'),
-    );
-  }, [review, insertOrAsk, t]);
+  const insertDepartment = useCallback(() => insertOrAsk('department', [], t('departmentInserted')), [insertOrAsk, t]);
 
-  const fillSelfEvaluation = useCallback(() => {
-    if (!review || !snapshot.current) return;
-    const plan = planFillSelfEvaluation(snapshot.current, review.workbook);
+  const fillSelfEvaluation = useCallback(async () => {
+    if (!summary) return;
+    const plan = await planned(() => engine.call('fillSelfEvaluationPlan'));
+    if (!plan) return;
     setBlanks(plan.blanks);
     const n = plan.actions.filter((a) => a.kind === 'set_values').length;
     if (!plan.actions.length) return setNotice({ intent: 'info', text: t('nothingToScore') });
     const left = plan.blanks.length ? t('leftBlank', { n: plan.blanks.length }) : '';
-    return perform(plan, [t('scored', { n }), left].filter(Boolean).join('；'));
-  }, [review, perform, t]);
+    return perform({ title: plan.title, actions: plan.actions }, [t('scored', { n }), left].filter(Boolean).join('；'));
+  }, [summary, planned, engine, perform, t]);
 
   const undo = useCallback(async () => {
     const last = undoLog.at(-1);
@@ -298,7 +314,8 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     try {
       const inverse = invertPlan(last);
       const done = await platform.applyPlan(inverse);
-      if (inverse.actions.some((a) => a.kind === 'delete_sheet' || a.kind === 'set_values')) await refresh();
+      if (engine.readsWorkbook) await engine.applied(done);
+      if (changesContent(inverse) && summary) await refresh();
       const log = undoLog.slice(0, -1);
       setUndoLog(log);
       await platform.saveUndoLog(log);
@@ -312,7 +329,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     } finally {
       setStatus({ kind: 'ready' });
     }
-  }, [undoLog, platform, fail, t, refresh]);
+  }, [undoLog, platform, engine, summary, fail, t, refresh]);
 
   const goTo = useCallback(
     (sheet: string, range: string) => {
@@ -325,9 +342,9 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     (next: Settings) => {
       setSettings(next);
       void platform.saveSettings(next).catch(fail);
-      if (snapshot.current) runReview(snapshot.current, next);
+      if (summary) engine.review(next).then(setSummary, (e) => isCancel(e) || fail(e));
     },
-    [platform, runReview, fail],
+    [platform, engine, summary, setSummary, fail],
   );
 
   const importCatalogs = useCallback(
@@ -337,8 +354,9 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
   );
 
   return {
+    engine,
     status,
-    review,
+    summary,
     settings,
     notice,
     pending,
@@ -352,7 +370,7 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: (
     clearMarks,
     writeReport,
     fillCodes,
-    projects,
+    projects: summary?.projects ?? [],
     insertTargets,
     insertSelfEvaluations,
     insertDepartment,

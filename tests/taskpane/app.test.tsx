@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { App } from '../../src/taskpane/App';
 import { sheet, workbook } from '../helpers/grid';
 import { MemoryPlatform } from './memory-platform';
+import { settle } from './settle';
 
 const m = (value: number) => ({ value, format: '#,##0.00' });
 const budget = () =>
@@ -26,8 +27,9 @@ async function scanned(platform: MemoryPlatform) {
   await act(async () => {
     render(<App platform={platform} />);
   });
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
   await screen.findByRole('status');
+  await settle();
 }
 
 describe('task pane', () => {
@@ -43,18 +45,18 @@ describe('task pane', () => {
   it('goes to a finding’s cell', async () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
-    await act(async () => fireEvent.click(screen.getAllByTitle(/定位到 支出总表!C6/)[0] as HTMLElement));
+    await settle(() => fireEvent.click(screen.getAllByTitle(/定位到 支出总表!C6/)[0] as HTMLElement));
     expect(platform.plans.at(-1)?.actions).toEqual([{ kind: 'select', sheet: '支出总表', range: 'C6' }]);
   });
 
   it('marks findings, then clears the marks with the previous fills', async () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
     const marks = platform.plans.at(-1);
     expect(marks?.actions.some((a) => a.kind === 'set_fill' && a.cells.includes('C6'))).toBe(true);
     expect(await screen.findByText(/已标记列表中的 \d+ 个问题/)).toBeTruthy();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
     const cleared = platform.plans.at(-1);
     expect(cleared?.title).toMatch(/^撤销：标记/);
     expect(cleared?.actions.every((a) => a.kind !== 'set_fill' || a.color === null)).toBe(true);
@@ -64,28 +66,30 @@ describe('task pane', () => {
   it('writes the report sheet and undoes it', async () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
     expect(platform.snapshot.sheets.map((s) => s.name)).toEqual(['支出总表', '审核报告']);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '撤销' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '撤销' })));
     expect(platform.snapshot.sheets.map((s) => s.name)).toEqual(['支出总表']);
   });
 
   it('filters findings by severity and text', async () => {
     await scanned(new MemoryPlatform(budget()));
     const before = screen.getAllByTitle(/定位到/).length;
-    fireEvent.change(screen.getByPlaceholderText('搜索问题…'), { target: { value: '没有这样的问题' } });
+    await settle(() =>
+      fireEvent.change(screen.getByPlaceholderText('搜索问题…'), { target: { value: '没有这样的问题' } }),
+    );
     expect(screen.getByText('没有符合筛选条件的问题。')).toBeTruthy();
-    fireEvent.change(screen.getByPlaceholderText('搜索问题…'), { target: { value: '' } });
-    fireEvent.click(screen.getByRole('button', { name: /^错误 \d+$/ }));
+    await settle(() => fireEvent.change(screen.getByPlaceholderText('搜索问题…'), { target: { value: '' } }));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: /^错误 \d+$/ })));
     expect(screen.queryAllByTitle(/定位到/).length).toBeLessThan(before);
   });
 
   it('re-levels a rule from the settings and reviews again', async () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
-    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
-    await act(async () => fireEvent.click(screen.getByRole('combobox', { name: '上级科目不等于下级之和' })));
-    await act(async () => fireEvent.click(screen.getByRole('option', { name: '关闭' })));
+    await settle(() => fireEvent.click(screen.getByRole('tab', { name: '设置' })));
+    await settle(() => fireEvent.click(screen.getByRole('combobox', { name: '上级科目不等于下级之和' })));
+    await settle(() => fireEvent.click(screen.getByRole('option', { name: '关闭' })));
     await waitFor(() => expect(platform.settings.rules['sum.hierarchy']).toBe('off'));
     expect(screen.getByRole('status').textContent).toMatch(/错误 0/);
   });
@@ -94,7 +98,7 @@ describe('task pane', () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
     platform.failNext = '工作簿或工作表受保护，无法写入。请撤销保护后重试';
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
     expect(await screen.findByText(/操作失败：工作簿或工作表受保护/)).toBeTruthy();
   });
 
@@ -113,9 +117,9 @@ describe('task pane', () => {
     const errors = Number(/错误 (\d+)/.exec(status)?.[1]);
     expect(listed()).toBe(errors);
     expect(screen.getByText(`另有 ${notes} 条提示已隐藏`)).toBeTruthy();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
     expect(await screen.findByText(`已标记列表中的 ${errors} 个问题，可点击“清除标记”恢复原样。`)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '显示' }));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '显示' })));
     expect(listed()).toBe(errors + notes);
     expect(screen.queryByText(/条提示已隐藏/)).toBeNull();
   });
@@ -128,7 +132,7 @@ describe('task pane', () => {
     const rule = screen.getByRole('combobox', { name: '按规则筛选' });
     expect(within(rule).getByRole('option', { name: '上级科目不等于下级之和' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/sum\.hierarchy/);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
     const added = platform.plans.at(-1)?.actions[0];
     expect(added?.kind === 'add_sheet' && added.values.slice(4).map((r) => r[1])).toContain('上级科目不等于下级之和');
     expect(JSON.stringify(added)).not.toMatch(/sum\.hierarchy/);
@@ -137,11 +141,15 @@ describe('task pane', () => {
   it('filters by sheet and rule, sorts by sheet, and explains a finding’s rule', async () => {
     await scanned(new MemoryPlatform(budget()));
     const all = screen.getAllByRole('listitem').length;
-    fireEvent.change(screen.getByRole('combobox', { name: '按工作表筛选' }), { target: { value: '支出总表' } });
+    await settle(() =>
+      fireEvent.change(screen.getByRole('combobox', { name: '按工作表筛选' }), { target: { value: '支出总表' } }),
+    );
     expect(screen.getAllByRole('listitem').length).toBe(all);
-    fireEvent.change(screen.getByRole('combobox', { name: '排序方式' }), { target: { value: 'sheet' } });
+    await settle(() =>
+      fireEvent.change(screen.getByRole('combobox', { name: '排序方式' }), { target: { value: 'sheet' } }),
+    );
     expect(screen.getByRole('region', { name: '支出总表' })).toBeTruthy();
-    fireEvent.click(screen.getAllByRole('button', { name: '规则说明' })[0] as HTMLElement);
+    await settle(() => fireEvent.click(screen.getAllByRole('button', { name: '规则说明' })[0] as HTMLElement));
     const note = screen.getByRole('note');
     expect(note.textContent).toMatch(/核对内容：/);
     expect(note.textContent).toMatch(/如何改正：/);
@@ -175,10 +183,10 @@ describe('performance panel', () => {
   it('inserts a target sheet per chosen project, filled from the project table', async () => {
     const platform = new MemoryPlatform(withProjects());
     await scanned(platform);
-    fireEvent.click(screen.getByRole('tab', { name: '绩效' }));
+    await settle(() => fireEvent.click(screen.getByRole('tab', { name: '绩效' })));
     expect(screen.getByRole('checkbox', { name: '城乡医疗救助补助资金' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('checkbox', { name: '购买经办服务费' }));
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('checkbox', { name: '购买经办服务费' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
     const added = platform.plans.at(-1)?.actions[0];
     expect(added?.kind).toBe('add_sheet');
     if (added?.kind === 'add_sheet') {
@@ -197,9 +205,9 @@ describe('the add-in’s own sheets', () => {
     const platform = new MemoryPlatform(budget());
     await scanned(platform);
     const before = screen.getByRole('status').textContent;
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '写入报告' })));
     expect(platform.snapshot.sheets.map((s) => s.name)).toContain('审核报告');
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '重新扫描' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '重新扫描' })));
     expect(screen.getByRole('status').textContent).toBe(before);
     expect(screen.getByRole('tab', { name: '表格 (1)' })).toBeTruthy();
   });

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { sheet, workbook } from '../helpers/grid';
 import { MemoryPlatform } from './memory-platform';
+import { settle } from './settle';
 
 /** Issue 12 item 5: the pane lists a hidden sheet's tables like the others, marked 隐藏工作表. */
 const m = (value: number) => ({ value, format: '#,##0.00' });
@@ -25,9 +26,10 @@ it('lists the tables of a hidden sheet, marked as hidden', async () => {
   await act(async () => {
     render(<App platform={new MemoryPlatform(snap)} />);
   });
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
   await screen.findByRole('status');
-  await act(async () => fireEvent.click(screen.getByRole('tab', { name: '表格 (2)' })));
+  await settle();
+  await settle(() => fireEvent.click(screen.getByRole('tab', { name: '表格 (2)' })));
   const hiddenSheet = screen.getByRole('region', { name: '附表' });
   expect(within(hiddenSheet).getByText('（隐藏工作表）')).toBeTruthy();
   expect(within(screen.getByRole('region', { name: '支出总表' })).queryByText('（隐藏工作表）')).toBeNull();

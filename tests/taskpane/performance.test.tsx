@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { sheet, workbook } from '../helpers/grid';
 import { MemoryPlatform } from './memory-platform';
+import { settle } from './settle';
 
 const m = (value: number) => ({ value, format: '#,##0.00' });
 /** A department named only inside the workbook (编制单位 line), with a 支出总表 and a 项目支出表. */
@@ -36,9 +37,10 @@ async function performancePanel(platform: MemoryPlatform) {
   await act(async () => {
     render(<App platform={platform} />);
   });
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
   await screen.findByRole('status');
-  fireEvent.click(screen.getByRole('tab', { name: '绩效' }));
+  await settle();
+  await settle(() => fireEvent.click(screen.getByRole('tab', { name: '绩效' })));
 }
 
 const sheetNames = (p: MemoryPlatform) => p.snapshot.sheets.map((s) => s.name);
@@ -49,7 +51,7 @@ describe('绩效 panel', () => {
   it('names the department from the workbook and takes its funds from the 支出总表', async () => {
     const platform = new MemoryPlatform(department());
     await performancePanel(platform);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入部门整体绩效目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入部门整体绩效目标表' })));
     expect(valueAt(platform, '部门整体绩效目标', 2, 1)).toBe('甲县医疗保障局');
     expect(valueAt(platform, '部门整体绩效目标', 3, 2)).toBe(60.25);
     expect(valueAt(platform, '部门整体绩效目标', 3, 4)).toBe(6);
@@ -59,31 +61,31 @@ describe('绩效 panel', () => {
   it('cuts a long project name cleanly, and a second insert asks: update the sheet there, or add one', async () => {
     const platform = new MemoryPlatform(department());
     await performancePanel(platform);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
     const name = '绩效目标-城乡居民基本医疗保险补助资金';
     expect(sheetNames(platform)).toContain(name);
     expect(valueAt(platform, name, 3, 1)).toBe('甲县医疗保障局');
 
     // Second insert: nothing is written until the user chooses.
     const plans = platform.plans.length;
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
     expect(platform.plans.length).toBe(plans);
     expect(screen.getByText(/工作簿中已有“绩效目标-城乡居民基本医疗保险补助资金”/)).toBeTruthy();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '取消' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '取消' })));
     expect(platform.plans.length).toBe(plans);
 
     // 更新原表 after the funds changed: the sheet's funds follow, no new sheet.
     const grid = platform.snapshot.sheets.find((s) => s.name === name);
     (grid?.rows[6] as { value: unknown }[])[3] = { value: 1 };
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '更新原表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '更新原表' })));
     expect(sheetNames(platform).filter((s) => s.startsWith('绩效目标-'))).toEqual([name]);
     expect(valueAt(platform, name, 6, 3)).toBe(6);
     expect(await screen.findByText(/已更新“绩效目标-城乡居民基本医疗保险补助资金”中 1 个单元格/)).toBeTruthy();
 
     // 另建新表: a second sheet, within 31 characters.
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '另建新表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '另建新表' })));
     expect(sheetNames(platform)).toContain(`${name} (2)`);
     expect(sheetNames(platform).every((s) => s.length <= 31)).toBe(true);
   });
@@ -91,11 +93,11 @@ describe('绩效 panel', () => {
   it('inserts a self-evaluation whose 执行率 is a percentage; 填写自评得分 says why each blank stays blank', async () => {
     const platform = new MemoryPlatform(department());
     await performancePanel(platform);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '插入 1 张自评表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张目标表' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入 1 张自评表' })));
     const added = platform.plans.at(-1)?.actions[0];
     expect(added?.kind === 'add_sheet' && added.layout?.numberFormats).toContainEqual({ cell: 'F6', format: '0.00%' });
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '填写自评得分' })));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '填写自评得分' })));
     const list = screen.getByRole('list', { name: '未能计算的单元格' });
     expect(list.textContent).toMatch(/F6：未填全年执行数，无法计算执行率/);
     expect(list.textContent).toMatch(/总分未算出，暂不评定等级/);

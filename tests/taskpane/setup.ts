@@ -16,3 +16,8 @@ Object.defineProperty(window, 'matchMedia', {
   unobserve() {}
   disconnect() {}
 };
+// …and TextDecoder/TextEncoder, which the snapshot reader (the review engine's, for a file's bytes) module creates.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+const g = globalThis as unknown as { TextDecoder?: unknown; TextEncoder?: unknown };
+g.TextDecoder ??= NodeTextDecoder;
+g.TextEncoder ??= NodeTextEncoder;

@@ -3,6 +3,7 @@ import type { WritePlan } from '../../src/core/plans/types';
 import { App } from '../../src/taskpane/App';
 import { sheet, workbook } from '../helpers/grid';
 import { MemoryPlatform } from './memory-platform';
+import { settle } from './settle';
 
 /**
  * Issue 12 item 2 in the pane: one mark plan whose inverse fails (a deleted sheet, a protected workbook) does not keep
@@ -44,9 +45,10 @@ async function scannedAndMarkedTwice(platform: UndoPlatform) {
   await act(async () => {
     render(<App platform={platform} />);
   });
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '扫描工作簿' })));
   await screen.findByRole('status');
-  for (let i = 0; i < 2; i++) await act(async () => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
+  await settle();
+  for (let i = 0; i < 2; i++) await settle(() => fireEvent.click(screen.getByRole('button', { name: '标记问题' })));
   expect(platform.undo).toHaveLength(2);
 }
 
@@ -55,12 +57,12 @@ it('clears the other mark plans when one inverse fails, and keeps that one in th
   await scannedAndMarkedTwice(platform);
   const [older, newer] = platform.undo as [WritePlan, WritePlan];
   platform.failNext = '找不到要操作的工作表或单元格，可能已被删除或重命名，请重新扫描';
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
   expect(await screen.findByText(/找不到要操作的工作表/)).toBeTruthy();
   // The newest plan's inverse failed: it stays; the older one was undone and left the log.
   expect(platform.undo).toEqual([newer]);
   expect(platform.plans.at(-1)?.title).toBe(`撤销：${older.title}`);
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
   expect(platform.undo).toEqual([]);
 });
 
@@ -68,7 +70,7 @@ it('names the cells it left as the user changed them', async () => {
   const platform = new UndoPlatform(budget());
   await scannedAndMarkedTwice(platform);
   platform.skipNext = 3;
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: '清除标记' })));
   expect(await screen.findByText(/已清除标记.*；3 处已被修改，未覆盖/)).toBeTruthy();
   expect(platform.undo).toEqual([]);
 });

@@ -10,10 +10,11 @@ import {
   ToggleButton,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import type { ReportFinding, Severity } from '../../core';
+import { useState } from 'react';
+import { type ReportFinding, type Severity } from '../../core';
 import { cellRef } from '../cell-ref';
-import { listed, matching, ruleTitle, type FindingFilter } from '../finding-filter';
+import { groupKey, PAGE_SIZE, type FindingsPage } from '../engine/pages';
+import { ruleTitle, type FindingFilter } from '../finding-filter';
 import type { Language, Translate } from '../i18n';
 import { ruleHelp } from '../rule-help';
 
@@ -58,6 +59,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   hidden: { display: 'block', margin: '6px 0', color: tokens.colorNeutralForeground3 },
+  pager: { display: 'flex', alignItems: 'center', gap: '8px', margin: '10px 0', flexWrap: 'wrap' },
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -147,29 +149,32 @@ function FindingItem(props: {
 }
 
 export function FindingsView(props: {
-  findings: readonly ReportFinding[];
+  /** One page of the listed findings, from the review engine (or localPage for findings held in the pane). */
+  page: FindingsPage | null;
+  /** Every finding's count, and the sheets and rules that have findings (the filter's choices). */
+  total: number;
+  sheets: readonly string[];
+  rules: readonly string[];
   filter: FindingFilter;
   onFilter: (f: FindingFilter) => void;
+  onPage: (page: number) => void;
   language: Language;
   t: Translate;
   onGoTo: (sheet: string, cell: string) => void;
 }) {
-  const { findings, filter, onFilter, t, onGoTo, language } = props;
+  const { page, total, sheets, rules, filter, onFilter, onPage, t, onGoTo, language } = props;
   const styles = useStyles();
-  const candidates = useMemo(() => matching(findings, filter, language), [findings, filter, language]);
-  const visible = useMemo(() => listed(findings, filter, language), [findings, filter, language]);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of candidates) counts[f.severity]++;
-  const sheets = [...new Set(findings.map((f) => f.sheet))];
-  const rules = [...new Set(findings.map((f) => f.rule))];
-  const groups = new Map<string, ReportFinding[]>();
-  for (const f of visible) {
-    const key = filter.sort === 'sheet' ? `sheet|${f.sheet}` : `${f.severity}|${f.rule}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+  const counts: Record<Severity, number> = page ? { ...page.counts } : { error: 0, warning: 0, info: 0 };
+  const groups: [string, ReportFinding[]][] = [];
+  for (const f of page?.items ?? []) {
+    const key = groupKey(f, filter.sort);
+    const last = groups.at(-1);
+    if (last?.[0] === key) last[1].push(f);
+    else groups.push([key, [f]]);
   }
   const hidden = ORDER.filter((s) => !filter.shown[s] && counts[s] > 0);
 
-  if (!findings.length) return <Text>{t('noFindings')}</Text>;
+  if (!total) return <Text>{t('noFindings')}</Text>;
   return (
     <div>
       <div className={styles.filters} role="group" aria-label={t('severityFilter')}>
@@ -236,12 +241,12 @@ export function FindingsView(props: {
           </Link>
         </Text>
       ))}
-      {!visible.length && <Text block>{t('noMatches')}</Text>}
-      {[...groups].map(([key, items]) => {
+      {page && !page.listed && <Text block>{t('noMatches')}</Text>}
+      {groups.map(([key, items], i) => {
         const [kind, value] = key.split('|') as [string, string];
         const title = kind === 'sheet' ? value : ruleTitle(value, language);
         return (
-          <section key={key} className={styles.group} aria-label={title}>
+          <section key={`${key}|${i}`} className={styles.group} aria-label={title}>
             <div className={styles.groupTitle}>
               {kind !== 'sheet' && (
                 <Badge appearance="filled" color={BADGE[kind as Severity]}>
@@ -249,16 +254,35 @@ export function FindingsView(props: {
                 </Badge>
               )}
               <Text weight="semibold">{title}</Text>
-              <Text size={200}>({items.length})</Text>
+              <Text size={200}>({page?.groups[key] ?? items.length})</Text>
             </div>
             <div role="list">
-              {items.map((f, i) => (
-                <FindingItem key={i} f={f} language={language} t={t} onGoTo={onGoTo} />
+              {items.map((f, j) => (
+                <FindingItem key={j} f={f} language={language} t={t} onGoTo={onGoTo} />
               ))}
             </div>
           </section>
         );
       })}
+      {page && page.pages > 1 && (
+        <nav className={styles.pager} aria-label={t('pages')}>
+          <Button size="small" disabled={page.page === 0} onClick={() => onPage(page.page - 1)}>
+            {t('previousPage')}
+          </Button>
+          <Text size={200} aria-live="polite">
+            {t('pageOf', {
+              page: page.page + 1,
+              pages: page.pages,
+              from: page.page * PAGE_SIZE + 1,
+              to: page.page * PAGE_SIZE + page.items.length,
+              n: page.listed,
+            })}
+          </Text>
+          <Button size="small" disabled={page.page >= page.pages - 1} onClick={() => onPage(page.page + 1)}>
+            {t('nextPage')}
+          </Button>
+        </nav>
+      )}
     </div>
   );
 }

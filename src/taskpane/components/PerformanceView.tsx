@@ -1,6 +1,7 @@
 import { Button, Checkbox, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { BlankReason, ProjectFacts, ReportFinding } from '../../core';
+import { type BlankReason, type ProjectFacts, type ReportFinding } from '../../core';
+import { localPage } from '../engine/pages';
 import { defaultFilter, type FindingFilter } from '../finding-filter';
 import type { Language, Translate } from '../i18n';
 import { FindingsView } from './FindingsView';
@@ -30,6 +31,7 @@ export function PerformanceView(props: {
   const styles = useStyles();
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set(projects.map((_, i) => i)));
   const [filter, setFilter] = useState<FindingFilter>(() => defaultFilter(true));
+  const [page, setPage] = useState(0);
   const all = chosen.size === projects.length && projects.length > 0;
   return (
     <div>
@@ -107,9 +109,16 @@ export function PerformanceView(props: {
       <section className={styles.section} aria-label={t('performanceFindings')}>
         <Text weight="semibold">{t('performanceFindings')}</Text>
         <FindingsView
-          findings={findings}
+          page={localPage(findings, filter, props.language, page)}
+          total={findings.length}
+          sheets={[...new Set(findings.map((f) => f.sheet))]}
+          rules={[...new Set(findings.map((f) => f.rule))]}
           filter={filter}
-          onFilter={setFilter}
+          onFilter={(f) => {
+            setFilter(f);
+            setPage(0);
+          }}
+          onPage={setPage}
           language={props.language}
           t={t}
           onGoTo={props.onGoTo}

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 export function TablesView(props: {
-  report: ReviewReport;
+  report: Pick<ReviewReport, 'tables'>;
   t: Translate;
   onGoTo: (sheet: string, range: string) => void;
 }) {
