@@ -14,6 +14,8 @@ export interface IndicatorSpec {
   actual: string;
   weight: number;
   score: number | null;
+  /** 偏差原因分析及改进措施 (blank unless given). */
+  remark?: string;
 }
 
 export function selfEvaluation(
@@ -33,7 +35,7 @@ export function selfEvaluation(
     ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', null],
     ['年度资金总额', 180, funds.budget, funds.spent, funds.weight, funds.rate ?? null, funds.score, null],
     ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
-    ...indicators.map((i): GridValue[] => [i.l1, i.l2, i.l3, i.target, i.actual, i.weight, i.score, null]),
+    ...indicators.map((i): GridValue[] => [i.l1, i.l2, i.l3, i.target, i.actual, i.weight, i.score, i.remark ?? null]),
     ['总分', null, null, null, null, 100, total, null],
     ['评价等级', grade, null, null, null, null, null, null],
   ];

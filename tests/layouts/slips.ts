@@ -14,6 +14,8 @@ import { NARRATIVE_SHEETS } from './render/narrative';
 import { unitsToGroupedText, unitsToText, type Units } from './model/amount';
 import { Rng } from './model/prng';
 import { cellKey, type CellAt, type PlacedTable, type Rendered } from './families';
+import { addressOf, cellOf } from './cells';
+import { SELF_EVALUATION_SLIPS } from './slips-self-evaluation';
 
 /**
  * Single injected slips (issue 9 item 3). Each slip finds its place in a rendered workbook through the cell index (so it
@@ -28,6 +30,7 @@ export type SlipId =
   | 'zeroed-row'
   | 'total'
   | 'carry-over'
+  | 'uncalculated-formula'
   | 'wrong-code'
   | 'swapped-name'
   | 'removed-table'
@@ -44,7 +47,12 @@ export type SlipId =
   | 'unknown-code'
   | 'wrong-parent'
   | 'contents-entry'
-  | 'narrative-figure';
+  | 'narrative-figure'
+  | 'self-total'
+  | 'self-rate'
+  | 'self-completion'
+  | 'self-full-marks'
+  | 'self-funds';
 
 /**
  * The slips every family is tried with unless it lists its own (LayoutFamily.slips). 'operating-cost' and the target-*
@@ -57,6 +65,7 @@ export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
   'zeroed-row',
   'total',
   'carry-over',
+  'uncalculated-formula',
   'wrong-code',
   'swapped-name',
   'removed-table',
@@ -69,6 +78,15 @@ export const DEFAULT_SLIP_IDS: readonly SlipId[] = [
 
 /** Slips of the emptied fund tables (families that draw them with their statement list this). */
 export const EMPTY_TABLE_SLIP_IDS: readonly SlipId[] = ['empty-statement'];
+
+/** Slips of the 绩效自评表 (families that draw them list these; slips-self-evaluation.ts). */
+export const SELF_EVALUATION_SLIP_IDS: readonly SlipId[] = [
+  'self-total',
+  'self-rate',
+  'self-completion',
+  'self-full-marks',
+  'self-funds',
+];
 
 /** Slips of the 绩效目标表 (families that draw them list these). */
 export const TARGET_FORM_SLIP_IDS: readonly SlipId[] = ['target-funds', 'target-rate', 'target-cost', 'target-blank'];
@@ -109,13 +127,7 @@ export interface Slip {
   apply(r: Rendered, d: Disclosure, rng: Rng): SlipTarget | null;
 }
 
-const cellOf = (r: Rendered, at: CellAt): ExcelJS.Cell => r.wb.getWorksheet(at.sheet)!.getCell(at.row, at.col);
-export const addressOf = (at: CellAt): string => `${columnName(at.col)}${at.row}`;
-const columnName = (col: number): string => {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
+export { addressOf };
 
 /** The amount a cell shows, in units of the displayed precision (numbers and numbers stored as text alike). */
 export function readUnits(cell: ExcelJS.Cell, decimals: number): Units {
@@ -249,6 +261,32 @@ export const SLIPS: readonly Slip[] = [
     apply: (r, d, rng) => shift(r, d, rng, SPENDING, ['total'], 'total', 'table total'),
   },
   {
+    id: 'uncalculated-formula',
+    description:
+      'a table’s 合计 a formula saved without its result (a tool that writes formulas and does not calculate)',
+    apply: (r, _d, rng) => {
+      const options = amountTables(r, SPENDING).flatMap((t) => {
+        const total = t.cells.get(cellKey('total', 'total'));
+        const items = t.rows
+          .filter((row) => row.role === 'item')
+          .map((row) => t.cells.get(cellKey(row.key, 'total')))
+          .filter((at): at is CellAt => !!at && at.sheet === total?.sheet && at.col === total.col);
+        return total && items.length ? [{ t, total, items }] : [];
+      });
+      if (options.length === 0) return null;
+      const o = rng.pick(options);
+      const rows = o.items.map((at) => at.row);
+      const column = addressOf(o.total).replace(/\d+$/, '');
+      // No cached value: the engine must say the 合计 was not checked (公式未计算), never read it as 0.
+      cellOf(r, o.total).value = { formula: `SUM(${column}${Math.min(...rows)}:${column}${Math.max(...rows)})` };
+      return {
+        description: `uncalculated formula ${o.t.key} ${addressOf(o.total)}`,
+        cells: [o.total],
+        noteOf: 'format.uncalculated_formula',
+      };
+    },
+  },
+  {
     id: 'carry-over',
     description: 'a carry-over term (年初/年末结转和结余, 上年结转) changed',
     apply: (r, d, rng) => {
@@ -297,6 +335,9 @@ export const SLIPS: readonly Slip[] = [
         return {
           description: `wrong code ${t.key} ${o.code} → ${to} at ${addressOf(at)}`,
           cells: codeCells(t, o.row.key),
+          // The line's name now sits beside a code whose catalog name no source has verified: code.name_mismatch
+          // suggests, as a note by design, and never accuses (catalog policy); other tables may still catch it.
+          ...(verifiedName(to) ? {} : { noteOf: 'code.name_mismatch' }),
         };
       }
       return null;
@@ -316,9 +357,12 @@ export const SLIPS: readonly Slip[] = [
         cellOf(r, ca).value = vb;
         cellOf(r, cb).value = va;
         const codes = [a, b].flatMap((x) => codeCells(t, x.key));
+        // As for wrong-code: against an unverified catalog name the mismatch is a note by design.
+        const bothVerified = [a, b].every((x) => verifiedName(x.key.slice(2)));
         return {
           description: `swapped names ${t.key} ${a.key} ↔ ${b.key}`,
           cells: [ca, cb, ...codes],
+          ...(bothVerified ? {} : { noteOf: 'code.name_mismatch' }),
         };
       }
       return null;
@@ -654,6 +698,12 @@ const EMPTY_STATEMENT: Slip = {
 /** Every function code the project's catalog knows, in any year. */
 const KNOWN_CODES = new Set(functionCatalog.entries.map((e) => e.code));
 
+/** Function codes a real source backs at least one name of (the rest are the catalog's unverified recall). */
+const VERIFIED_CODES = new Set(
+  functionCatalog.entries.filter((e) => e.versions.some((v) => v.verified)).map((e) => e.code),
+);
+const verifiedName = (code: string): boolean => VERIFIED_CODES.has(code);
+
 /** A 项 line of a spending table whose code cell holds its whole code (not only the 项 part of split columns). */
 function wholeCodeItems(r: Rendered, t: PlacedTable) {
   return t.rows
@@ -752,7 +802,8 @@ const CONTENTS_ENTRY: Slip = {
       if (typeof cell.value === 'string' && r.tables.some((t) => String(cell.value).includes(t.name)))
         entries.push(cell);
     });
-    const options = r.tables.filter((t) => entries.some((c) => String(c.value).includes(t.name)));
+    // A table's entry (a form kind's one entry stands for several forms: leaving it out is another slip).
+    const options = r.tables.filter((t) => !t.form && entries.some((c) => String(c.value).includes(t.name)));
     if (options.length < 4) return null;
     const t = rng.pick(options);
     const i = entries.findIndex((c) => String(c.value).includes(t.name));
@@ -798,6 +849,7 @@ const NARRATIVE_FIGURE: Slip = {
 
 const ALL_SLIPS: readonly Slip[] = [
   ...SLIPS,
+  ...SELF_EVALUATION_SLIPS,
   NARRATIVE_FIGURE,
   CONTENTS_ENTRY,
   UNKNOWN_CODE,

@@ -104,8 +104,10 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
   const cols: Columns = {};
   const labelRows = [headerRow];
   // A second header line (实施期目标 | 当年度目标 over 绩效目标值 | 半年目标值 | 全年目标值) names the value columns.
+  // Only a header word counts ("全年目标值", "年度指标值"), never a first indicator's remark that mentions one
+  // ("未完全达到年度指标值，…" in 偏差原因).
   const below = (sheet.rows[headerRow + 1] ?? []).map((c) => headerWord(c?.value));
-  if (below.some((l) => /目标值|指标值/.test(l))) labelRows.push(headerRow + 1);
+  if (below.some((l) => /^[^，。；,;]{0,6}(目标值|指标值)$/.test(l))) labelRows.push(headerRow + 1);
   for (const r of labelRows) {
     (sheet.rows[r] ?? []).forEach((c, i) => {
       const label = headerWord(c?.value);

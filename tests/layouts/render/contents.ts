@@ -18,7 +18,9 @@ export const CONTENTS_SHEET = '目录';
 
 /** One line of the 目录 per table drawn, in order: its number, its usual title (year-prefixed where titles are). */
 export function contentsLines(r: Rendered, d: Disclosure, s: ContentsStyle, yearInTitle: boolean): string[] {
-  return r.tables.map((t, i) => {
+  // Forms of one kind (every project's 绩效自评表) are one entry of the 目录, as published sets list them.
+  const entries = r.tables.filter((t, i) => !t.form || r.tables.findIndex((u) => u.name === t.name) === i);
+  return entries.map((t, i) => {
     const number =
       s.numbering === 'chinese' ? `${chineseNumber(i + 1)}、` : s.numbering === 'arabic' ? `${i + 1}.` : `表${i + 1} `;
     const title = `${yearInTitle ? `${d.year}年度` : ''}${t.name}`;

@@ -11,9 +11,10 @@ import {
   type Fund,
   type LineAmounts,
 } from '../model/disclosure';
-import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS } from '../slips';
+import { DEFAULT_SLIP_IDS, EMPTY_TABLE_SLIP_IDS, SELF_EVALUATION_SLIP_IDS } from '../slips';
 import { fillNarrative, narrativeFeatures, type NarrativeStyle } from './narrative';
 import { CONTENTS_SHEET, contentsFeatures, fillContents, type ContentsStyle } from './contents';
+import { selfEvaluationFeatures, writeSelfEvaluations, type SelfEvaluationStyle } from './self-evaluations';
 import type { LayoutFamily, LayoutVariant, PlacedTable, Rendered, RowRole } from '../families';
 import {
   chineseNumber,
@@ -68,6 +69,8 @@ export interface FinalLayout extends TableStyle {
   readonly contents?: ContentsStyle;
   /** A 说明 sheet after the tables, quoting their figures. */
   readonly narrative?: NarrativeStyle;
+  /** 项目支出绩效自评表 after the tables, for the projects the seed picks. */
+  readonly selfEvaluations?: SelfEvaluationStyle;
 }
 
 export function finalFeatures(l: FinalLayout): string[] {
@@ -89,6 +92,7 @@ export function finalFeatures(l: FinalLayout): string[] {
     'empty fund tables with their statement',
     ...(l.contents ? contentsFeatures(l.contents) : ['no 目录']),
     ...(l.narrative ? narrativeFeatures(l.narrative) : ['no 说明']),
+    l.selfEvaluations ? selfEvaluationFeatures(l.selfEvaluations) : 'no 绩效自评表',
   ];
 }
 
@@ -475,8 +479,15 @@ export function renderFinalNational(d: Disclosure, l: FinalLayout): Rendered {
     placed.push(writeGrid(ws, t, d, 1).placed);
   });
   const r = { wb, tables: placed };
-  if (toc && l.contents) fillContents(toc, r, d, l.contents, l.yearInTitle);
   if (l.narrative) fillNarrative(wb.addWorksheet(l.narrative.sheet), r, d, l.narrative);
+  if (l.selfEvaluations)
+    placed.push(
+      ...writeSelfEvaluations(wb, d, l.selfEvaluations, (i) =>
+        l.selfEvaluations!.perSheet ? `绩效自评表${i + 1}` : '项目支出绩效自评表',
+      ),
+    );
+  // The 目录 lists what the workbook holds, the self-evaluations once under their common title.
+  if (toc && l.contents) fillContents(toc, r, d, l.contents, l.yearInTitle);
   return r;
 }
 
@@ -493,6 +504,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     yearInTitle: false,
     zeros: true,
     narrative: { unit: '万元', sheet: '编制说明' },
+    selfEvaluations: { completion: true, grade: false, ratios: 'number', perSheet: true },
   },
   'single-code': {
     codes: 'single',
@@ -517,6 +529,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     sheetNames: 'number',
     yearInTitle: true,
     narrative: { unit: '元', sheet: '情况说明' },
+    selfEvaluations: { completion: false, grade: true, ratios: 'text', perSheet: false },
   },
   plain: {
     codes: 'single',
@@ -530,6 +543,7 @@ const LAYOUTS: Record<string, FinalLayout> = {
     yearInTitle: false,
     zeros: true,
     contents: { numbering: 'arabic', leader: false },
+    selfEvaluations: { completion: true, grade: true, ratios: 'text', perSheet: true },
   },
 };
 
@@ -559,8 +573,15 @@ export const FINAL_NATIONAL_FAMILY: LayoutFamily = {
     '合计 first or last',
     'sheet names',
     'year in titles',
+    '绩效自评表 (完成比例, 评价等级, ratio form, sheets)',
   ],
   model: () => ({ kind: 'final' }),
   variants: Object.entries(LAYOUTS).map(([id, layout]) => variant(id, layout)),
-  slips: [...DEFAULT_SLIP_IDS, ...EMPTY_TABLE_SLIP_IDS, 'contents-entry', 'narrative-figure'],
+  slips: [
+    ...DEFAULT_SLIP_IDS,
+    ...EMPTY_TABLE_SLIP_IDS,
+    'contents-entry',
+    'narrative-figure',
+    ...SELF_EVALUATION_SLIP_IDS,
+  ],
 };

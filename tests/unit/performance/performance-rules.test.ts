@@ -158,6 +158,16 @@ describe('self-evaluation: reading and filling in place', () => {
     expect(form?.totalScore?.value).toBe(94);
   });
 
+  it('reads the first indicator whose remark mentions 指标值 as an indicator, not a second header line', () => {
+    const [first, ...rest] = nineteenIndicators();
+    const remark = '受客观因素影响，未完全达到年度指标值，下一年度加强管理。';
+    const wb = workbook(selfEvaluation([{ ...first!, remark }, ...rest], 94, '优'));
+    const [form] = formsOf(wb, recogniseWorkbook(wb));
+    expect(form?.indicators).toHaveLength(19);
+    expect(form?.indicators[0]).toMatchObject({ level3: '产出1', weight: { value: 5 } });
+    expect(reviewWorkbook(wb, { ruleSet: [scoreArithmetic] }).report.findings).toEqual([]);
+  });
+
   it('fills 执行率, missing scores, the total and the grade — and nothing the user typed', () => {
     const blanks = nineteenIndicators().map((i, k) => (k < 2 ? { ...i, score: null } : i));
     const wb = workbook(selfEvaluation(blanks, null, null, { budget: 200, spent: 190, weight: 10, score: null }));
