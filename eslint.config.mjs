@@ -75,7 +75,12 @@ export default tseslint.config(
             { group: ['exceljs', 'node:*', 'fs', 'path', '**/adapters/**', '**/cli/**'] },
             { group: ['**/snapshot/*'], message: 'Rules read the document model (src/core/model), never the snapshot or its grid.' },
             {
-              group: ['**/recognition/*', '!**/recognition/table-type', '!**/recognition/vocabulary'],
+              group: [
+                '**/recognition/*',
+                '!**/recognition/table-type',
+                '!**/recognition/table-type-registry',
+                '!**/recognition/vocabulary',
+              ],
               allowTypeImports: true,
               message: 'Rules read the document model: recognition internals (cell typing, layout) are the model builder’s.',
             },

@@ -51,7 +51,9 @@ export { planSelfEvaluations, SELF_EVALUATION_HEAD_ROWS } from './performance/in
 export { planFillSelfEvaluation, type BlankReason } from './performance/fill-in-place';
 export { parseAmount, type Amount } from './text/amount';
 export { sameCellValue, sameFill, sameNote, appendToUndoLog, skippedNotice } from './plans/preconditions';
-export { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from './report/table-type-names';
+export { TABLE_TYPE_INFO, TABLE_TYPE_NAMES, tableTypeInfo } from './recognition/table-type-registry';
+export type { TableKind, TableTypeInfo } from './recognition/table-type-registry';
+export { REPORT_KIND_NAMES } from './report/report-kind-names';
 export { formsOf, targetsOfProjects } from './performance/find-forms';
 export { organisationOf } from './performance/organisation';
 export { coverageCounts, coverageLine, NOT_CHECKED_REASON_NAMES } from './report/coverage-text';

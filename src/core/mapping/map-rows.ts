@@ -2,7 +2,7 @@ import { catalogFor, type Catalog, type CatalogEntry, type CatalogSet } from '..
 import type { ColumnInfo } from '../recognition/column-roles';
 import type { RecognisedTable, RecognisedWorkbook } from '../recognition/model';
 import type { RowCode } from '../recognition/row-codes';
-import type { TableType } from '../recognition/table-type';
+import { tableTypeInfo } from '../recognition/table-type-registry';
 import type { SheetSnapshot } from '../snapshot/types';
 import type { Classification } from '../text/codes';
 
@@ -19,17 +19,6 @@ export interface MappedRow extends RowCode {
   readonly source: 'cell' | 'inferred';
   readonly confidence: number;
 }
-
-/** Tables whose name-only rows are economic lines, function lines, or (summary tables) only function 类 lines. */
-const ECONOMIC_TABLES = new Set<TableType>(['general_budget_economic', 'general_budget_basic_expenditure']);
-const FUNCTION_TABLES = new Set<TableType>([
-  'general_budget_expenditure',
-  'expenditure_summary',
-  'income_summary',
-  'government_fund_expenditure',
-  'state_capital_expenditure',
-]);
-const CLASS_LINE_TABLES = new Set<TableType>(['income_expenditure_summary', 'fiscal_appropriation_summary']);
 
 function cellText(sheet: SheetSnapshot | undefined, row: number, col: number): string | null {
   const v = sheet?.rows[row]?.[col]?.value;
@@ -127,13 +116,11 @@ export function mapRows(
       });
     }
     const sheet = bySheet.get(t.sheet);
-    const kind: Classification | null = ECONOMIC_TABLES.has(t.type)
-      ? 'economic'
-      : FUNCTION_TABLES.has(t.type) || CLASS_LINE_TABLES.has(t.type)
-        ? 'function'
-        : null;
+    // The table type says what its name-only rows are: economic lines, function lines, or only function 类 lines.
+    const rowNames = tableTypeInfo(t.type).rowNames;
+    const kind: Classification | null = rowNames === null ? null : rowNames === 'economic' ? 'economic' : 'function';
     const catalog = kind ? catalogFor(catalogs, kind) : null;
-    if (catalog) rows.push(...inferByName(t, sheet, catalog, workbook.fiscalYear, CLASS_LINE_TABLES.has(t.type)));
+    if (catalog) rows.push(...inferByName(t, sheet, catalog, workbook.fiscalYear, rowNames === 'function_classes'));
     out.push(...rows.sort((a, b) => a.row - b.row || a.col - b.col));
   }
   return out;

@@ -2,6 +2,7 @@ import type { MappedRow } from '../mapping/map-rows';
 import { ROW_LABEL_ROLES } from '../recognition/column-roles';
 import type { AmountUnit } from '../recognition/metadata';
 import { SKIPPED_ROW_KINDS, type RecognisedTable } from '../recognition/model';
+import { isPerformanceForm } from '../recognition/table-type-registry';
 import type { SheetSnapshot } from '../snapshot/types';
 import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
@@ -171,7 +172,7 @@ export function buildTableViews(
   const mappingOf = groupBy(mapping, (m) => m.tableId);
   const views: TableView[] = [];
   for (const t of tables) {
-    if (t.type.startsWith('performance_')) continue;
+    if (isPerformanceForm(t.type)) continue;
     const sheet = byName.get(t.sheet);
     if (sheet) views.push(buildTableView(t, sheet, mappingOf.get(t.id) ?? []));
   }

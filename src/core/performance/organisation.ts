@@ -1,6 +1,7 @@
 import patterns from '../../data/performance/organisation.json';
 import { unitFromText, yearFromText } from '../recognition/metadata';
 import type { RecognisedWorkbook } from '../recognition/model';
+import { tableTypeInfo } from '../recognition/table-type-registry';
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { normalizeLabel } from '../text/normalize';
 import { text } from './form';
@@ -53,7 +54,7 @@ export function organisationOf(snapshot: WorkbookSnapshot, workbook: RecognisedW
       const prefix = title ? TITLE_PREFIX.exec(normalizeLabel(title))?.[1] : undefined;
       if (prefix && ORGANISATION.test(prefix)) titled.push(prefix);
     }
-    if (t.type !== 'income_summary' && t.type !== 'expenditure_summary') continue;
+    if (!tableTypeInfo(t.type).listsUnits) continue;
     const col = t.columns.find((c) => c.role === 'unit_name')?.col;
     if (col === undefined) continue;
     for (const r of t.rows) {

@@ -1,6 +1,7 @@
 import { uniqueSheetName } from './sheet-names';
 import type { ReportFinding, ReviewReport, Severity } from '../report/report';
-import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from '../report/table-type-names';
+import { TABLE_TYPE_NAMES } from '../recognition/table-type-registry';
+import { REPORT_KIND_NAMES } from '../report/report-kind-names';
 import type { CellValue, SheetSnapshot } from '../snapshot/types';
 import { judgeSides, sidesOf } from './cross-sides';
 import type { WriteAction, WritePlan } from './types';

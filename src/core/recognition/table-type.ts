@@ -1,24 +1,10 @@
 import tableTypes from '../../data/table-types.json';
 import { normalizeLabel } from '../text/normalize';
+import { tableTypeId, type TableType } from './table-type-registry';
 
-/** Stage 5 — the table type from its title (strong cue) or its sheet name (weak cue); "unknown" when neither says. */
-export type TableType =
-  | 'income_expenditure_summary'
-  | 'income_summary'
-  | 'expenditure_summary'
-  | 'fiscal_appropriation_summary'
-  | 'general_budget_expenditure'
-  | 'general_budget_economic'
-  | 'general_budget_basic_expenditure'
-  | 'three_public_expenses'
-  | 'government_fund_expenditure'
-  | 'state_capital_expenditure'
-  | 'project_expenditure'
-  | 'government_procurement'
-  | 'performance_targets_project'
-  | 'performance_targets_department'
-  | 'performance_self_evaluation'
-  | 'unknown';
+export type { TableType } from './table-type-registry';
+
+/* Stage 5 — the table type from its title (strong cue) or its sheet name (weak cue); "unknown" when neither says. */
 
 interface CompiledRule {
   readonly type: TableType;
@@ -27,7 +13,7 @@ interface CompiledRule {
 }
 
 const RULES: readonly CompiledRule[] = tableTypes.rules.map((r) => ({
-  type: r.type as TableType,
+  type: tableTypeId(r.type),
   all: r.all.map((p) => new RegExp(p)),
   unless: ((r as { unless?: string[] }).unless ?? []).map((p) => new RegExp(p)),
 }));

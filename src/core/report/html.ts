@@ -1,4 +1,5 @@
-import { REPORT_KIND_NAMES, TABLE_TYPE_NAMES } from './table-type-names';
+import { TABLE_TYPE_NAMES } from '../recognition/table-type-registry';
+import { REPORT_KIND_NAMES } from './report-kind-names';
 import { HIDDEN_SHEET_LABEL, type ReportFinding, type ReviewReport, type Severity } from './report';
 import { pushTo } from '../util/collections';
 

@@ -51,7 +51,9 @@ function importsOf(file: string, source: string): Import[] {
 const FORBIDDEN: readonly { test: (target: string) => boolean; types: boolean; why: string }[] = [
   { test: (t) => t.startsWith('snapshot/'), types: true, why: 'the snapshot (cells)' },
   {
-    test: (t) => t.startsWith('recognition/') && !['recognition/table-type', 'recognition/vocabulary'].includes(t),
+    test: (t) =>
+      t.startsWith('recognition/') &&
+      !['recognition/table-type', 'recognition/table-type-registry', 'recognition/vocabulary'].includes(t),
     types: false,
     why: 'recognition internals (cell typing, layout)',
   },

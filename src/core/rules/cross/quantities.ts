@@ -17,7 +17,7 @@ import {
 } from '../../model';
 import { columnsOfNamedGroup } from '../column-groups';
 import type { RuleContext } from '../types';
-import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
+import { TABLE_TYPE_NAMES } from '../../recognition/table-type-registry';
 import { maxOf, pushTo } from '../../util/collections';
 import { PATTERNS as PAT } from '../../text/patterns';
 

@@ -1,6 +1,7 @@
 import consistency from '../../../data/disclosure/consistency.json';
 import tableSets from '../../../data/disclosure/table-sets.json';
 import type { RecognisedTable } from '../../recognition/model';
+import { isPerformanceForm } from '../../recognition/table-type-registry';
 import { cellAddress } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
 import type { FindingDraft, Rule, RuleContext } from '../types';
@@ -45,7 +46,7 @@ function bodyLine(text: string): string | null {
 
 function headsOf(ctx: RuleContext): Head[] {
   return ctx.workbook.tables
-    .filter((t) => t.title && t.type !== 'unknown' && !t.type.startsWith('performance_'))
+    .filter((t) => t.title && t.type !== 'unknown' && !isPerformanceForm(t.type))
     .map((t) => {
       const title = normalizeLabel(t.title as string);
       const m = YEAR.exec(title);

@@ -1,4 +1,4 @@
-import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
+import { TABLE_TYPE_NAMES } from '../../recognition/table-type-registry';
 import { cellAddress } from '../../model';
 import type { Rule } from '../types';
 import { contentsEntries } from './workbook-texts';

@@ -1,7 +1,6 @@
 import emptyTables from '../../../data/disclosure/empty-tables.json';
 import type { RecognisedTable } from '../../recognition/model';
-import type { TableType } from '../../recognition/table-type';
-import { TABLE_TYPE_NAMES } from '../../report/table-type-names';
+import { TABLE_TYPE_NAMES, tableTypeId, type TableType } from '../../recognition/table-type-registry';
 import { cellAddress, tableViews } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
 import type { Rule, RuleContext } from '../types';
@@ -17,7 +16,7 @@ interface FundTable {
 
 const TABLES: readonly FundTable[] = emptyTables.tables.map((t) => ({
   ...t,
-  type: t.type as TableType,
+  type: tableTypeId(t.type),
   words: t.words.map(normalizeLabel),
 }));
 const S = emptyTables.statement;

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import narrative from '../../../data/disclosure/narrative.json';
-import type { TableType } from '../../recognition/table-type';
+import { tableTypeId, type TableType } from '../../recognition/table-type-registry';
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
 import { formatAmount, UNIT_FACTOR, type AmountColumn, type BlockView, type TableView } from '../../model';
 import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross/quantities';
@@ -33,7 +33,7 @@ const ITEMS = narrative.items.map((i) => ({
   words: i.words.map(normalizeLabel),
   standalone: 'standalone' in i && i.standalone === true,
   readings: (i.readings as readonly RawReading[]).map((r): Reading => ({
-    table: r.table as TableType,
+    table: tableTypeId(r.table),
     column: (r.column ?? []).map((alt) => alt.map(normalizeLabel)),
     exclude: (r.exclude ?? []).map(normalizeLabel),
     row: (r.row ?? []).map(normalizeLabel),

@@ -2,6 +2,7 @@ import { stripLeader } from '../../text/leader';
 import tableSets from '../../../data/disclosure/table-sets.json';
 import type { RecognisedTable } from '../../recognition/model';
 import { normalizeTitle, typeFromText, type TableType } from '../../recognition/table-type';
+import { tableTypeId } from '../../recognition/table-type-registry';
 import { cellAddress, type DocumentModel, type TextCell } from '../../model';
 import { normalizeLabel, stripEnumeration, toHalfWidth } from '../../text/normalize';
 import type { RuleContext } from '../types';
@@ -45,7 +46,10 @@ export interface TableSet {
   readonly tables: readonly SetTable[];
 }
 
-const SETS = tableSets.sets as readonly TableSet[];
+const SETS: readonly TableSet[] = tableSets.sets.map((s) => ({
+  ...(s as Omit<TableSet, 'tables'>),
+  tables: s.tables.map((t) => ({ ...t, type: tableTypeId(t.type) })),
+}));
 const CONTENTS_NAMES = new Set(tableSets.contents.names.map(normalizeLabel));
 
 /** A 目录 sheet: named so, or its first text says so. */
