@@ -28,7 +28,7 @@ export const crossSummary = crossRule(
     id: 'cross_table.summary',
     title: { zh: '收支总表与收入总表、支出总表不一致', en: '收支总表 disagrees with 收入总表 / 支出总表' },
     description: {
-      zh: '收支总表的本年收入合计（或收入总计，当收入总表含上年结转时）= 收入总表合计；本年支出合计 = 支出总表合计；收支总表按功能分类列示的各类支出 = 支出总表对应“类”的合计。',
+      zh: '收支总表的本年收入合计（或收入总计：当收入总表含上年结转时，或收支总表无本年收入合计行且未列结转结余时）= 收入总表合计；本年支出合计 = 支出总表合计；收支总表按功能分类列示的各类支出 = 支出总表对应“类”的合计。',
       en: 'Income and expenditure totals of the 收支总表 equal the totals of the 收入总表 and 支出总表, and its class lines equal the 类 lines of the 支出总表.',
     },
     formula: '收支总表.本年收入合计 = 收入总表.合计; 收支总表.本年支出合计 = 支出总表.合计; 收支总表.类 = 支出总表.类',

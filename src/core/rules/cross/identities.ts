@@ -22,6 +22,7 @@ import {
   type Identity,
 } from './quantities';
 import { columnsOfNamedGroup } from '../column-groups';
+import { showsCarryOver } from '../identities/vocabulary';
 import { minOf, pushTo } from '../../util/collections';
 import { PATTERNS as PAT } from '../../text/patterns';
 
@@ -78,10 +79,16 @@ export function summaryIdentities(ctx: RuleContext): Identity[] {
   if (income) {
     // A 收入总表 with a 上年结转 column totals all income (= 收入总计); otherwise this year's (= 本年收入合计).
     const withCarry = income.blocks.some((b) => columnMatching(b, PAT.carryOverIn));
-    const target = withCarry ? PAT.incomeGrandTotal : PAT.incomeTotal;
+    const yearIncome = withCarry ? [] : labelled(summary, PAT.incomeTotal);
+    // No 本年收入合计 line: its 收入总计 is this year's income when no line of the 收支总表 shows a carry-over.
+    const useGrand = withCarry || (!yearIncome.length && !showsCarryOver(summary));
     out.push({
       a: { view: income, terms: grandTotal(income), what: '合计' },
-      b: { view: summary, terms: labelled(summary, target), what: withCarry ? '收入总计' : '本年收入合计' },
+      b: {
+        view: summary,
+        terms: useGrand ? labelled(summary, PAT.incomeGrandTotal) : yearIncome,
+        what: useGrand ? '收入总计' : '本年收入合计',
+      },
       relation: 'eq',
     });
   }

@@ -1,7 +1,7 @@
 import type { Term } from '../../model';
 import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } from '../cross/quantities';
 import type { Rule, RuleContext } from '../types';
-import { cleanLabel, FISCAL_INCOME, FISCAL_MEMBERS, hasAny, lineNamed, sourceColumns, termsAt } from './vocabulary';
+import { FISCAL_INCOME, FISCAL_MEMBERS, lineNamed, showsCarryOver, sourceColumns, termsAt } from './vocabulary';
 import { valueColumn } from '../cross/quantities';
 
 /**
@@ -18,9 +18,7 @@ function fiscalYearIncome(ctx: RuleContext) {
   );
   if (!fiscal) return null;
   const year = lineNamed(fiscal, FISCAL_INCOME.yearTotal);
-  const carries = fiscal.blocks.some((b) =>
-    b.rows.some((r) => r.used && hasAny(cleanLabel(r.label), FISCAL_INCOME.balanceWords)),
-  );
+  const carries = showsCarryOver(fiscal);
   const line = year ?? (carries ? null : lineNamed(fiscal, FISCAL_INCOME.grandTotal));
   if (!line) {
     ctx.notChecked({

@@ -35,6 +35,10 @@ export const termsAt = (view: TableView, row: number | undefined, col: number | 
   return t ? [t] : [];
 };
 
+/** Whether any used line of `view` names a carry-over (年初结转和结余, 使用非财政拨款结余…): then 收入总计 ≠ this year's income. */
+export const showsCarryOver = (view: TableView): boolean =>
+  view.blocks.some((b) => b.rows.some((r) => r.used && hasAny(cleanLabel(r.label), FISCAL_INCOME.balanceWords)));
+
 /** The first used line of any block whose label is exactly one of `words`, with its block's value column. */
 export function lineNamed(view: TableView, words: readonly string[]): { row: BlockRow; block: BlockView } | null {
   for (const block of view.blocks)
