@@ -1,34 +1,45 @@
-import { balanceCarryover } from './balance/balance-carryover';
-import { balanceLines } from './balance/balance-lines';
-import { balanceTotals } from './balance/balance-totals';
-import { functionEconomic } from './classification/function-economic';
-import { codeCrossTable } from './code/code-cross-table';
-import { codeLevelRule } from './code/code-level';
-import { codeNameMismatch } from './code/code-name-mismatch';
-import { codeObsolete } from './code/code-obsolete';
-import { codeUnknown } from './code/code-unknown';
-import { CROSS_RULES } from './cross/cross-rules';
+import { balanceCarryover } from './balance/carryover';
+import { balanceLines } from './balance/lines';
+import { balanceTotals } from './balance/totals';
+import { functionEconomic } from './cross_classification/basic-pairs';
+import { codeCrossTable } from './code/cross-table';
+import { codeLevelRule } from './code/level';
+import { codeNameMismatch } from './code/name-mismatch';
+import { codeObsolete } from './code/obsolete';
+import { codeUnknown } from './code/unknown';
+import { crossBasic } from './cross_table/basic';
+import { crossByCode } from './cross_table/by-code';
+import { crossFiscal } from './cross_table/fiscal';
+import { crossProject } from './cross_table/project';
+import { crossSummary } from './cross_table/summary';
+import { crossThreePublic } from './cross_table/three-public';
 import { contentsMismatch } from './disclosure/contents';
 import { emptyTableStatement } from './disclosure/empty-table';
-import { templateResidue } from './disclosure/placeholders';
+import { templateResidue } from './disclosure/placeholder';
 import { headConsistency } from './disclosure/consistency';
 import { narrativeFigures } from './disclosure/narrative';
 import { missingTable } from './disclosure/missing-table';
-import { fiscalIncome } from './identities/fiscal-income';
-import { incomeSources } from './identities/income-sources';
-import { operatingCostRule } from './identities/operating-cost';
-import { projectTargetsFunds } from './identities/project-targets';
-import { codeLeadingZero } from './format/code-leading-zero';
+import { fiscalIncome } from './cross_table/fiscal-income';
+import { incomeSources } from './cross_table/income-sources';
+import { operatingCostRule } from './cross_table/operating-cost';
+import { projectTargetsFunds } from './cross_table/project-targets';
+import { codeLeadingZero } from './format/code-zero';
 import { dateSerial } from './format/date-serial';
 import { invalidAmount } from './format/invalid-amount';
 import { numberAsText } from './format/number-as-text';
 import { uncalculatedFormula } from './format/uncalculated-formula';
-import { unitMixup } from './format/unit-mixup';
-import { PERFORMANCE_RULES } from './performance/performance-rules';
-import { sumHierarchy } from './sum/sum-hierarchy';
-import { sumOfWhich } from './sum/sum-of-which';
-import { sumRow } from './sum/sum-row';
-import { sumTotal } from './sum/sum-total';
+import { unitMixup } from './format/unit';
+import { completionRatioRule } from './performance/completion';
+import { costOperator } from './performance/cost-operator';
+import { executionAndScores } from './performance/execution';
+import { indicatorFramework } from './performance/framework';
+import { fundsContradiction } from './performance/funds';
+import { impossibleRate } from './performance/rate';
+import { scoreArithmetic } from './performance/scores';
+import { sumHierarchy } from './sum/hierarchy';
+import { sumOfWhich } from './sum/of-which';
+import { sumRow } from './sum/row';
+import { sumTotal } from './sum/total';
 import { structureUnconfirmed } from './structure/unconfirmed';
 import type { Rule } from './types';
 
@@ -41,7 +52,12 @@ export const ALL_RULES: readonly Rule[] = [
   balanceTotals,
   balanceLines,
   balanceCarryover,
-  ...CROSS_RULES,
+  crossSummary,
+  crossFiscal,
+  crossBasic,
+  crossByCode,
+  crossProject,
+  crossThreePublic,
   fiscalIncome,
   incomeSources,
   operatingCostRule,
@@ -52,7 +68,13 @@ export const ALL_RULES: readonly Rule[] = [
   codeNameMismatch,
   codeCrossTable,
   codeLevelRule,
-  ...PERFORMANCE_RULES,
+  costOperator,
+  indicatorFramework,
+  impossibleRate,
+  scoreArithmetic,
+  completionRatioRule,
+  executionAndScores,
+  fundsContradiction,
   invalidAmount,
   uncalculatedFormula,
   numberAsText,

@@ -1,6 +1,6 @@
 import { numberOf } from '../../../src/core/performance/form';
 import { reviewWorkbook } from '../../../src/core/review';
-import { executionAndScores } from '../../../src/core/rules/performance/execution-and-scores';
+import { executionAndScores } from '../../../src/core/rules/performance/execution';
 import { formsOf } from '../../../src/core/performance/find-forms';
 import { recogniseWorkbook } from '../../../src/core/recognition/recognise';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';

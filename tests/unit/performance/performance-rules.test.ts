@@ -14,14 +14,12 @@ import { applyPlanToSnapshot } from '../../../src/core/plans/apply-to-snapshot';
 import { invertPlan } from '../../../src/core/plans/types';
 import { recogniseWorkbook } from '../../../src/core/recognition/recognise';
 import { reviewWorkbook } from '../../../src/core/review';
-import {
-  costOperator,
-  impossibleRate,
-  indicatorFramework,
-  scoreArithmetic,
-} from '../../../src/core/rules/performance/performance-rules';
-import { fundsContradiction } from '../../../src/core/rules/performance/funds-contradiction';
-import { completionRatioRule } from '../../../src/core/rules/performance/performance-rules';
+import { costOperator } from '../../../src/core/rules/performance/cost-operator';
+import { indicatorFramework } from '../../../src/core/rules/performance/framework';
+import { impossibleRate } from '../../../src/core/rules/performance/rate';
+import { scoreArithmetic } from '../../../src/core/rules/performance/scores';
+import { fundsContradiction } from '../../../src/core/rules/performance/funds';
+import { completionRatioRule } from '../../../src/core/rules/performance/completion';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 import { nineteenIndicators, selfEvaluation } from '../../helpers/self-evaluation';

@@ -1,4 +1,4 @@
-import { balanceCarryover, carryoverIdentity } from '../../../src/core/rules/balance/balance-carryover';
+import { balanceCarryover, carryoverIdentity } from '../../../src/core/rules/balance/carryover';
 import { reviewWorkbook } from '../../../src/core/review';
 import { buildTableView } from '../../../src/core/model/tables';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';

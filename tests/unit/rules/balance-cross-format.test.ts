@@ -1,18 +1,16 @@
-import { balanceLines } from '../../../src/core/rules/balance/balance-lines';
-import { balanceTotals } from '../../../src/core/rules/balance/balance-totals';
-import {
-  crossBasic,
-  crossByCode,
-  crossFiscal,
-  crossProject,
-  crossSummary,
-  crossThreePublic,
-} from '../../../src/core/rules/cross/cross-rules';
-import { functionEconomic } from '../../../src/core/rules/classification/function-economic';
+import { balanceLines } from '../../../src/core/rules/balance/lines';
+import { balanceTotals } from '../../../src/core/rules/balance/totals';
+import { crossBasic } from '../../../src/core/rules/cross_table/basic';
+import { crossByCode } from '../../../src/core/rules/cross_table/by-code';
+import { crossFiscal } from '../../../src/core/rules/cross_table/fiscal';
+import { crossProject } from '../../../src/core/rules/cross_table/project';
+import { crossSummary } from '../../../src/core/rules/cross_table/summary';
+import { crossThreePublic } from '../../../src/core/rules/cross_table/three-public';
+import { functionEconomic } from '../../../src/core/rules/cross_classification/basic-pairs';
 import { dateSerial, serialToDate } from '../../../src/core/rules/format/date-serial';
 import { invalidAmount } from '../../../src/core/rules/format/invalid-amount';
 import { numberAsText } from '../../../src/core/rules/format/number-as-text';
-import { unitMixup } from '../../../src/core/rules/format/unit-mixup';
+import { unitMixup } from '../../../src/core/rules/format/unit';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 

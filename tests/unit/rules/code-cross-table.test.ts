@@ -1,4 +1,4 @@
-import { codeCrossTable } from '../../../src/core/rules/code/code-cross-table';
+import { codeCrossTable } from '../../../src/core/rules/code/cross-table';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 

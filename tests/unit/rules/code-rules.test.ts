@@ -1,7 +1,7 @@
-import { codeLevelRule } from '../../../src/core/rules/code/code-level';
-import { codeNameMismatch } from '../../../src/core/rules/code/code-name-mismatch';
-import { codeObsolete } from '../../../src/core/rules/code/code-obsolete';
-import { codeUnknown } from '../../../src/core/rules/code/code-unknown';
+import { codeLevelRule } from '../../../src/core/rules/code/level';
+import { codeNameMismatch } from '../../../src/core/rules/code/name-mismatch';
+import { codeObsolete } from '../../../src/core/rules/code/obsolete';
+import { codeUnknown } from '../../../src/core/rules/code/unknown';
 import type { CatalogData } from '../../../src/core/catalog/catalog';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';

@@ -1,6 +1,6 @@
-import { sumHierarchy } from '../../../src/core/rules/sum/sum-hierarchy';
-import { sumRow } from '../../../src/core/rules/sum/sum-row';
-import { sumTotal } from '../../../src/core/rules/sum/sum-total';
+import { sumHierarchy } from '../../../src/core/rules/sum/hierarchy';
+import { sumRow } from '../../../src/core/rules/sum/row';
+import { sumTotal } from '../../../src/core/rules/sum/total';
 import { reviewWorkbook } from '../../../src/core/review';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 

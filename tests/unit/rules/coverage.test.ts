@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
 import { slipsNeeded } from '../../../src/core/rules/abstention';
 import { reviewWorkbook } from '../../../src/core/review';
-import { crossBasic } from '../../../src/core/rules/cross/cross-rules';
-import { sumHierarchy } from '../../../src/core/rules/sum/sum-hierarchy';
-import { sumRow } from '../../../src/core/rules/sum/sum-row';
-import { sumTotal } from '../../../src/core/rules/sum/sum-total';
+import { crossBasic } from '../../../src/core/rules/cross_table/basic';
+import { sumHierarchy } from '../../../src/core/rules/sum/hierarchy';
+import { sumRow } from '../../../src/core/rules/sum/row';
+import { sumTotal } from '../../../src/core/rules/sum/total';
 import { coverageLine } from '../../../src/core/report/coverage-text';
 import type { Cell } from '../../../src/core/snapshot/types';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';

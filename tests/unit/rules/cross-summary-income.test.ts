@@ -1,5 +1,5 @@
 import { reviewWorkbook } from '../../../src/core/review';
-import { crossSummary } from '../../../src/core/rules/cross/cross-rules';
+import { crossSummary } from '../../../src/core/rules/cross_table/summary';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 

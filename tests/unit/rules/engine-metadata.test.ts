@@ -14,6 +14,12 @@ function filesUnder(dir: string, ext: RegExp): string[] {
   });
 }
 
+/** The file of a rule, relative to src/core/rules: `family.some_name` → `family/some-name.ts` (ESLint's lib/rules/<id>.js). */
+const ruleFile = (id: string): string => {
+  const [family, name] = id.split('.') as [string, string];
+  return join(family, `${name.replace(/_/g, '-')}.ts`);
+};
+
 const isRule = (x: unknown): x is Rule =>
   typeof x === 'object' && x !== null && 'meta' in x && 'check' in x && typeof (x as Rule).check === 'function';
 
@@ -44,18 +50,41 @@ describe('the rule engine’s metadata is enforced', () => {
     expect([...new Set(exported)].filter((r) => !registered.has(r)).map((r) => r.meta.id)).toEqual([]);
   });
 
-  it('every registered rule is tested (its id or its name appears in a test) and documented', () => {
+  it('one file per rule id, named after it: family.some_name lives in src/core/rules/family/some-name.ts', () => {
+    const rulesOf = (m: (typeof modules)[number]) => [...new Set(Object.values(m.exports).filter(isRule))];
+    // Every registered rule is the one rule its id's file exports.
+    const misplaced = ALL_RULES.flatMap((r) => {
+      const m = modules.find((x) => x.path === join(RULES_DIR, ruleFile(r.meta.id)));
+      return m && rulesOf(m).length === 1 && rulesOf(m)[0] === r ? [] : [`${r.meta.id} → ${ruleFile(r.meta.id)}`];
+    });
+    expect(misplaced).toEqual([]);
+    // Every other module exports no rule (and no list of rules): a helper of its folder, the engine, the registry.
+    const files = new Set(ALL_RULES.map((r) => join(RULES_DIR, ruleFile(r.meta.id))));
+    const strays = modules
+      .filter((m) => !files.has(m.path) && m.path !== join(RULES_DIR, 'registry.ts'))
+      .filter((m) => Object.values(m.exports).some((v) => isRule(v) || (Array.isArray(v) && v.some(isRule))))
+      .map((m) => relative(ROOT, m.path));
+    expect(strays).toEqual([]);
+    // Every folder is a rule family, and every rule file in it is registered.
+    const families = new Set(ALL_RULES.map((r) => r.meta.id.split('.')[0]));
+    const folders = readdirSync(RULES_DIR).filter((n) => statSync(join(RULES_DIR, n)).isDirectory());
+    expect(folders.filter((f) => !families.has(f))).toEqual([]);
+  });
+
+  it('the file of a rule id is derived from it', () => {
+    expect(ruleFile('sum.of_which')).toBe(join('sum', 'of-which.ts'));
+    expect(ruleFile('cross_table.three_public')).toBe(join('cross_table', 'three-public.ts'));
+  });
+
+  it('every registered rule is tested (a test names its id or imports its file) and documented', () => {
     const tests = filesUnder(join(ROOT, 'tests'), /\.test\.tsx?$/)
       .map((p) => readFileSync(p, 'utf8'))
       .join('\n');
     const docs = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
-    const names = new Map<Rule, string[]>();
-    for (const m of modules)
-      for (const [name, v] of Object.entries(m.exports)) if (isRule(v)) names.set(v, [...(names.get(v) ?? []), name]);
-    const untested = ALL_RULES.filter(
-      (r) =>
-        !tests.includes(`'${r.meta.id}'`) && !(names.get(r) ?? []).some((n) => new RegExp(`\\b${n}\\b`).test(tests)),
-    );
+    const untested = ALL_RULES.filter((r) => {
+      const module = `src/core/rules/${ruleFile(r.meta.id).replace(/\\/g, '/').replace(/\.ts$/, '')}'`;
+      return !new RegExp(`['"\`]${r.meta.id.replace('.', '\\.')}['"\`]`).test(tests) && !tests.includes(module);
+    });
     expect(untested.map((r) => r.meta.id)).toEqual([]);
     expect(ALL_RULES.filter((r) => !docs.includes(`## ${r.meta.id}\n`)).map((r) => r.meta.id)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { codeLeadingZero } from '../../../src/core/rules/format/code-leading-zero';
+import { codeLeadingZero } from '../../../src/core/rules/format/code-zero';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 

@@ -1,7 +1,7 @@
-import { sumHierarchy } from '../../../src/core/rules/sum/sum-hierarchy';
-import { sumOfWhich } from '../../../src/core/rules/sum/sum-of-which';
-import { sumRow } from '../../../src/core/rules/sum/sum-row';
-import { sumTotal } from '../../../src/core/rules/sum/sum-total';
+import { sumHierarchy } from '../../../src/core/rules/sum/hierarchy';
+import { sumOfWhich } from '../../../src/core/rules/sum/of-which';
+import { sumRow } from '../../../src/core/rules/sum/row';
+import { sumTotal } from '../../../src/core/rules/sum/total';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { findingsOf, testRule } from '../../helpers/rule-tester';
 

@@ -3,7 +3,7 @@ import narrative from '../../../data/disclosure/narrative.json';
 import { tableTypeId, type TableType } from '../../recognition/table-type-registry';
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
 import { formatAmount, UNIT_FACTOR, type AmountColumn, type BlockView, type TableView } from '../../model';
-import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross/quantities';
+import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross_table/quantities';
 import type { Rule, RuleContext } from '../types';
 import { address, textCells, type TextCell } from './workbook-texts';
 

@@ -1,6 +1,6 @@
 import library from '../../../../src/data/performance/indicator-library.json';
 import placeholders from '../../../../src/data/disclosure/placeholders.json';
-import { templateResidue } from '../../../../src/core/rules/disclosure/placeholders';
+import { templateResidue } from '../../../../src/core/rules/disclosure/placeholder';
 import { budgetSet, fnSheet } from '../../../helpers/disclosure';
 import { sheet, workbook } from '../../../helpers/grid';
 import { testRule } from '../../../helpers/rule-tester';

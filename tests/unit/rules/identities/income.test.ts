@@ -1,5 +1,5 @@
-import { fiscalIncome } from '../../../../src/core/rules/identities/fiscal-income';
-import { incomeSources } from '../../../../src/core/rules/identities/income-sources';
+import { fiscalIncome } from '../../../../src/core/rules/cross_table/fiscal-income';
+import { incomeSources } from '../../../../src/core/rules/cross_table/income-sources';
 import { sheet, workbook, type GridValue } from '../../../helpers/grid';
 import { testRule } from '../../../helpers/rule-tester';
 

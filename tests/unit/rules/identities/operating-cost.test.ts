@@ -1,4 +1,4 @@
-import { operatingCostRule } from '../../../../src/core/rules/identities/operating-cost';
+import { operatingCostRule } from '../../../../src/core/rules/cross_table/operating-cost';
 import { sheet, workbook } from '../../../helpers/grid';
 import { testRule } from '../../../helpers/rule-tester';
 

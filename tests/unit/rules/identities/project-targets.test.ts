@@ -1,4 +1,4 @@
-import { projectTargetsFunds } from '../../../../src/core/rules/identities/project-targets';
+import { projectTargetsFunds } from '../../../../src/core/rules/cross_table/project-targets';
 import { sheet, workbook } from '../../../helpers/grid';
 import { testRule } from '../../../helpers/rule-tester';
 

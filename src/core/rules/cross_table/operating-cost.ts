@@ -1,9 +1,9 @@
 import { type Term, blockFooter, tableViews, type TableView } from '../../model';
-import { judge, onlyViewOf, reportIdentity, totalRow, viewsOf, type Identity } from '../cross/quantities';
+import { judge, onlyViewOf, reportIdentity, totalRow, viewsOf, type Identity } from './quantities';
 import { columnsOfNamedGroup } from '../column-groups';
 import type { Rule, RuleContext } from '../types';
 import { cleanLabel, hasAny, OPERATING_COST, PUBLIC_COST, termsAt } from './vocabulary';
-import { valueColumn } from '../cross/quantities';
+import { valueColumn } from './quantities';
 
 /** 机关运行经费 as a table states it: a column of its own (上海: beside the 三公 items) or a line labelled so. */
 function operatingCost(ctx: RuleContext): { view: TableView; terms: Term[]; what: string } | null {

@@ -1,5 +1,5 @@
 import type { Term, TableView } from '../../model';
-import { counterpart, onlyViewOf, reportIdentity, type Identity } from '../cross/quantities';
+import { counterpart, onlyViewOf, reportIdentity, type Identity } from './quantities';
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_MEMBERS, sourceColumns, sourceLabel, sourceLines, type SourceId } from './vocabulary';
 

@@ -7,7 +7,7 @@ import {
   type BlockView,
   type TableView,
 } from '../../model';
-import { termAt } from '../cross/quantities';
+import { termAt } from '../cross_table/quantities';
 import { reportComparison, tablesOf } from '../sum/report-sum';
 import type { Rule, RuleContext } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';

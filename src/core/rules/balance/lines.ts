@@ -1,5 +1,5 @@
 import { type Term, tableViews, type BlockView, type TableView } from '../../model';
-import { valueColumn, reportIdentity, termAt, type Identity } from '../cross/quantities';
+import { valueColumn, reportIdentity, termAt, type Identity } from '../cross_table/quantities';
 import type { Rule } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
 

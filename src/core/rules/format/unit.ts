@@ -1,8 +1,25 @@
-import { CROSS_RULES } from '../cross/cross-rules';
-import { cellsOf, judge, tableLabel, unitMixupExplains } from '../cross/quantities';
-import { fiscalIncome } from '../identities/fiscal-income';
-import { incomeSources } from '../identities/income-sources';
+import { crossBasic } from '../cross_table/basic';
+import { crossByCode } from '../cross_table/by-code';
+import { crossFiscal } from '../cross_table/fiscal';
+import { crossProject } from '../cross_table/project';
+import { crossSummary } from '../cross_table/summary';
+import { crossThreePublic } from '../cross_table/three-public';
+import { cellsOf, judge, tableLabel, unitMixupExplains } from '../cross_table/quantities';
+import { fiscalIncome } from '../cross_table/fiscal-income';
+import { incomeSources } from '../cross_table/income-sources';
 import type { Rule } from '../types';
+
+/** The cross-table rules whose identities this rule reads again, in catalogue order. */
+const IDENTITY_RULES = [
+  crossSummary,
+  crossFiscal,
+  crossBasic,
+  crossByCode,
+  crossProject,
+  crossThreePublic,
+  fiscalIncome,
+  incomeSources,
+];
 
 /**
  * Two quantities that must agree differ by ×10,000 and the identity between them fails as written but holds under that
@@ -25,7 +42,7 @@ export const unitMixup: Rule = {
     const seen = new Set<string>();
     // The cross rules' own coverage entries are theirs: walking their identities here records nothing.
     const quiet = { ...ctx, notChecked: () => undefined };
-    for (const rule of [...CROSS_RULES, fiscalIncome, incomeSources]) {
+    for (const rule of IDENTITY_RULES) {
       for (const identity of rule.identities(quiet)) {
         const j = judge(identity);
         if (!j || !unitMixupExplains(identity, j)) continue;

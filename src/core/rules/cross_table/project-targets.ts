@@ -4,7 +4,7 @@ import { isSelfEvaluation } from '../../performance/find-forms';
 import { numberOf, type PerformanceForm } from '../../performance/form';
 import { cellAddress, formatAmount, UNIT_FACTOR } from '../../model';
 import { columnsOfNamedGroup } from '../column-groups';
-import { onlyViewOf, tableLabel, termAt, totalRow } from '../cross/quantities';
+import { onlyViewOf, tableLabel, termAt, totalRow } from './quantities';
 import { textCells } from '../disclosure/workbook-texts';
 import type { Rule, RuleContext } from '../types';
 import { cleanLabel, hasAny } from './vocabulary';

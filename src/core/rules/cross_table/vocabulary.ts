@@ -1,7 +1,7 @@
 import vocabulary from '../../../data/disclosure/identities.json';
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
 import type { Term, AmountColumn, BlockRow, BlockView, TableView } from '../../model';
-import { termAt, totalRow, valueColumn } from '../cross/quantities';
+import { termAt, totalRow, valueColumn } from './quantities';
 
 /** Words of the identities added for issue 11 (src/data/disclosure/identities.json), normalised once. */
 const norm = (words: readonly string[]) => words.map(normalizeLabel);

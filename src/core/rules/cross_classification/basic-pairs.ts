@@ -9,7 +9,7 @@ import {
   tableLabel,
   valuesByCode,
   type Identity,
-} from '../cross/quantities';
+} from '../cross_table/quantities';
 import type { Rule } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
 

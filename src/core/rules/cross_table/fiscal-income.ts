@@ -1,8 +1,8 @@
 import type { Term } from '../../model';
-import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } from '../cross/quantities';
+import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } from './quantities';
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_INCOME, FISCAL_MEMBERS, lineNamed, showsCarryOver, sourceColumns, termsAt } from './vocabulary';
-import { valueColumn } from '../cross/quantities';
+import { valueColumn } from './quantities';
 
 /**
  * The 财政拨款收支总表's income this year: its 本年收入合计 line, else its 收入总计 when no line of its shows a carry-over
