@@ -5,7 +5,8 @@ import type { ReportFinding } from '../../src/core/report/report';
 import { reviewWorkbook } from '../../src/core/review';
 import { cellAddress } from '../../src/core/snapshot/address';
 import { applyPlan } from '../../src/platform/office/apply-plan';
-import { ExcelOperationError } from '../../src/platform/office/office-errors';
+import { ExcelOperationError, toOfficeError } from '../../src/platform/office/office-errors';
+import { themeOfBackground } from '../../src/platform/office/office-platform';
 import { readWorkbookSnapshot, ScanCancelled } from '../../src/platform/office/read-snapshot';
 import { commentOf, FakeExcel, noteOf, type FakeSheetData } from '../helpers/fake-excel';
 
@@ -95,6 +96,27 @@ describe('reading a snapshot through Office.js', () => {
     await expect(readWorkbookSnapshot(excel.run, { name: 'x' })).rejects.toThrow(
       new ExcelOperationError('x', '请先退出单元格编辑状态（按 Enter 或 Esc），再执行此操作'),
     );
+  });
+
+  it('says an Office error with an unknown code in Chinese only, its English kept apart', () => {
+    const e = toOfficeError(
+      Object.assign(new Error('The request failed with status code 503.'), { code: 'ServiceDown' }),
+    );
+    expect(e.message).toBe('Excel 返回了错误（错误代码 ServiceDown），请稍后重试或重新扫描');
+    expect(e.message).not.toMatch(/request|status/);
+    expect(e.detail).toBe('The request failed with status code 503.');
+    expect(toOfficeError(new Error('Network error')).message).toBe('Excel 返回了错误，请稍后重试或重新扫描');
+  });
+});
+
+describe('the pane follows Office’s theme', () => {
+  it('a dark body background is dark, a light one light, none or a bad colour leaves it to the browser', () => {
+    expect(themeOfBackground('#1F1F1F')).toBe('dark');
+    expect(themeOfBackground('262626')).toBe('dark');
+    expect(themeOfBackground('#FFFFFF')).toBe('light');
+    expect(themeOfBackground('#E6E6E6')).toBe('light');
+    expect(themeOfBackground(undefined)).toBeUndefined();
+    expect(themeOfBackground('dark')).toBeUndefined();
   });
 });
 

@@ -16,6 +16,8 @@ export class ExcelOperationError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Office's own explanation (usually English), kept apart from the message for whoever debugs. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'ExcelOperationError';
@@ -38,6 +40,10 @@ export function isPayloadError(e: unknown): boolean {
 export function toOfficeError(e: unknown): ExcelOperationError {
   if (e instanceof ExcelOperationError) return e;
   const code = errorCode(e);
-  const message = MESSAGES[code] ?? `Excel 操作失败：${e instanceof Error ? e.message : String(e)}`;
-  return new ExcelOperationError(code || 'Unknown', message);
+  const detail = e instanceof Error ? e.message : String(e);
+  // An unknown error is said in Chinese only (the pane shows the message as is); Office's English goes to `detail`.
+  const message =
+    MESSAGES[code] ??
+    `Excel 返回了错误${/^[A-Za-z]\w*$/.test(code) ? `（错误代码 ${code}）` : ''}，请稍后重试或重新扫描`;
+  return new ExcelOperationError(code || 'Unknown', message, detail);
 }
