@@ -35,7 +35,7 @@ export {
   type SheetLayout,
 } from './plans/types';
 export { planMarks, planReportSheet, cellRef } from './plans/marks';
-export { planFillCodes } from './plans/fill-codes';
+export { planFillCodes, type FillCodesPlan } from './plans/fill-codes';
 export { applyPlanToSnapshot } from './plans/apply-to-snapshot';
 export { parseIndicatorValue, formatIndicatorValue, type IndicatorValue } from './performance/indicator-value';
 export {

@@ -246,8 +246,10 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: R
     const plan = await planned(() => engine.call('fillCodesPlan'));
     if (!plan) return;
     const n = plan.actions.filter((a) => a.kind === 'set_values').length;
-    if (!n) return setNotice({ intent: 'info', text: t('nothingToFill') });
-    return perform(plan, t('filled', { n }));
+    // Two-sided summaries whose official form has no codes get no new column: say which, rather than nothing.
+    const left = plan.withoutCodeColumn?.length ? t('noCodeColumn', { sheets: plan.withoutCodeColumn.join('、') }) : '';
+    if (!n) return setNotice({ intent: 'info', text: `${t('nothingToFill')}${left}` });
+    return perform(plan, `${t('filled', { n })}${left}`);
   }, [summary, planned, engine, perform, t]);
 
   /**

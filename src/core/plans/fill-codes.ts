@@ -4,19 +4,28 @@ import { cellAddress, columnLetter } from '../snapshot/address';
 import type { CellValue, WorkbookSnapshot } from '../snapshot/types';
 import type { WriteAction, WritePlan } from './types';
 import { pushTo } from '../util/collections';
+import { tableTypeInfo } from '../recognition/table-type-registry';
+
+/** A fill-codes plan, and the sheets of the tables it left without a new code column (their official form has none). */
+export interface FillCodesPlan extends WritePlan {
+  readonly withoutCodeColumn: readonly string[];
+}
 
 /**
  * "填写科目编码": writes the codes inferred from names into the table — into its empty code cells when it has a code
  * column, otherwise into the first column right of the table that is empty on all the table's rows, under a header
- * "科目编码（推断）". Cells that hold anything are never touched.
+ * "科目编码（推断）". Cells that hold anything are never touched. A two-sided summary (收支总表, 财政拨款收支总表:
+ * rows named by 类 only) gets codes only in a code column it already has: its official form has no codes, so no column
+ * is added to it; those tables are named in `withoutCodeColumn` for the pane to say so.
  */
 export function planFillCodes(
   snapshot: WorkbookSnapshot,
   workbook: RecognisedWorkbook,
   mapping: readonly MappedRow[],
-): WritePlan {
+): FillCodesPlan {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const actions: WriteAction[] = [];
+  const withoutCodeColumn: string[] = [];
   for (const table of workbook.tables) {
     const inferred = mapping.filter((m) => m.tableId === table.id && m.source === 'inferred');
     const sheet = sheets.get(table.sheet);
@@ -40,10 +49,15 @@ export function planFillCodes(
         .map((c) => [c.block, c.col]),
     );
     const byColumn = new Map<number, MappedRow[]>();
+    const noNewColumn = tableTypeInfo(table.type).rowNames === 'function_classes';
     let spare: number | null = null;
     for (const m of inferred) {
       let col = codeColumns.get(m.block);
       if (col === undefined || !isEmpty(m.row, col)) {
+        if (noNewColumn) {
+          if (!withoutCodeColumn.includes(table.sheet)) withoutCodeColumn.push(table.sheet);
+          continue;
+        }
         if (spare === null) {
           spare = table.range.right + 1;
           while (
@@ -76,5 +90,5 @@ export function planFillCodes(
       }
     }
   }
-  return { title: '填写推断的科目编码', actions };
+  return { title: '填写推断的科目编码', actions, withoutCodeColumn };
 }

@@ -20,6 +20,7 @@ import {
   planMarks,
   planReportSheet,
   type WritePlan,
+  type FillCodesPlan,
   type ReportFinding,
   type ReviewReport,
   type Severity,
@@ -149,7 +150,7 @@ export class ReviewSession {
     );
   }
 
-  fillCodesPlan(): WritePlan {
+  fillCodesPlan(): FillCodesPlan {
     const { workbook, mapping } = this.reviewed();
     return planFillCodes(this.need(), workbook, mapping);
   }

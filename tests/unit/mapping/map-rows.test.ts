@@ -3,6 +3,7 @@ import { applyPlanToSnapshot } from '../../../src/core/plans/apply-to-snapshot';
 import { planFillCodes } from '../../../src/core/plans/fill-codes';
 import { invertPlan } from '../../../src/core/plans/types';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
+import { readWorkbookFile } from '../../../src/adapters/xlsx/read-file';
 
 const inferred = (wb: ReturnType<typeof workbook>) =>
   reviewWorkbook(wb)
@@ -151,5 +152,16 @@ describe('fill codes plan', () => {
     const targets = plan.actions.map((a) => (a.kind === 'set_values' ? a.at : a.kind));
     expect(targets.some((at) => /^A\d/.test(at))).toBe(false);
     expect(targets).toEqual(['D2', 'D4', 'D5']);
+  });
+
+  it('adds no code column to a two-sided 收支总表 (its official form has none), and names the tables it left', async () => {
+    // The bundled 灵寿 sample: 收支总表 and 财政拨款收支总表 list 类 by name only, two sides each.
+    const snap = await readWorkbookFile('assets/samples/sample-budget.xlsx');
+    const review = reviewWorkbook(snap);
+    const plan = planFillCodes(snap, review.workbook, review.mapping);
+    const sheets = new Set(plan.actions.map((a) => a.sheet));
+    expect(sheets.has('收支总表')).toBe(false);
+    expect(sheets.has('财政拨款收支总表')).toBe(false);
+    expect(plan.withoutCodeColumn).toEqual(['收支总表', '财政拨款收支总表']);
   });
 });
