@@ -1,13 +1,16 @@
 import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { cellAddress, columnLetter } from '../core';
+import { cellAddress, columnLetter, parseRange } from '../core';
 
 /**
  * A read-only rendering of one sheet: values as Excel shows them (numbers with their decimals), fills (the marks),
- * merged cells, and the cell the task pane navigated to. Large sheets are cut at MAX_ROWS × MAX_COLS.
+ * merged cells, and the range the task pane navigated to (a finding's cell, or a whole table: outlined as one block,
+ * its top-left cell the anchor). Large sheets are cut at MAX_ROWS × MAX_COLS.
  */
 const MAX_ROWS = 400;
 const MAX_COLS = 40;
+/** The red corner of a cell with a note (as .grid td.noted draws it). */
+const NOTE_CORNER = 'inset -6px 6px 0 -3px #c50f1f';
 
 function display(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -46,6 +49,8 @@ export const SheetGrid = memo(function SheetGrid(props: {
 }) {
   const { sheet, version, selected } = props;
   const selectedRef = useRef<HTMLTableCellElement>(null);
+  const range = useMemo(() => (selected ? parseRange(selected) : null), [selected]);
+  const anchor = range ? cellAddress(range.top, range.left) : null;
   const layout = useMemo(() => {
     const rows = Math.min(sheet.rowCount, MAX_ROWS);
     const cols = Math.min(sheet.columnCount, MAX_COLS);
@@ -83,7 +88,21 @@ export const SheetGrid = memo(function SheetGrid(props: {
         if (layout.covered.has(address)) return null;
         const cell = sheet.getCell(r + 1, c + 1);
         const span = layout.spans.get(address);
-        const isSelected = address === selected;
+        const isSelected = address === anchor;
+        const bottom = r + (span?.rowSpan ?? 1) - 1;
+        const right = c + (span?.colSpan ?? 1) - 1;
+        const block = range && (range.bottom > range.top || range.right > range.left) ? range : null;
+        const inBlock = !!block && r <= block.bottom && bottom >= block.top && c <= block.right && right >= block.left;
+        // The block's outline: each cell of the range draws those of its sides that lie on the range's edge.
+        const edges =
+          block && inBlock
+            ? [
+                r <= block.top ? 'inset 0 2px 0 0 #107c41' : '',
+                bottom >= block.bottom ? 'inset 0 -2px 0 0 #107c41' : '',
+                c <= block.left ? 'inset 2px 0 0 0 #107c41' : '',
+                right >= block.right ? 'inset -2px 0 0 0 #107c41' : '',
+              ].filter(Boolean)
+            : [];
         const note = typeof cell.note === 'string' ? cell.note : undefined;
         return (
           <td
@@ -93,10 +112,16 @@ export const SheetGrid = memo(function SheetGrid(props: {
             colSpan={span?.colSpan}
             data-cell={address}
             data-selected={isSelected ? 'true' : undefined}
+            data-in-selection={inBlock ? 'true' : undefined}
             data-fill={fillColor(cell)}
             title={note}
-            style={{ background: fillColor(cell), textAlign: typeof cell.value === 'number' ? 'right' : undefined }}
-            className={`${isSelected ? 'selected' : ''}${note ? ' noted' : ''}`}
+            style={{
+              background: fillColor(cell),
+              textAlign: typeof cell.value === 'number' ? 'right' : undefined,
+              // A note's red corner and the block's edges, drawn together (one box-shadow property).
+              boxShadow: edges.length ? [...edges, ...(note ? [NOTE_CORNER] : [])].join(', ') : undefined,
+            }}
+            className={`${isSelected && !block ? 'selected' : ''}${inBlock ? ' in-selection' : ''}${note ? ' noted' : ''}`}
           >
             {display(cell)}
           </td>

@@ -2,7 +2,7 @@ import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadXlsx } from '../adapters/xlsx/read-xlsx';
-import { renderHtmlReport, type ReviewReport, parseRange, cellAddress } from '../core';
+import { renderHtmlReport, type ReviewReport } from '../core';
 import { ExcelJsPlatform } from '../adapters/xlsx/exceljs-platform';
 import { App } from '../taskpane/App';
 import type { ReviewEngine } from '../taskpane/engine/engine';
@@ -90,8 +90,8 @@ function Preview() {
         setVersion((v) => v + 1);
         if (selection) {
           setSheetName(selection.sheet);
-          const r = parseRange(selection.range);
-          setSelected(cellAddress(r.top, r.left));
+          // The whole range: a table clicked in 表格 is outlined as a block, a finding's cell alone.
+          setSelected(selection.range);
         }
       }),
     [platform],

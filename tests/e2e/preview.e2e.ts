@@ -106,6 +106,33 @@ test('the task pane works at 320 px', async () => {
   await page.close();
 });
 
+test('clicking a table in 表格 outlines its whole range in the grid, not only its top-left cell', async () => {
+  const page = await open(workbookFile);
+  await page.getByRole('tab', { name: /^表格/ }).click();
+  const table = page.locator('[data-table^="支出总表!"]').first();
+  const range = ((await table.getAttribute('data-table')) ?? '').split('!')[1] ?? '';
+  expect(range).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
+  await table.click();
+  const [from, to] = range.split(':') as [string, string];
+  await page.locator(`td[data-cell="${from}"][data-selected="true"]`).waitFor();
+  await expect(page.getByRole('tab', { name: '支出总表', selected: true }).count()).resolves.toBe(1);
+  // Every cell of the range, and no other, is in the selection; the far corner too.
+  await expect(page.locator(`td[data-cell="${to}"][data-in-selection="true"]`).count()).resolves.toBe(1);
+  const inside = await page
+    .locator('td[data-in-selection="true"]')
+    .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-cell') ?? ''));
+  const rows = (a: string) => Number(/\d+/.exec(a)?.[0]);
+  expect(inside.length).toBeGreaterThan(10);
+  for (const a of inside) expect(rows(a)).toBeGreaterThanOrEqual(rows(from));
+  for (const a of inside) expect(rows(a)).toBeLessThanOrEqual(rows(to));
+  // A finding's cell afterwards is a single cell again.
+  await page.getByRole('tab', { name: /^问题/ }).click();
+  await page.locator('[data-finding="支出总表!D8"]').first().locator('button').first().click();
+  await page.locator('td[data-cell="D8"][data-selected="true"]').waitFor();
+  await expect(page.locator('td[data-in-selection="true"]').count()).resolves.toBe(0);
+  await page.close();
+});
+
 test('设置: a rule-level dropdown opens, picks a level, closes without covering the page, and the level applies', async () => {
   const page = await open(workbookFile);
   const rule = '上级科目不等于下级之和';
