@@ -79,6 +79,8 @@ export interface ReportRow {
 
 export interface ReportFinding {
   rule: string;
+  /** Which of the rule's messages this is (its `meta.messages` id, docs/rules.md); absent in older reports. */
+  messageId?: string;
   severity: Severity;
   sheet: string;
   cells: string[];

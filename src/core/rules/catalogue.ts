@@ -12,7 +12,9 @@ export function ruleCatalogueMarkdown(rules: readonly Rule[] = ALL_RULES): strin
     '',
     'Every finding names its rule. Rules can be switched off or re-levelled (`--config rules.json`, or the task pane’s settings):',
     '`{ "rules": { "code.unknown": "info", "format.number_as_text": "off" } }`. A rule whose evidence is weak reports `info`',
-    'whatever its level (differences within display rounding, unverified catalog lines).',
+    'whatever its level (differences within display rounding, unverified catalog lines). Every finding also names its',
+    'message (`messageId` in the JSON report): the kinds of finding each rule reports are listed under it, in Chinese and',
+    'English; the message itself is the Chinese sentence with the figures.',
     '',
     '| rule | 默认级别 | 名称 | applies to |',
     '|---|---|---|---|',
@@ -35,6 +37,11 @@ export function ruleCatalogueMarkdown(rules: readonly Rule[] = ALL_RULES): strin
       '',
       `- Formula: \`${m.formula}\``,
       `- Example finding: “${m.example}”`,
+    );
+    lines.push(
+      `- Messages: ${Object.entries(m.messages)
+        .map(([id, t]) => `\`${id}\` ${t.zh} / ${t.en}`)
+        .join('; ')}`,
     );
     for (const [name, p] of Object.entries(m.params ?? {}))
       lines.push(`- Parameter \`${name}\` (default ${String(p.default)}): ${p.description.zh} / ${p.description.en}`);

@@ -68,9 +68,12 @@ export function runRules(rules: readonly Rule[], base: Base, config: RuleConfig 
     );
     const id = rule.meta.id;
     const toFinding = (d: FindingDraft): ReportFinding => {
+      if (!Object.hasOwn(rule.meta.messages, d.messageId))
+        throw new Error(`${id} reported messageId "${d.messageId}", which its meta.messages does not declare`);
       const severity = d.severity && RANK[d.severity] < RANK[configured] ? d.severity : configured;
       return {
         rule: id,
+        messageId: d.messageId,
         severity,
         sheet: d.sheet,
         cells: [...d.cells],

@@ -12,6 +12,13 @@ export interface LocalText {
   readonly en: string;
 }
 
+/**
+ * The kinds of finding a rule reports, by message id (ESLint's `meta.messages`): each names in both UI languages what
+ * a finding with that id says. The message itself stays the Chinese sentence the rule writes with the figures; the id
+ * lets the report, the pane and a translation name the kind of finding without parsing the sentence.
+ */
+export type RuleMessages = Readonly<Record<string, LocalText>>;
+
 export interface RuleParam {
   readonly default: number | string | boolean;
   readonly description: LocalText;
@@ -29,6 +36,8 @@ export interface RuleMeta {
   /** A finding as the rule writes it. */
   readonly example: string;
   readonly appliesTo: readonly TableType[] | 'all';
+  /** Every message id the rule's findings carry (`FindingDraft.messageId`); the engine refuses any other. */
+  readonly messages: RuleMessages;
   readonly params?: Readonly<Record<string, RuleParam>>;
 }
 
@@ -39,6 +48,9 @@ export interface FindingDraft {
   readonly sheet: string;
   /** A1 addresses, the cell in question (the total) first. */
   readonly cells: readonly string[];
+  /** Which of its rule's `meta.messages` this finding is. */
+  readonly messageId: string;
+  /** The Chinese sentence the user reads, with the figures. */
   readonly message: string;
   readonly expected?: string;
   readonly actual?: string;

@@ -26,6 +26,7 @@ function spy(appliesTo: RuleMeta['appliesTo']): { rule: Rule; seen: Seen } {
       formula: '',
       example: '',
       appliesTo,
+      messages: {},
     },
     check(ctx: RuleContext) {
       seen.views.push(...ctx.model.tables.map((v) => v.table.type));

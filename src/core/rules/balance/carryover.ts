@@ -13,6 +13,7 @@ import {
 import { columnsOfGroup } from '../column-groups';
 import { recordInvalid, reportComparison, tablesOf } from '../sum/report-sum';
 import type { Rule } from '../types';
+import { COMPARISON_MESSAGES } from '../messages';
 
 interface TermSpec {
   readonly name: string;
@@ -97,6 +98,7 @@ export const balanceCarryover: Rule = {
     },
     formula: '年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (± 调整)',
     example: '第 13 行 2100101 行政运行：年末结转和结余 25.00 ≠ 年初 + 收入 − 支出 = 20.00（差 +5.00）',
+    messages: COMPARISON_MESSAGES,
     appliesTo: 'all',
   },
   check(ctx) {

@@ -2,6 +2,7 @@ import { type Term, tableViews, type BlockView, type TableView } from '../../mod
 import { valueColumn, reportIdentity, termAt, type Identity } from '../cross_table/quantities';
 import type { Rule } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
+import { IDENTITY_MESSAGES } from '../messages';
 
 const termsOf = (view: TableView, rows: readonly number[], col: number): Term[] =>
   rows.flatMap((r) => {
@@ -78,6 +79,7 @@ export const balanceLines: Rule = {
     },
     formula: '人员经费 = Σ(301, 303); 公用经费 = Σ(302, 310, 307, 309, 399); 公务用车购置及运行费 = 购置费 + 运行费',
     example: '《基本支出表》合计行人员经费 536.65 ≠ 《基本支出表》301 + 303 541.65（差 -5.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['general_budget_basic_expenditure', 'three_public_expenses'],
   },
   check(ctx) {

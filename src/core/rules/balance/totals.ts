@@ -11,6 +11,7 @@ import { termAt } from '../cross_table/quantities';
 import { reportComparison, tablesOf } from '../sum/report-sum';
 import type { Rule, RuleContext } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
+import { COMPARISON_MESSAGES } from '../messages';
 
 const INCOME_TOTAL = PAT.incomeGrandTotal;
 const EXPENDITURE_TOTAL = PAT.spendingGrandTotal;
@@ -95,6 +96,7 @@ export const balanceTotals: Rule = {
     },
     formula: '收入总计 = 支出总计; 年初结转 + 本年收入 = 本年支出 + 年末结转 (per fund)',
     example: '收入总计 3,232.07 ≠ 支出总计 3,242.07（差 -10.00）',
+    messages: COMPARISON_MESSAGES,
     appliesTo: ['income_expenditure_summary', 'fiscal_appropriation_summary'],
   },
   check(ctx) {

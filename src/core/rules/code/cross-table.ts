@@ -31,6 +31,16 @@ export const codeCrossTable: Rule = {
     },
     formula: 'code(table, parent, name) = code(other tables, parent, name)',
     example: '《支出总表》中“行政运行”编为 2080502，而《收入总表》《一般公共预算支出表》均为 2080501',
+    messages: {
+      minorityCode: {
+        zh: '同名科目的编码与其余各表不同',
+        en: "A line's code differs from the other tables' code for that name",
+      },
+      codeAgainstCatalog: {
+        zh: '同名科目的编码与另一表及科目表不同',
+        en: "A line's code differs from another table's and the catalog's for that name",
+      },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -57,6 +67,7 @@ export const codeCrossTable: Rule = {
           cells: rowCells(r),
           expected: majority,
           actual: r.code,
+          messageId: 'minorityCode',
           message: `${tableName(ctx, r)}中“${r.name}”编码为 ${r.code}，其余 ${tables.size} 张表（如${tableName(ctx, reference)}）均为 ${majority}`,
         });
       }
@@ -91,6 +102,7 @@ function tieBrokenByCatalog(
       cells: rowCells(r),
       expected: majority,
       actual: r.code,
+      messageId: 'codeAgainstCatalog',
       message: `${tableName(ctx, r)}中“${r.name}”编码为 ${r.code}，${tableName(ctx, reference)}为 ${majority}，科目表中“${r.name}”亦为 ${majority}`,
     });
   }

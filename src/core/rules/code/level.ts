@@ -16,6 +16,9 @@ export const codeLevelRule: Rule = {
     },
     formula: 'parent(code) = nearest line one level up',
     example: '2101202 列在 21011 行政事业单位医疗 之下，其上级应为 21012',
+    messages: {
+      wrongParent: { zh: '科目列在错误的上级之下', en: 'Code listed under the wrong parent' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -40,6 +43,7 @@ export const codeLevelRule: Rule = {
           cells: [...rowCells(r), ...rowCells(above)],
           expected: parent ?? undefined,
           actual: above.code,
+          messageId: 'wrongParent',
           message: `${r.code}${r.name ? ` ${r.name}` : ''} 列在 ${above.code}${above.name ? ` ${above.name}` : ''} 之下，其上级应为 ${parent}`,
         });
       }

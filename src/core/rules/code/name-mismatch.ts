@@ -18,6 +18,14 @@ export const codeNameMismatch: Rule = {
     },
     formula: 'name(code) = catalogName(code, year) and equal across tables',
     example: '2210202 在《支出总表》中名为“租房补贴”，在《收入总表》中为“提租补贴”',
+    messages: {
+      nameDiffersInWorkbook: {
+        zh: '同一编码在各表名称不同',
+        en: 'The same code is named differently in another table',
+      },
+      formerName: { zh: '使用了以前年度的科目名称', en: "A former year's name of the code" },
+      nameMismatch: { zh: '名称与科目表不符', en: 'Name differs from the catalog' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -45,6 +53,7 @@ export const codeNameMismatch: Rule = {
             cells: r.sheet === reference.sheet ? [...rowCells(r), ...rowCells(reference)] : rowCells(r),
             expected: reference.name ?? undefined,
             actual: r.name ?? undefined,
+            messageId: 'nameDiffersInWorkbook',
             message: `${r.code} 在${tableName(ctx, r)}中名为“${r.name}”，在${tableName(ctx, reference)}中为“${reference.name}”`,
           });
         }
@@ -61,6 +70,7 @@ export const codeNameMismatch: Rule = {
           sheet: r.sheet,
           cells: rowCells(r),
           actual: r.name ?? undefined,
+          messageId: 'formerName',
           message: `${r.code}“${r.name}”是该科目以前年度的名称${year ? `，${year} 年请核对现行名称` : ''}`,
         });
       } else if (verdict.kind === 'mismatch') {
@@ -72,6 +82,7 @@ export const codeNameMismatch: Rule = {
           cells: rowCells(r),
           expected: expected[0],
           actual: r.name ?? undefined,
+          messageId: 'nameMismatch',
           message:
             `${r.code} 名称“${r.name}”与科目名称“${expected.join('”/“')}”不符` +
             (verified ? '' : '（内置科目未经核实）'),

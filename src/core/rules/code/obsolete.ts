@@ -14,6 +14,9 @@ export const codeObsolete: Rule = {
     },
     formula: 'no version of code is valid in fiscalYear',
     example: '2130599 其他扶贫支出：该编码适用至 2021 年，不适用于 2023 年',
+    messages: {
+      notValidInYear: { zh: '编码不适用于本年度', en: 'Code not valid in the fiscal year' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -33,6 +36,7 @@ export const codeObsolete: Rule = {
         sheet: row.sheet,
         cells: rowCells(row),
         actual: row.code,
+        messageId: 'notValidInYear',
         message: `${row.code}${row.name ? ` ${row.name}` : ''}：该编码${span}，不适用于 ${year} 年`,
       });
     }

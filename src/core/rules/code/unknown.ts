@@ -39,6 +39,7 @@ function reportCatalogGaps(ctx: RuleContext, rows: readonly MappedRow[], yearTex
     severity: 'info',
     sheet: first.sheet,
     cells: rows.filter((r) => r.sheet === first.sheet).flatMap(rowCells),
+    messageId: 'catalogGaps',
     message: `${byCode.size} 个编码不在内置的${yearText}科目表中（内置科目表不完整，不一定有误）：${parts.join('；')}。请导入当年的政府收支分类科目（设置 › 导入科目表，或命令行 --catalog）后复核`,
   });
 }
@@ -59,6 +60,22 @@ export const codeUnknown: Rule = {
     },
     formula: 'code ∉ catalog(year)',
     example: '2101197 不在 2021 年支出功能分类科目中；“行政单位医疗”的编码应为 2101101',
+    messages: {
+      catalogGaps: {
+        zh: '编码不在内置科目表中（全工作簿一条提示）',
+        en: 'Codes missing from the built-in catalog (one note)',
+      },
+      nameGivesCode: { zh: '编码不存在，名称对应另一编码', en: 'Unknown code; its name gives another code' },
+      codedElsewhere: {
+        zh: '编码不存在，同名行在他表另有编码',
+        en: 'Unknown code; the same name is coded otherwise elsewhere',
+      },
+      notInOfficialCatalog: { zh: '编码不在导入的官方科目表中', en: 'Code not in the imported official catalog' },
+      nameMayGiveCode: {
+        zh: '编码不存在，名称可能对应另一编码（内置科目未经核实）',
+        en: 'Unknown code; its name may give another code (unverified)',
+      },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -98,22 +115,29 @@ export const codeUnknown: Rule = {
       const base = { sheet: row.sheet, cells: rowCells(row), actual: row.code };
       if (verified.length === 1) {
         const code = verified[0]?.code as string;
-        ctx.report({ ...base, expected: code, message: `${head}；“${named}”的编码应为 ${code}` });
+        ctx.report({
+          ...base,
+          expected: code,
+          messageId: 'nameGivesCode',
+          message: `${head}；“${named}”的编码应为 ${code}`,
+        });
       } else if (elsewhere) {
         ctx.report({
           ...base,
           cells: elsewhere.sheet === row.sheet ? [...rowCells(row), ...rowCells(elsewhere)] : rowCells(row),
           expected: elsewhere.code,
+          messageId: 'codedElsewhere',
           message: `${head}；同名行在${tableName(ctx, elsewhere)}中编码为 ${elsewhere.code}`,
         });
       } else if (catalog.isOfficial(year)) {
-        ctx.report({ ...base, message: `${head}（依据导入的官方科目表）` });
+        ctx.report({ ...base, messageId: 'notInOfficialCatalog', message: `${head}（依据导入的官方科目表）` });
       } else if (byName.length === 1) {
         const code = byName[0]?.code as string;
         ctx.report({
           ...base,
           severity: 'info',
           expected: code,
+          messageId: 'nameMayGiveCode',
           message: `${head}；名称对应的编码可能为 ${code}（内置科目未经核实）`,
         });
       } else if (catalog.get(parentCode(row.code) ?? '')) {

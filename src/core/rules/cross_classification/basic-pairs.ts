@@ -33,6 +33,9 @@ export const functionEconomic: Rule = {
     },
     formula: '一般公共预算支出表[基本支出](function codes) = 基本支出表(economic codes)',
     example: '2080505 基本支出 44.90 ≠ 30108 机关事业单位基本养老保险缴费 46.90（差 -2.00），二者通常一致，请核实',
+    messages: {
+      pairDiffers: { zh: '功能分类与经济分类对应科目金额不同', en: 'Function and economic amounts of a pair differ' },
+    },
     appliesTo: ['general_budget_expenditure', 'general_budget_basic_expenditure'],
   },
   check(ctx) {
@@ -96,6 +99,7 @@ export const functionEconomic: Rule = {
           expected: j.b.toFixed(d),
           actual: j.a.toFixed(d),
           difference: j.difference.toFixed(d),
+          messageId: 'pairDiffers',
           message: `${pair.function.join('+')} 基本支出 ${formatAmount(j.a, d)} ≠ ${tableLabel(basic)}${pair.economic.join('+')} ${pair.what} ${formatAmount(j.b, d)}（差 ${formatDifference(j.difference, d)}），二者通常一致，请核实`,
         },
       });

@@ -4,6 +4,7 @@ import { valuesByCode, columnMatching, counterpart, onlyViewOf, totalRow, type I
 import { PATTERNS as PAT } from '../../text/patterns';
 import { termOf, grandTotal } from './table-totals';
 import { crossRule } from './cross-rule';
+import { IDENTITY_MESSAGES } from '../messages';
 
 /** 一般公共预算支出表 基本支出 ↔ 基本支出经济分类表; 经济分类表 ↔ 一般公共预算支出表 and the basic table per 类. */
 export function basicIdentities(ctx: RuleContext): Identity[] {
@@ -64,6 +65,7 @@ export const crossBasic = crossRule(
       '一般公共预算支出表.基本支出合计 = 基本支出表.合计; Σ 经济分类表.类 = 一般公共预算支出表.合计; 基本支出表.类 ≤ 经济分类表.类',
     example:
       '《一般公共预算基本支出经济分类情况表》合计 3,284.29 ≠ 《一般公共预算拨款支出预算表》基本支出合计 3,296.59（差 -12.30）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['general_budget_expenditure', 'general_budget_basic_expenditure', 'general_budget_economic'],
   },
   basicIdentities,

@@ -15,6 +15,7 @@ import { pushTo } from '../../util/collections';
 import { PATTERNS as PAT } from '../../text/patterns';
 import { termOf } from './table-totals';
 import { crossRule } from './cross-rule';
+import { IDENTITY_MESSAGES } from '../messages';
 
 /** Per code: 一般公共预算支出表 ≤ 支出总表 (= when all income is 一般公共预算); 收入总表 = 支出总表 without carry-over. */
 export function codeIdentities(ctx: RuleContext): Identity[] {
@@ -165,6 +166,7 @@ export const crossByCode = crossRule(
     example: '2080506 《一般公共预算支出表》 2.20 ≠ 《支出总表》 2.02（差 +0.18）',
     // Which relation holds is read from two more tables: the 收支总表 (carry-over or not) and the 财政拨款收支总表
     // (whether "财政拨款" income holds another fund than 一般公共预算).
+    messages: IDENTITY_MESSAGES,
     appliesTo: [
       'general_budget_expenditure',
       'expenditure_summary',

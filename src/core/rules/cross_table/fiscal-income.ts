@@ -3,6 +3,7 @@ import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } fr
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_INCOME, FISCAL_MEMBERS, lineNamed, showsCarryOver, sourceColumns, termsAt } from './vocabulary';
 import { valueColumn } from './quantities';
+import { IDENTITY_MESSAGES } from '../messages';
 
 /**
  * The 财政拨款收支总表's income this year: its 本年收入合计 line, else its 收入总计 when no line of its shows a carry-over
@@ -65,6 +66,7 @@ export const fiscalIncome: Rule & { identities: typeof fiscalIncomeIdentities } 
     formula: '收入总表.合计[财政拨款收入] = 财政拨款收支总表.本年收入合计',
     example:
       '《部门收入总表》合计［财政拨款收入］ 3,232.07 ≠ 《部门财政拨款收支总表》本年收入合计 3,242.07（差 -10.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['income_summary', 'fiscal_appropriation_summary'],
   },
   identities: fiscalIncomeIdentities,

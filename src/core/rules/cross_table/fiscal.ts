@@ -12,6 +12,7 @@ import {
 import { PATTERNS as PAT } from '../../text/patterns';
 import { termOf, grandTotal } from './table-totals';
 import { crossRule } from './cross-rule';
+import { IDENTITY_MESSAGES } from '../messages';
 
 const FUNDS: {
   pattern: RegExp;
@@ -87,6 +88,7 @@ export const crossFiscal = crossRule(
     },
     formula: '财政拨款收支总表[一般公共预算].本年支出合计 = 一般公共预算支出表.合计 (and per 类, per fund)',
     example: '八、社会保障和就业支出［一般公共预算］ 60.25 ≠ 《一般公共预算支出表》208 合计 62.25（差 -2.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: [
       'fiscal_appropriation_summary',
       'general_budget_expenditure',

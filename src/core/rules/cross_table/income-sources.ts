@@ -2,6 +2,7 @@ import type { Term, TableView } from '../../model';
 import { counterpart, onlyViewOf, reportIdentity, type Identity } from './quantities';
 import type { Rule, RuleContext } from '../types';
 import { FISCAL_MEMBERS, sourceColumns, sourceLabel, sourceLines, type SourceId } from './vocabulary';
+import { IDENTITY_MESSAGES } from '../messages';
 
 type Amounts = Map<SourceId, Term[]>;
 
@@ -58,6 +59,7 @@ export const incomeSources: Rule & { identities: typeof incomeSourceIdentities }
     },
     formula: '收支总表[来源] = 收入总表.合计[来源] for each source',
     example: '《部门收支总表》二、事业收入 120.00 ≠ 《部门收入总表》合计［事业收入］ 100.00（差 +20.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['income_expenditure_summary', 'income_summary'],
   },
   identities: incomeSourceIdentities,

@@ -4,6 +4,7 @@ import { columnsOfNamedGroup } from '../column-groups';
 import type { Rule, RuleContext } from '../types';
 import { cleanLabel, hasAny, OPERATING_COST, PUBLIC_COST, termsAt } from './vocabulary';
 import { valueColumn } from './quantities';
+import { IDENTITY_MESSAGES } from '../messages';
 
 /** 机关运行经费 as a table states it: a column of its own (上海: beside the 三公 items) or a line labelled so. */
 function operatingCost(ctx: RuleContext): { view: TableView; terms: Term[]; what: string } | null {
@@ -67,6 +68,7 @@ export const operatingCostRule: Rule = {
     formula: '机关运行经费 ≤ 一般公共预算基本支出表.公用经费合计',
     example:
       '机关运行经费不应大于公用经费：《部门“三公”经费和机关运行经费预算表》机关运行经费预算数 313.28 大于《部门一般公共预算基本支出表》公用经费合计 213.28（超出 100.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['three_public_expenses', 'general_budget_basic_expenditure'],
   },
   check(ctx) {

@@ -62,6 +62,12 @@ export const projectTargetsFunds: Rule = {
     formula: 'Σ 绩效目标表.资金总额 ≤ 支出总表.合计行[项目支出]',
     example:
       '3 张项目支出绩效目标表的资金总额合计 1,250.00 万元，大于《部门支出总表》项目支出合计 1,000.00 万元（超出 250.00 万元）',
+    messages: {
+      targetsExceedProjects: {
+        zh: '绩效目标表资金合计超过项目支出',
+        en: "Target forms' funds exceed project spending",
+      },
+    },
     appliesTo: ['performance_targets_project', 'expenditure_summary'],
   },
   check(ctx) {
@@ -110,6 +116,7 @@ export const projectTargetsFunds: Rule = {
       finding: {
         sheet,
         cells,
+        messageId: 'targetsExceedProjects',
         message: `${funds.length} 张项目支出绩效目标表的资金总额合计 ${shown(sum)} ${unitName}，大于${tableLabel(spending)}项目支出合计 ${shown(project)} ${unitName}（超出 ${shown(over)} ${unitName}）`,
         expected: `≤ ${project.div(unit).toFixed(2)}`,
         actual: sum.div(unit).toFixed(2),

@@ -5,6 +5,7 @@ import { columnsOfNamedGroup } from '../column-groups';
 import { PATTERNS as PAT } from '../../text/patterns';
 import { termOf } from './table-totals';
 import { crossRule } from './cross-rule';
+import { IDENTITY_MESSAGES } from '../messages';
 
 /** 项目支出表 合计 = 支出总表 合计行的项目支出. */
 export function projectIdentities(ctx: RuleContext): Identity[] {
@@ -41,6 +42,7 @@ export const crossProject = crossRule(
     },
     formula: '项目支出表.合计 = 支出总表.合计行[项目支出]',
     example: '《项目支出预算表》合计 28,804.72 ≠ 《支出预算汇总表》项目支出合计 22,504.72（差 +6,300.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['project_expenditure', 'expenditure_summary'],
   },
   projectIdentities,

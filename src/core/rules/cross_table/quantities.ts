@@ -296,6 +296,7 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
       severity: rounding ? 'info' : undefined,
       sheet: a.view.table.sheet,
       cells,
+      messageId: rounding ? 'rounding' : blankSide ? 'blankSide' : identity.relation === 'eq' ? 'mismatch' : 'exceeds',
       message: rounding ? `${text}，可能为取整误差` : text,
       expected: j.b.toFixed(d),
       actual: j.a.toFixed(d),

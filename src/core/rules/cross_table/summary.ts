@@ -6,6 +6,7 @@ import { PATTERNS as PAT } from '../../text/patterns';
 import { termOf, grandTotal, labelled } from './table-totals';
 import { crossRule } from './cross-rule';
 import { showsCarryOver } from './vocabulary';
+import { IDENTITY_MESSAGES } from '../messages';
 
 /** 收支总表 ↔ 收入总表 / 支出总表: totals and class lines. */
 export function summaryIdentities(ctx: RuleContext): Identity[] {
@@ -71,6 +72,7 @@ export const crossSummary = crossRule(
     },
     formula: '收支总表.本年收入合计 = 收入总表.合计; 收支总表.本年支出合计 = 支出总表.合计; 收支总表.类 = 支出总表.类',
     example: '《部门预算支出总表》合计 3,242.07 ≠ 《部门预算收支总表》本年支出合计 3,232.07（差 +10.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['income_expenditure_summary', 'income_summary', 'expenditure_summary'],
   },
   summaryIdentities,

@@ -4,6 +4,7 @@ import { valuesByCode, counterpart, onlyViewOf, valueColumn, totalRow, type Iden
 import { PATTERNS as PAT } from '../../text/patterns';
 import { termOf } from './table-totals';
 import { crossRule } from './cross-rule';
+import { IDENTITY_MESSAGES } from '../messages';
 
 const THREE_PUBLIC = [
   { code: '30212', item: PAT.travelAbroad },
@@ -60,6 +61,7 @@ export const crossThreePublic = crossRule(
     },
     formula: '基本支出表[30212, 30217, 30231, 31013] ≤ 三公表[出国, 接待, 车运行, 车购置]',
     example: '“三公”经费：《基本支出表》30217 15.00 大于《“三公”经费支出表》对应项目 10.00（超出 5.00）',
+    messages: IDENTITY_MESSAGES,
     appliesTo: ['three_public_expenses', 'general_budget_basic_expenditure'],
   },
   threePublicIdentities,

@@ -111,6 +111,23 @@ export const headConsistency: Rule = {
     },
     formula: 'year(title), body(编制部门), kind(title) equal across tables',
     example: '《2020年部门收入总表》标题年度为 2020 年，其余 7 张表为 2021 年',
+    messages: {
+      yearDiffers: { zh: '标题年度与其余各表不同', en: 'Title year differs from the other tables' },
+      bodyDiffers: { zh: '编制部门（单位）与其余各表不同', en: 'Preparing body differs from the other tables' },
+      titleBodyDiffers: {
+        zh: '标题中的单位与其余各表不同',
+        en: 'Body named in the title differs from the other tables',
+      },
+      kindDiffers: {
+        zh: '标题属于另一类公开（预算/决算）',
+        en: 'Title of the other kind of disclosure (budget / final accounts)',
+      },
+      scopeDiffers: {
+        zh: '标题按部门或单位命名与其余各表不同',
+        en: 'Title names department or unit unlike the other tables',
+      },
+      unitsDiffer: { zh: '各表金额单位不一致', en: 'Amount units differ between tables' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -123,6 +140,7 @@ export const headConsistency: Rule = {
         if (h.year && h.year !== year.value)
           report(h, {
             cells: [h.anchor],
+            messageId: 'yearDiffers',
             message: `《${h.title}》标题年度为 ${h.year} 年，其余 ${year.count} 张表为 ${year.value} 年`,
             expected: year.value,
             actual: h.year,
@@ -134,6 +152,7 @@ export const headConsistency: Rule = {
         if (h.body && !sameBody(h.body.name, body.value))
           report(h, {
             cells: [h.body.cell],
+            messageId: 'bodyDiffers',
             message: `《${h.title}》的编制部门（单位）为“${h.body.name}”，其余各表为“${body.value}”`,
             expected: body.value,
             actual: h.body.name,
@@ -141,6 +160,7 @@ export const headConsistency: Rule = {
         if (h.titleBody && !sameBody(h.titleBody, body.value))
           report(h, {
             cells: [h.anchor],
+            messageId: 'titleBodyDiffers',
             message: `《${h.title}》标题中的单位为“${h.titleBody}”，与其余各表的“${body.value}”不同`,
             expected: body.value,
             actual: h.titleBody,
@@ -161,6 +181,7 @@ export const headConsistency: Rule = {
       if (other)
         report(h, {
           cells: [h.anchor],
+          messageId: 'kindDiffers',
           message: `《${h.title}》是${other}表的标题，而本工作簿为${kind === 'budget' ? '预算' : '决算'}公开`,
         });
     }
@@ -175,6 +196,7 @@ export const headConsistency: Rule = {
         report(h, {
           severity: 'info',
           cells: [h.anchor],
+          messageId: 'scopeDiffers',
           message: `《${h.title}》标题用“${word}”，本工作簿其余各表按${scope === 'unit' ? '单位' : '部门'}公开命名`,
         });
     }
@@ -189,6 +211,7 @@ export const headConsistency: Rule = {
       report(first, {
         severity: 'info',
         cells: [first.anchor],
+        messageId: 'unitsDiffer',
         message: `各表金额单位不一致：${rest.map(([u, hs]) => `${hs.map((h) => `《${h.title}》`).join('')}为${u}`).join('，')}，其余 ${main[1].length} 张为${main[0]}；跨表核对已按各自单位换算，请确认单位标注无误`,
       });
     }

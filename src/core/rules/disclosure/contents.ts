@@ -18,6 +18,9 @@ export const contentsMismatch: Rule = {
     },
     formula: 'types(tables) ⊆ types(目录 entries)',
     example: '《支出总表》中的“2021年部门支出总表”未列入目录（目录列有 8 张表）',
+    messages: {
+      notInContents: { zh: '表未列入目录', en: 'Table missing from the contents' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -31,6 +34,7 @@ export const contentsMismatch: Rule = {
       ctx.report({
         sheet: t.sheet,
         cells: [cellAddress(t.titleRow ?? t.range.top, t.range.left)],
+        messageId: 'notInContents',
         message: `《${t.sheet}》中的“${t.title ?? TABLE_TYPE_NAMES[t.type]}”未列入目录（目录列有 ${entries.length} 张表）`,
       });
     }

@@ -141,6 +141,15 @@ export const emptyTableStatement: Rule = {
     formula: 'all amounts = 0 ⇒ statement(own fund); statement(empty) ⇒ all amounts = 0',
     example:
       '《2021年部门政府性基金预算支出表》的说明写的是“国有资本经营预算”（“本部门无国有资本经营预算…”），与本表不符',
+    messages: {
+      claimedEmptyHasAmounts: {
+        zh: '说明称表为空，但表中有金额',
+        en: 'Statement says empty, but the table has amounts',
+      },
+      fundNotNamed: { zh: '空表说明未写明是哪项资金', en: 'Empty-table statement names no fund' },
+      fundMismatch: { zh: '空表说明所写资金与本表不符', en: "Statement names another fund than the table's" },
+      noStatement: { zh: '空表未见说明', en: 'Empty table without a statement' },
+    },
     appliesTo: ['government_fund_expenditure', 'state_capital_expenditure', 'three_public_expenses'],
   },
   check(ctx) {
@@ -166,6 +175,7 @@ export const emptyTableStatement: Rule = {
           ctx.report({
             sheet: c.sheet,
             cells: [address(claim.cell), nonZero],
+            messageId: 'claimedEmptyHasAmounts',
             message: `《${c.name}》的说明称无此项资金或本表为空（${quote(claim)}），但表中有金额（${nonZero}）`,
           });
         continue;
@@ -179,6 +189,7 @@ export const emptyTableStatement: Rule = {
           severity: 'info',
           sheet: c.sheet,
           cells: [address(bare.cell)],
+          messageId: 'fundNotNamed',
           message: `《${c.name}》的说明（${quote(bare)}）未写明是哪项资金；应写明无${c.spec.fund}（如“本部门无${c.spec.fund}…，故本表为空表”）`,
         });
         continue;
@@ -187,6 +198,7 @@ export const emptyTableStatement: Rule = {
         ctx.report({
           sheet: c.sheet,
           cells: [address(other.cell)],
+          messageId: 'fundMismatch',
           message: `《${c.name}》的说明写的是“${fundsText(other.funds)}”（${quote(other)}），与本表（${c.spec.fund}）不符`,
         });
         continue;
@@ -196,6 +208,7 @@ export const emptyTableStatement: Rule = {
         severity: 'info',
         sheet: c.sheet,
         cells: [c.anchor],
+        messageId: 'noStatement',
         message: `《${c.name}》金额均为零或空白，未见说明；无${c.spec.fund}的，应在表下注明（如“本部门无${c.spec.fund}…，故本表为空表”）`,
       });
     }

@@ -41,6 +41,10 @@ export const missingTable: Rule = {
     formula: 'required(kind, province) ∪ listed(目录) ⊆ present(workbook)',
     example:
       '缺少《部门一般公共预算“三公”经费支出表》（部门预算公开表应有 8 张，本工作簿有 7 张；按公开表顺序应在《部门一般公共预算基本支出表》之后）',
+    messages: {
+      listedNotFound: { zh: '目录列有的表未找到', en: 'Table listed in the contents not found' },
+      requiredMissing: { zh: '缺少应公开的表', en: 'A required table is missing' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -68,6 +72,7 @@ export const missingTable: Rule = {
           ...(severity ? { severity } : {}),
           sheet: entry.cell.sheet,
           cells: [address(entry.cell)],
+          messageId: 'listedNotFound',
           message: `缺少《${entry.text}》：目录第 ${entry.position} 项列有此表，工作簿中未找到${doubt}`,
           expected: entry.text,
         });
@@ -80,6 +85,7 @@ export const missingTable: Rule = {
         ...(severity ? { severity } : {}),
         sheet: place.sheet,
         cells: [place.cell],
+        messageId: 'requiredMissing',
         message: `缺少《${prefix}${inSet.name}》（${prefix}${set.label}应有 ${required.length} 张，本工作簿有 ${have} 张；${place.note}）${doubt}`,
         expected: `${prefix}${inSet.name}`,
       });

@@ -269,7 +269,12 @@ function rangeOf(f: (a: Decimal, b: Decimal) => Decimal | null, a: Written, b: W
 }
 
 /** What is wrong with a stated change, in words, or null when the two amounts bear it out. */
-function changeError(c: StatedChange): { message: string; expected: string; actual: string } | null {
+function changeError(c: StatedChange): {
+  messageId: 'changeNotFlat' | 'changeDirection' | 'changePercent';
+  message: string;
+  expected: string;
+  actual: string;
+} | null {
   const unit = c.b.unit;
   const inUnit = (v: Decimal) => formatAmount(v.div(unit === '万元' ? 1e4 : 1), 2);
   if (c.form === 'from-to') {
@@ -282,6 +287,7 @@ function changeError(c: StatedChange): { message: string; expected: string; actu
       (c.direction === 'down' && actual === 'up');
     if (wrong && c.direction === 'flat')
       return {
+        messageId: 'changeNotFlat',
         message: `${c.a.written} 与 ${c.b.written} 相差 ${inUnit(diff.abs())} ${unit}，与所写“${c.word}”不符`,
         expected: 'up_or_down',
         actual: c.direction,
@@ -290,6 +296,7 @@ function changeError(c: StatedChange): { message: string; expected: string; actu
       // Wrong is never flat: a stated 持平 is wrong by a change, a stated change by the other direction.
       const word = `${CHANGES[actual as 'up' | 'down'][0]} ${inUnit(diff.abs())} ${unit}`;
       return {
+        messageId: 'changeDirection',
         message: `由 ${c.a.written} 到 ${c.b.written} 实为${word}，与所写“${c.word}”不符`,
         expected: actual,
         actual: c.direction,
@@ -316,6 +323,7 @@ function changeError(c: StatedChange): { message: string; expected: string; actu
       ? `由 ${c.a.written} 到 ${c.b.written}`
       : `${c.a.written} 比上年${c.word} ${c.b.written}（上年 ${inUnit(c.direction === 'up' ? c.a.value.minus(c.b.value) : c.a.value.plus(c.b.value))} ${unit}）`;
   return {
+    messageId: 'changePercent',
     message: `${basis}，按所写金额计算为 ${computed}%，与所写“${c.percent.written}”不符`,
     expected: computed,
     actual: c.percent.value.toString(),
@@ -356,6 +364,12 @@ export const narrativeFigures: Rule = {
     formula: '说明[item] ∈ {表[item] readings}; 由A增加到B ⇒ B > A, % = |B−A|/A; A比上年增加B ⇒ % = B/(A−B)',
     example:
       '《部门编制说明》写“财政拨款收入100万元，比2020年预算增加20万元，增长20%”：100万元 比上年增加 20万元（上年 80.00 万元），按所写金额计算为 25.0%，与所写“20%”不符',
+    messages: {
+      figureDiffers: { zh: '说明中的金额与表中不同', en: 'Figure in the text differs from the table' },
+      changeNotFlat: { zh: '所写“持平”而金额有增减', en: 'Stated unchanged, but the amounts changed' },
+      changeDirection: { zh: '所写增减方向与金额不符', en: 'Stated direction contradicts the amounts' },
+      changePercent: { zh: '所写增减幅度与金额不符', en: 'Stated percentage contradicts the amounts' },
+    },
     appliesTo: [
       'income_expenditure_summary',
       'income_summary',
@@ -400,6 +414,7 @@ export const narrativeFigures: Rule = {
         finding: {
           sheet,
           cells,
+          messageId: 'figureDiffers',
           message: `《${sheet}》写“${quoteOf(f.clause)}”，而${tableLabel(table.view)}${f.item.label}为 ${formatAmount(inUnit, 2)} ${unit}`,
           expected: inUnit.toFixed(2),
           actual: f.value.div(unit === '万元' ? 1e4 : 1).toFixed(2),
@@ -422,6 +437,7 @@ export const narrativeFigures: Rule = {
         finding: {
           sheet,
           cells,
+          messageId: error.messageId,
           message: `《${sheet}》写“${quoteOf(c.segment)}”：${error.message}`,
           expected: error.expected,
           actual: error.actual,

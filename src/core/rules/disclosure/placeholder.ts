@@ -101,6 +101,12 @@ export const templateResidue: Rule = {
     formula: 'no text matches placeholders.json',
     example:
       '《部门编制说明》A3 仍有占位符“x,xxx”“XXX”、未选定的备选措辞“增加（减少）”“（持平）”，提交前应替换为实际内容',
+    messages: {
+      blankTemplate: { zh: '空白模板（全工作簿一条提示）', en: 'Blank template (one note)' },
+      residue: { zh: '模板占位文字未替换或删除', en: 'Template placeholder text left in' },
+      ellipsisRows: { zh: '模板省略号示例行未删除', en: 'Template ellipsis rows left in' },
+      suggestionsLeft: { zh: '插入的建议指标未改写', en: 'Inserted suggested indicators not rewritten' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -124,6 +130,7 @@ export const templateResidue: Rule = {
         severity: 'info',
         sheet: first.sheet,
         cells: [address(first)],
+        messageId: 'blankTemplate',
         message: `各表均未填金额，按空白模板处理，不逐条报告：模板中有${kinds.join('、')}${samples.length ? `，${samples.length} 张表有省略号示例行` : ''}；填报后请再审核`,
       });
       return;
@@ -135,6 +142,7 @@ export const templateResidue: Rule = {
         ...(warning ? {} : { severity: 'info' as const }),
         sheet: r.cell.sheet,
         cells: [address(r.cell)],
+        messageId: 'residue',
         message: `《${r.cell.sheet}》${address(r.cell)} 仍有${what}，提交前应${warning ? '替换为实际内容' : '删除'}`,
       });
     }
@@ -143,6 +151,7 @@ export const templateResidue: Rule = {
         severity: 'info',
         sheet: s.sheet,
         cells: [s.cell],
+        messageId: 'ellipsisRows',
         message: `《${s.title}》有 ${s.rows} 行只有省略号（模板示例行），提交前应删除`,
       });
     for (const sheet of marked) {
@@ -151,6 +160,7 @@ export const templateResidue: Rule = {
       ctx.report({
         sheet,
         cells: [address(first)],
+        messageId: 'suggestionsLeft',
         message: `《${sheet}》仍有 ${cells.length} 条本助手插入的建议指标未改写（“${first.text}”），提交前应按实际情况核实、修改或删除`,
       });
     }

@@ -18,6 +18,9 @@ export const codeLeadingZero: Rule = {
     },
     formula: 'len(款) = len(项) = 2',
     example: '《部门支出总表》款/项编码有 4 处缺少前导零（如 B7 显示为“3”，应为“03”），建议将编码列设为文本格式',
+    messages: {
+      leadingZero: { zh: '编码缺少前导零', en: 'Codes lost their leading zero' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -38,6 +41,7 @@ export const codeLeadingZero: Rule = {
       ctx.report({
         sheet: t.sheet,
         cells: found.slice(0, 20).map((f) => f.cell),
+        messageId: 'leadingZero',
         message: `《${t.title ?? t.sheet}》${names}编码有 ${found.length} 处缺少前导零（如 ${first.cell} 显示为“${first.shown}”，应为“0${first.shown}”），建议将编码列设为文本格式`,
       });
     }

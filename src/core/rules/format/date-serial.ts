@@ -25,6 +25,9 @@ export const dateSerial: Rule = {
     },
     formula: 'date columns/rows hold dates, not serial numbers',
     example: 'F8 显示为 44531，应为日期 2021-12-01',
+    messages: {
+      dateSerial: { zh: '日期显示为序列号', en: 'Date shown as a serial number' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -46,6 +49,7 @@ export const dateSerial: Rule = {
             cells: [cellAddress(r, c)],
             actual: String(v),
             expected: serialToDate(v),
+            messageId: 'dateSerial',
             message: `${cellAddress(r, c)} 显示为 ${v}，应为日期 ${serialToDate(v)}`,
           });
         }

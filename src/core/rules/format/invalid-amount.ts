@@ -13,6 +13,10 @@ export const invalidAmount: Rule = {
     },
     formula: 'every amount cell is blank, a number or a placeholder (** / —)',
     example: 'E12 “见附表”不是数字，未参与核对',
+    messages: {
+      errorValue: { zh: '金额单元格为错误值', en: 'Amount cell holds an error value' },
+      notNumber: { zh: '金额不是数值', en: 'Amount is not a number' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -28,6 +32,7 @@ export const invalidAmount: Rule = {
               sheet: view.table.sheet,
               cells: [addressOf({ row: r.row, col: col.col })],
               actual: reading.text,
+              messageId: isError ? 'errorValue' : 'notNumber',
               message: isError
                 ? `${addressOf({ row: r.row, col: col.col })} 为错误值 ${reading.text}，请修正公式或引用`
                 : `${addressOf({ row: r.row, col: col.col })}“${reading.text}”不是数字，未参与核对`,

@@ -13,6 +13,9 @@ export const numberAsText: Rule = {
     },
     formula: 'amount cells hold numbers, not text',
     example: '《收入总表》有 156 个金额以文本形式存储（如 D6 “3,232.07”），已按数值核对',
+    messages: {
+      numbersAsText: { zh: '金额以文本形式存储', en: 'Amounts stored as text' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -36,6 +39,7 @@ export const numberAsText: Rule = {
       ctx.report({
         sheet: view.table.sheet,
         cells,
+        messageId: 'numbersAsText',
         message: `《${view.table.title ?? view.table.sheet}》有 ${cells.length} 个金额以文本形式存储（如 ${sample}），已按数值核对`,
       });
     }

@@ -19,6 +19,9 @@ export const uncalculatedFormula: Rule = {
     },
     formula: 'every amount formula has a cached result',
     example: '《一般公共预算支出表》有 3 个公式没有计算结果（C4、D4、E4），涉及它们的合计未核对',
+    messages: {
+      uncalculated: { zh: '公式未计算', en: 'Formulas without a computed result' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -35,6 +38,7 @@ export const uncalculatedFormula: Rule = {
       ctx.report({
         sheet: view.table.sheet,
         cells,
+        messageId: 'uncalculated',
         message: `公式未计算：《${view.table.title ?? view.table.sheet}》有 ${cells.length} 个公式没有计算结果（${sample}），涉及它们的合计未核对。请在 Excel 中打开并保存后重新审核`,
       });
     }

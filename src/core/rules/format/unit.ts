@@ -36,6 +36,9 @@ export const unitMixup: Rule = {
     },
     formula: 'amount(a) ≈ 10,000 × amount(b) for an identity a = b',
     example: '《收入总表》合计与《收支总表》收入总计相差约一万倍：请核对金额单位（元/万元）',
+    messages: {
+      unitMixup: { zh: '两表金额相差约一万倍', en: 'Amounts differ by about 10,000×' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -53,6 +56,7 @@ export const unitMixup: Rule = {
         ctx.report({
           sheet: a.view.table.sheet,
           cells: cellsOf(identity),
+          messageId: 'unitMixup',
           message: `${tableLabel(a.view)}${a.what}（单位：${a.view.unit ?? '未注明'}）与${tableLabel(b.view)}${b.what}（单位：${b.view.unit ?? '未注明'}）相差约一万倍：请核对金额单位（元/万元）`,
         });
       }

@@ -14,6 +14,9 @@ export const completionRatioRule: Rule = {
     },
     formula: 'completion = actual ÷ target (≥, >, =); = 1 or target ÷ actual (≤, <)',
     example: '“药品费用占比”（≤10%）实际 11.95%，完成比例应为 83.68%，表中为 119.50%',
+    messages: {
+      ratioMiscalculated: { zh: '完成比例计算有误', en: 'Completion ratio miscalculated' },
+    },
     appliesTo: ['performance_self_evaluation'],
   },
   check(ctx) {
@@ -29,6 +32,7 @@ export const completionRatioRule: Rule = {
           cells: [at(i.completion.at), at(i.target.at), at(i.actual.at)],
           expected: (ratio * 100).toFixed(2) + '%',
           actual: (stated * 100).toFixed(2) + '%',
+          messageId: 'ratioMiscalculated',
           message: `“${i.level3}”（${i.target.raw}）实际 ${i.actual.raw}，完成比例应为 ${(ratio * 100).toFixed(2)}%，表中为 ${(stated * 100).toFixed(2)}%`,
         });
       }

@@ -19,6 +19,9 @@ export const costOperator: Rule = {
     },
     formula: 'operator(cost indicator) ∈ {≤, <, =}',
     example: '“宣传资料印刷成本”是成本指标，指标值“≥2.5元”设了下限，应为上限（≤）',
+    messages: {
+      floor: { zh: '成本指标设了下限', en: 'Cost indicator with a floor' },
+    },
     appliesTo: ['performance_targets_project', 'performance_targets_department', 'performance_self_evaluation'],
   },
   check(ctx) {
@@ -37,6 +40,7 @@ export const costOperator: Rule = {
           sheet: f.sheet,
           cells: [at(i.target.at)],
           actual: i.target.raw,
+          messageId: 'floor',
           message: `“${i.level3}”是成本指标，指标值“${i.target.raw}”设了下限，应为上限（≤）`,
         });
       }

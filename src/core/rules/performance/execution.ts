@@ -22,6 +22,11 @@ export const executionAndScores: Rule = {
     },
     formula: '执行率 = 全年执行数 ÷ 全年预算数; 得分 ≤ 分值 × 执行率; 完成比例 < 100% ⇒ 得分 < 分值',
     example: '“群众知晓率”（≥90%）实际 85%，未达到指标值却得满分 15，按完成比例应为 14.17',
+    messages: {
+      executionRate: { zh: '执行率计算有误', en: 'Execution rate miscalculated' },
+      fundsScoreAboveCap: { zh: '预算执行率得分超过 分值 × 执行率', en: 'Funds score above points × execution rate' },
+      fullPointsMissed: { zh: '未达到指标值却得满分', en: 'Full points for a missed target' },
+    },
     appliesTo: ['performance_self_evaluation'],
   },
   check(ctx) {
@@ -56,6 +61,7 @@ function checkFundsLine(ctx: RuleContext, f: PerformanceForm): void {
       ],
       expected: pct(computed),
       actual: pct(stated),
+      messageId: 'executionRate',
       message: `执行率应为 全年执行数 ${spent} ÷ 全年预算数 ${budget} = ${pct(computed)}，表中为 ${pct(stated)}`,
     });
   const weightCol = columns.get('分值');
@@ -73,6 +79,7 @@ function checkFundsLine(ctx: RuleContext, f: PerformanceForm): void {
         cells: [cellAddress(row, scoreCol as number), cellAddress(row, weightCol as number)],
         expected: String(cap),
         actual: String(score),
+        messageId: 'fundsScoreAboveCap',
         message: `预算执行率得分 ${score} 超过 分值 ${weight} × 执行率 ${pct(rate)} = ${cap}（如按区间计分请忽略）`,
       });
   }
@@ -93,6 +100,7 @@ function checkIndicatorScores(ctx: RuleContext, f: PerformanceForm): void {
       cells: [at(i.score.at), at(i.target.at), at(i.actual.at)],
       expected: String(fair),
       actual: String(i.score.value),
+      messageId: 'fullPointsMissed',
       message: `“${i.level3}”（${i.target.raw}）实际 ${i.actual.raw}，未达到指标值却得满分 ${i.score.value}，按完成比例应为 ${fair}`,
     });
   }

@@ -16,6 +16,10 @@ export const indicatorFramework: Rule = {
     },
     formula: '{产出, 效益, 满意度} ⊆ 一级指标; every 三级 has a value',
     example: '绩效目标表缺少一级指标：满意度指标',
+    messages: {
+      missingLevel1: { zh: '缺少一级指标', en: 'Level-1 indicators missing' },
+      noTargetValue: { zh: '三级指标没有指标值', en: 'Level-3 indicator without a value' },
+    },
     appliesTo: ['performance_targets_project', 'performance_targets_department', 'performance_self_evaluation'],
   },
   check(ctx) {
@@ -28,11 +32,17 @@ export const indicatorFramework: Rule = {
         ctx.report({
           sheet: f.sheet,
           cells: [cellAddress(f.headerRow, 0)],
+          messageId: 'missingLevel1',
           message: `绩效目标表缺少一级指标：${missing.join('、')}`,
         });
       for (const i of f.indicators) {
         if (i.target && i.target.value.kind === 'empty' && !isUnrewrittenSuggestion(i.level3, i.target.raw))
-          ctx.report({ sheet: f.sheet, cells: [at(i.target.at)], message: `三级指标“${i.level3}”没有指标值` });
+          ctx.report({
+            sheet: f.sheet,
+            cells: [at(i.target.at)],
+            messageId: 'noTargetValue',
+            message: `三级指标“${i.level3}”没有指标值`,
+          });
       }
     }
   },

@@ -39,6 +39,10 @@ export const fundsContradiction: Rule = {
     },
     formula: 'money indicator ≤ 资金总额; no near-miss of a funds figure',
     example: '“资金支出总额”实际完成值 128,763.00 万元，与全年执行数 128,673.00 万元相差 90.00 万元，请核对',
+    messages: {
+      nearFunds: { zh: '指标金额与项目资金接近而不等', en: 'Indicator amount near but not equal to a funds figure' },
+      aboveFunds: { zh: '指标金额超过本表资金总额', en: "Indicator amount above the form's funds" },
+    },
     appliesTo: ['performance_targets_project', 'performance_self_evaluation'],
   },
   check(ctx) {
@@ -66,6 +70,7 @@ export const fundsContradiction: Rule = {
               cells: [at(cell.at)],
               expected: near.value.toString(),
               actual: amount.toString(),
+              messageId: 'nearFunds',
               message: `“${i.level3}”${what} ${formatAmount(amount, 2)} 万元，与${near.label} ${formatAmount(near.value, 2)} 万元相差 ${formatAmount(amount.minus(near.value).abs(), 2)} 万元，请核对`,
             });
           } else if (amount.gt(total) && !(v.operator === '<=' || v.operator === '<')) {
@@ -75,6 +80,7 @@ export const fundsContradiction: Rule = {
               cells: [at(cell.at)],
               expected: total.toString(),
               actual: amount.toString(),
+              messageId: 'aboveFunds',
               message: `“${i.level3}”${what} ${formatAmount(amount, 2)} 万元，超过本表资金总额 ${formatAmount(total, 2)} 万元`,
             });
           }

@@ -18,6 +18,9 @@ export const impossibleRate: Rule = {
     },
     formula: 'rate indicators ≤ 100%',
     example: '“群众满意度”的指标值“≥110%”超过 100%',
+    messages: {
+      above100: { zh: '比率超过 100%', en: 'Rate above 100%' },
+    },
     appliesTo: ['performance_targets_project', 'performance_targets_department', 'performance_self_evaluation'],
   },
   check(ctx) {
@@ -37,6 +40,7 @@ export const impossibleRate: Rule = {
             sheet: f.sheet,
             cells: [at(cell.at)],
             actual: formatIndicatorValue(v),
+            messageId: 'above100',
             message: `“${i.level3}”的${cell === i.actual ? '实际完成值' : '指标值'}“${cell.raw}”超过 100%`,
           });
         }

@@ -17,6 +17,12 @@ export const scoreArithmetic: Rule = {
     },
     formula: 'Σ分值 = 100; 得分 ≤ 分值; 总分 = Σ得分; 等级 = grade(总分)',
     example: '总分 95 ≠ 各项得分之和 94；等级“优”',
+    messages: {
+      weightsNot100: { zh: '各项分值合计不为 100', en: 'Points do not sum to 100' },
+      scoreAboveWeight: { zh: '得分超过分值', en: 'Score above its points' },
+      totalNotSum: { zh: '总分不等于各项得分之和', en: 'Total is not the sum of the scores' },
+      gradeMismatch: { zh: '评价等级与总分不符', en: 'Grade does not match the total' },
+    },
     appliesTo: ['performance_self_evaluation'],
   },
   check(ctx) {
@@ -41,6 +47,7 @@ export const scoreArithmetic: Rule = {
         ctx.report({
           sheet: f.sheet,
           cells: f.indicators.flatMap((i) => (i.weight ? [at(i.weight.at)] : [])),
+          messageId: 'weightsNot100',
           message: `各项分值合计 ${round(totalWeight)}，应为 100`,
           expected: '100',
           actual: String(round(totalWeight)),
@@ -50,6 +57,7 @@ export const scoreArithmetic: Rule = {
           ctx.report({
             sheet: f.sheet,
             cells: [at(i.score.at), at(i.weight.at)],
+            messageId: 'scoreAboveWeight',
             message: `“${i.level3}”得分 ${i.score.value} 超过分值 ${i.weight.value}`,
           });
       }
@@ -61,6 +69,7 @@ export const scoreArithmetic: Rule = {
           cells: [at(f.totalScore.at)],
           expected: String(round(sum)),
           actual: String(f.totalScore.value),
+          messageId: 'totalNotSum',
           message: `总分 ${f.totalScore.value} ≠ 各项得分之和 ${round(sum)}`,
         });
       if (f.grade?.value && f.totalScore?.value != null) {
@@ -71,6 +80,7 @@ export const scoreArithmetic: Rule = {
             cells: [at(f.grade.at), at(f.totalScore.at)],
             expected: want,
             actual: f.grade.value,
+            messageId: 'gradeMismatch',
             message: `总分 ${f.totalScore.value} 对应等级“${want}”，表中为“${f.grade.value}”`,
           });
       }

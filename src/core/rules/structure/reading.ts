@@ -71,6 +71,7 @@ export function unconfirmedNote(
   const name = table.title ? `《${table.title}》` : '本表';
   return {
     rule: structureUnconfirmed.meta.id,
+    messageId: 'unconfirmed',
     severity: 'info',
     sheet: table.sheet,
     cells: [cellAddress(table.range.top, table.range.left)],

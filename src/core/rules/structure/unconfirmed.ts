@@ -18,6 +18,12 @@ export const structureUnconfirmed: Rule = {
       'failed identities need ≥ 3 separate slips (cells or rows) to explain, and are ≥ 25% of the table’s identities',
     example:
       '本表结构未能确认，已暂停本表的勾稽检查：《一般公共预算支出表》按所识别的结构（表头第 3 行；数据第 4–8 行）有 5 项勾稽关系不成立、7 项成立，且不能由个别单元格或个别行的差错解释。',
+    messages: {
+      unconfirmed: {
+        zh: '本表结构未能确认，已暂停本表的勾稽检查',
+        en: 'Table structure unconfirmed; its identities are paused',
+      },
+    },
     appliesTo: 'all',
   },
   check() {

@@ -12,6 +12,7 @@ import {
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
 import { headingScopes } from './units';
+import { SUM_MESSAGES } from '../messages';
 
 /**
  * Children of each parent line: coded lines by code, uncoded outline lines ("一、" over "1、") by rank. A consolidated
@@ -70,6 +71,7 @@ export const sumHierarchy: Rule = {
     },
     formula: 'amount(parent) = Σ amount(children), per amount column',
     example: '20805 行政事业单位养老支出 54.25 ≠ 下级合计 54.35（差 -0.10）',
+    messages: SUM_MESSAGES,
     appliesTo: 'all',
   },
   check(ctx) {

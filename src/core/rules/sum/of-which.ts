@@ -47,6 +47,9 @@ export const sumOfWhich: Rule = {
     },
     formula: 'Σ amount(其中 lines) ≤ amount(parent line)',
     example: '其中：公务用车购置费 5.00 + 公务用车运行维护费 3.00 = 8.00 > 公务用车购置及运维费 3.00',
+    messages: {
+      itemsExceedParent: { zh: '“其中”项之和大于所属项目', en: '“其中” items exceed their parent' },
+    },
     appliesTo: 'all',
   },
   check(ctx) {
@@ -89,6 +92,7 @@ export const sumOfWhich: Rule = {
               finding: {
                 sheet: view.table.sheet,
                 cells,
+                messageId: 'itemsExceedParent',
                 message: `其中：${list.join(' + ')} = ${formatAmount(c.expected, c.decimals)} > ${parent.label}${columnNote(view, col.col)} ${formatAmount(c.actual, c.decimals)}`,
                 ...comparisonFields(c),
               },

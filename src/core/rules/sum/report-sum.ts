@@ -146,13 +146,23 @@ function settle(
   const say = total.term.blank
     ? (t: string, sum: string, diff: string) => `${describe(t, sum, diff)}；${addressOf(totalAt)} 未填金额`
     : describe;
-  reportComparison(ctx, view, compareTerms(total.term, parts), [addressOf(totalAt), ...parts.map(addressOf)], say);
+  const cells = [addressOf(totalAt), ...parts.map(addressOf)];
+  reportComparison(
+    ctx,
+    view,
+    compareTerms(total.term, parts),
+    cells,
+    say,
+    undefined,
+    total.term.blank ? 'blankTotal' : 'mismatch',
+  );
 }
 
 /**
  * Records a comparison of one table as an identity and reports it when it does not close: error beyond the rounding
  * envelope, info (可能为取整误差) within it. `cells` are the compared value, then the parts; `partFactors` the factor
- * each part entered the sum with (default 1), so that the change of each cell that would close it is known.
+ * each part entered the sum with (default 1), so that the change of each cell that would close it is known. Its message
+ * ids are COMPARISON_MESSAGES (and SUM_MESSAGES' blankTotal through checkSum).
  */
 export function reportComparison(
   ctx: RuleContext,
@@ -161,6 +171,7 @@ export function reportComparison(
   cells: string[],
   describe: (actual: string, expected: string, diff: string) => string,
   partFactors?: readonly number[],
+  mismatchId: 'mismatch' | 'blankTotal' = 'mismatch',
 ): void {
   const sheet = view.table.sheet;
   if (c.verdict === 'ok') return recordClosed(ctx, view);
@@ -188,6 +199,7 @@ export function reportComparison(
       severity: c.verdict === 'rounding' ? 'info' : undefined,
       sheet,
       cells,
+      messageId: c.verdict === 'rounding' ? 'rounding' : mismatchId,
       message: c.verdict === 'rounding' ? `${message}，可能为取整误差` : message,
       ...comparisonFields(c),
     },

@@ -3,6 +3,7 @@ import { tableViews, type AmountColumn, type BlockView } from '../../model';
 import type { Rule } from '../types';
 import { checkSum } from './report-sum';
 import { PATTERNS as PAT } from '../../text/patterns';
+import { SUM_MESSAGES } from '../messages';
 
 /**
  * Column identities read from the header tree: a 合计/小计 column under a parent equals its siblings (本年收入/小计 =
@@ -64,6 +65,7 @@ export const sumRow: Rule = {
     },
     formula: 'amount(row, total column) = Σ amount(row, component columns)',
     example: '第 11 行 2080506 机关事业单位职业年金缴费支出：合计 2.02 ≠ 基本支出 + 项目支出 … = 2.20（差 -0.18）',
+    messages: SUM_MESSAGES,
     appliesTo: 'all',
   },
   check(ctx) {

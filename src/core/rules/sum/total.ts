@@ -16,6 +16,7 @@ import {
 import type { Rule, RuleContext } from '../types';
 import { checkColumnSum, checkSum, columnNote } from './report-sum';
 import { departmentRow, groupRows, type Group } from './units';
+import { SUM_MESSAGES } from '../messages';
 
 /** A block's used rows with what totalMembers asks of them per total, computed once per block (linear in rows). */
 interface TotalIndex {
@@ -155,6 +156,7 @@ export const sumTotal: Rule = {
     },
     formula: 'amount(total row) = Σ amount(top-level rows it covers), per amount column',
     example: '合计［基本支出］ 576.27 ≠ 各项之和 586.27（差 -10.00）',
+    messages: SUM_MESSAGES,
     appliesTo: 'all',
   },
   check(ctx) {
