@@ -33,4 +33,10 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 's
 }
 
 const { main } = createRequire(import.meta.url)(bundle);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  // An internal error is not "findings of severity error" (exit 1): exit 2, as src/cli/main.ts does when run directly.
+  process.stderr.write(`内部错误 Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 2;
+}

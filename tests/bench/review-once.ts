@@ -16,4 +16,8 @@ async function main(file: string) {
   process.stdout.write(JSON.stringify({ readMs: t1 - t0, reviewMs: t2 - t1 }) + '\n');
 }
 
-void main(process.argv[2]!);
+// A failure must not pass for a result: exit 3 (the bench accepts 0 and 1) with the error on stderr.
+main(process.argv[2]!).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(3);
+});

@@ -5,6 +5,7 @@ import type { RowCode } from '../recognition/row-codes';
 import { tableTypeInfo } from '../recognition/table-type-registry';
 import type { SheetSnapshot } from '../snapshot/types';
 import type { Classification } from '../text/codes';
+import { pushAll } from '../util/collections';
 
 /**
  * Every data row mapped to its classification code: read from a cell, or inferred from the row's name (name-only
@@ -120,8 +121,11 @@ export function mapRows(
     const rowNames = tableTypeInfo(t.type).rowNames;
     const kind: Classification | null = rowNames === null ? null : rowNames === 'economic' ? 'economic' : 'function';
     const catalog = kind ? catalogFor(catalogs, kind) : null;
-    if (catalog) rows.push(...inferByName(t, sheet, catalog, workbook.fiscalYear, rowNames === 'function_classes'));
-    out.push(...rows.sort((a, b) => a.row - b.row || a.col - b.col));
+    if (catalog) pushAll(rows, inferByName(t, sheet, catalog, workbook.fiscalYear, rowNames === 'function_classes'));
+    pushAll(
+      out,
+      rows.sort((a, b) => a.row - b.row || a.col - b.col),
+    );
   }
   return out;
 }

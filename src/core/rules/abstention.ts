@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import structure from '../../data/structure.json';
 import type { CheckedIdentity } from './ledger';
+import { pushAll } from '../util/collections';
 
 /**
  * Is a table's reading confirmed by its numbers? In a correct table almost every identity closes, and a real slip —
@@ -61,8 +62,8 @@ function candidates(failures: readonly Failure[]): Set<number>[] {
       byRow.set(c.row, row);
     }
   });
-  for (const list of byCell.values()) out.push(...clusters(list));
-  out.push(...byRow.values());
+  for (const list of byCell.values()) pushAll(out, clusters(list));
+  pushAll(out, byRow.values());
   return out;
 }
 

@@ -24,3 +24,9 @@ export function maxOf(values: Iterable<number>): number {
   for (const v of values) if (v > m) m = v;
   return m;
 }
+
+/** Appends every value to `out` (a loop: `out.push(...values)` overflows the stack past ~100k values). */
+export function pushAll<V>(out: V[], values: Iterable<V>): V[] {
+  for (const v of values) out.push(v);
+  return out;
+}
