@@ -1,6 +1,10 @@
 import type { RecognisedTable } from '../recognition/model';
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { normalizeLabel } from '../text/normalize';
+import { memoize } from '../util/collections';
+
+/** normalizeLabel once per distinct text: labels, headers and notes repeat across sheets and workbooks. */
+const normalizedLabel = memoize(normalizeLabel);
 
 /** A non-empty text cell of the workbook: titles, metadata lines, notes, 说明 sheets' paragraphs, labels. */
 export interface TextCell {
@@ -34,7 +38,7 @@ export function buildTexts(snapshot: WorkbookSnapshot): WorkbookTexts {
       row?.forEach((cell, c) => {
         if (typeof cell?.value !== 'string') return;
         const text = cell.value.trim();
-        if (text) all.push({ sheet: s.name, row: r, col: c, text, norm: normalizeLabel(text) });
+        if (text) all.push({ sheet: s.name, row: r, col: c, text, norm: normalizedLabel(text) });
       }),
     );
   let byRow: Map<string, TextCell[][]> | null = null;

@@ -30,3 +30,21 @@ export function pushAll<V>(out: V[], values: Iterable<V>): V[] {
   for (const v of values) out.push(v);
   return out;
 }
+
+/**
+ * `fn` remembered per distinct string argument: names, headers and notes recur on every sheet and in every workbook of
+ * a batch. Bounded: past `limit` distinct arguments everything is forgotten at once, so a workbook of unique strings
+ * cannot grow it without limit. For pure functions only: what it returns is shared by every caller, never to be changed.
+ */
+export function memoize<R>(fn: (key: string) => R, limit = 50_000): (key: string) => R {
+  const memo = new Map<string, R>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      if (memo.size >= limit) memo.clear();
+      value = fn(key);
+      memo.set(key, value);
+    }
+    return value as R;
+  };
+}

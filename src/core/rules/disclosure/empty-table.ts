@@ -4,6 +4,7 @@ import { TABLE_TYPE_NAMES, tableTypeId, type TableType } from '../../recognition
 import { cellAddress, tableViews } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
 import type { Rule, RuleContext } from '../types';
+import { memoize } from '../../util/collections';
 import { firstNonZero, isBlankTemplate } from './table-amounts';
 import { address, isContentsSheet, textCells, titleType, type TextCell } from './workbook-texts';
 
@@ -51,14 +52,19 @@ interface Statement {
 
 /** A statement that the body has no such fund or that the table is empty; null for any other text. */
 function statementOf(cell: TextCell): Statement | null {
-  const text = cell.norm;
+  const said = statementIn(cell.norm);
+  return said ? { cell, ...said } : null;
+}
+
+/** What a normalised text states, once per distinct text (most texts are labels that state nothing). */
+const statementIn = memoize((text: string): Omit<Statement, 'cell'> | null => {
   const subject = SUBJECTS.some((s) => text.includes(s)) || NOTE_PREFIXES.some((p) => text.startsWith(p));
   if (text.length < S.minLength || !subject) return null;
   if (INSTRUCTIONS.some((i) => text.includes(i))) return null;
   const funds = deniedFunds(text);
   const claimsEmpty = EMPTY_CLAIMS.some((c) => text.includes(c));
-  return funds.length || claimsEmpty ? { cell, funds, claimsEmpty } : null;
-}
+  return funds.length || claimsEmpty ? { funds, claimsEmpty } : null;
+});
 
 interface Candidate {
   readonly spec: FundTable;

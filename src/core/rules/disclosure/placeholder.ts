@@ -3,7 +3,7 @@ import library from '../../../data/performance/indicator-library.json';
 import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { isBlankTemplate } from './table-amounts';
-import { groupBy } from '../../util/collections';
+import { groupBy, memoize } from '../../util/collections';
 import { address, textCells, textCellsIn, type TextCell } from './workbook-texts';
 
 interface Kind {
@@ -46,13 +46,16 @@ function residueOf(cell: TextCell): Residue | null {
   return kinds.length ? { cell, kinds } : null;
 }
 
-function kindsIn(text: string): Residue['kinds'] {
-  if (ANY && !ANY.test(text)) return [];
+/** The residue kinds in a text, once per distinct text (most texts recur: labels, headers, notes). */
+const kindsIn = memoize((text: string): Residue['kinds'] => {
+  if (ANY && !ANY.test(text)) return NO_KINDS;
   return KINDS.map((kind) => {
     const found = kind.patterns.flatMap((p) => [...text.matchAll(p)]).sort((a, b) => a.index - b.index);
     return { kind, matches: [...new Set(found.map((m) => m[0].trim()))] };
   }).filter((k) => k.matches.length > 0);
-}
+});
+const NO_KINDS: Residue['kinds'] = [];
+const isEllipsis = memoize((text: string) => ELLIPSIS.test(text));
 
 const quoteAll = (matches: readonly string[]) =>
   matches
@@ -70,7 +73,7 @@ function ellipsisRows(ctx: RuleContext): { sheet: string; cell: string; rows: nu
     const rows = [...byRow.keys()].filter((r) => {
       const inRow = byRow.get(r) ?? [];
       const numbers = ctx.model.texts.rowHasNumber(t.sheet, r);
-      return !numbers && inRow.every((c) => ELLIPSIS.test(c.text));
+      return !numbers && inRow.every((c) => isEllipsis(c.text));
     });
     if (rows.length)
       out.push({

@@ -6,6 +6,7 @@ import { tableTypeId } from '../../recognition/table-type-registry';
 import { cellAddress, type DocumentModel, type TextCell } from '../../model';
 import { normalizeLabel, stripEnumeration, toHalfWidth } from '../../text/normalize';
 import type { RuleContext } from '../types';
+import { memoize } from '../../util/collections';
 
 /**
  * The workbook's written text, as the disclosure-level rules (completeness, placeholders, consistency, 说明 sheets)
@@ -52,11 +53,20 @@ const SETS: readonly TableSet[] = tableSets.sets.map((s) => ({
 }));
 const CONTENTS_NAMES = new Set(tableSets.contents.names.map(normalizeLabel));
 
-/** A 目录 sheet: named so, or its first text says so. */
+/** Per model, per sheet: whether it is a 目录 (asked for every text cell of the workbook). */
+const CONTENTS_SHEETS = new WeakMap<DocumentModel, Map<string, boolean>>();
+
+/** A 目录 sheet: named so, or its first text says so. Decided once per sheet. */
 export function isContentsSheet(model: DocumentModel, sheet: string): boolean {
-  if (CONTENTS_NAMES.has(normalizeLabel(sheet))) return true;
-  const first = model.texts.first(sheet);
-  return first !== undefined && CONTENTS_NAMES.has(first.norm);
+  let sheets = CONTENTS_SHEETS.get(model);
+  if (!sheets) CONTENTS_SHEETS.set(model, (sheets = new Map()));
+  let contents = sheets.get(sheet);
+  if (contents === undefined) {
+    const first = model.texts.first(sheet);
+    contents = CONTENTS_NAMES.has(normalizeLabel(sheet)) || (first !== undefined && CONTENTS_NAMES.has(first.norm));
+    sheets.set(sheet, contents);
+  }
+  return contents;
 }
 
 /** The province whose words appear in the workbook's texts, or null. */
@@ -96,11 +106,16 @@ export function tableSetOf(ctx: RuleContext): TableSet | null {
 export function titleType(text: string): TableType | null {
   // Normalisation only removes or maps characters, never writes 表: a text without it is no title (most cells).
   if (text.length > 60 || !text.includes('表')) return null;
+  return titleTypeOf(text);
+}
+
+/** titleType of a short text with 表 in it, once per distinct text (titles recur on every sheet of a batch). */
+const titleTypeOf = memoize((text: string): TableType | null => {
   const t = normalizeTitle(text);
   if (!t.endsWith('表')) return null;
   const type = typeFromText(text);
   return type === 'unknown' ? null : type;
-}
+});
 
 export interface ContentsEntry {
   readonly cell: TextCell;
