@@ -79,7 +79,7 @@ export const functionEconomic: Rule = {
       const j = judge(identity);
       if (!j) continue;
       const cells = a.map((t: Term) => addressOf(t));
-      if (j.difference.abs().lte(j.envelope)) {
+      if (j.difference.isZero() || j.difference.abs().lte(j.envelope)) {
         ctx.identity({ tables, sheet: general.table.sheet, cells, status: 'closed' });
         continue;
       }

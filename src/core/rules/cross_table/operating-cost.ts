@@ -75,7 +75,7 @@ export const operatingCostRule: Rule = {
     for (const identity of operatingCostIdentities(ctx)) {
       // 机关运行经费 often is the whole 公用经费: written in 万元 beside a table in 元, it may exceed it by rounding only.
       const j = judge(identity);
-      if (j && j.difference.abs().lte(j.envelope)) {
+      if (j && (j.difference.isZero() || j.difference.abs().lte(j.envelope))) {
         const tables = [identity.a.view.table.id, identity.b.view.table.id];
         ctx.identity({ tables, sheet: identity.a.view.table.sheet, cells: [], status: 'closed' });
         continue;

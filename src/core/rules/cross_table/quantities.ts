@@ -153,6 +153,69 @@ export function judge(identity: Identity): Judgement | null {
   const { a, b } = identity;
   if (!a.terms.length || !b.terms.length) return null;
   if (a.terms.every((t) => t.blank) && b.terms.every((t) => t.blank)) return null;
+  // Most identities hold exactly: decided on scaled integers, the decimals built only if a caller asks for them.
+  return equalOnIntegers(identity) ? new EqualJudgement(identity) : judgeInDecimals(identity);
+}
+
+const ZERO = new Decimal(0);
+
+/** An identity whose sides are equal (difference exactly zero); its sums and envelope in decimals when asked for. */
+class EqualJudgement implements Judgement {
+  readonly difference = ZERO;
+  private full: Judgement | null = null;
+  constructor(private readonly identity: Identity) {}
+  private get whole(): Judgement {
+    return (this.full ??= judgeInDecimals(this.identity) as Judgement);
+  }
+  get a(): Decimal {
+    return this.whole.a;
+  }
+  get b(): Decimal {
+    return this.whole.b;
+  }
+  get envelope(): Decimal {
+    return this.whole.envelope;
+  }
+  get decimals(): number {
+    return this.whole.decimals;
+  }
+  get unit(): string {
+    return this.whole.unit;
+  }
+}
+
+const unitFactor = (view: TableView, fallback: TableView): number => UNIT_FACTOR[view.unit ?? fallback.unit ?? '万元'];
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/**
+ * True when both sides sum to the same value exactly, on integers (each term scaled to the common decimals, each side
+ * in the smaller unit); false when a term does not fit a safe integer or the sums differ (decimal.js then decides).
+ */
+function equalOnIntegers({ a, b }: Identity): boolean {
+  const fa = unitFactor(a.view, b.view);
+  const fb = unitFactor(b.view, a.view);
+  const base = Math.min(fa, fb);
+  let scale = 0;
+  for (const side of [a, b])
+    for (const t of side.terms) {
+      if (t.scaled === null) return false;
+      if (t.decimals > scale) scale = t.decimals;
+    }
+  if (scale > 8) return false;
+  const sum = (terms: readonly Term[], ratio: number): number | null => {
+    let s = 0;
+    for (const t of terms) {
+      s += (t.scaled as number) * (POW10[scale - t.decimals] as number) * ratio;
+      if (!Number.isSafeInteger(s)) return null;
+    }
+    return s;
+  };
+  const av = sum(a.terms, fa / base);
+  return av !== null && av === sum(b.terms, fb / base);
+}
+
+function judgeInDecimals(identity: Identity): Judgement {
+  const { a, b } = identity;
   const fa = factorOf(a.view, b.view);
   const fb = factorOf(b.view, a.view);
   const base = Decimal.min(fa, fb);
@@ -184,6 +247,7 @@ export function judge(identity: Identity): Judgement | null {
  * smaller than the quantity bounding it) says nothing about units.
  */
 export function unitMixupExplains(identity: Identity, j: Judgement): boolean {
+  if (j.difference.isZero()) return false;
   const holds =
     j.difference.isZero() ||
     (identity.relation === 'le' && j.difference.isNegative()) ||
