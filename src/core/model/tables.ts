@@ -148,14 +148,23 @@ export function sheetOf(view: TableView): SheetSnapshot {
 }
 
 const READINGS = new WeakMap<TableView, Map<number, Reading[]>>();
+/** The last view and column read: a rule reads one column of one table many times in a row (sums, hierarchies). */
+let lastView: TableView | null = null;
+let lastCol = -1;
+let lastColumn: Reading[] = [];
 
 /** Reads an amount cell of the table at the table's precision; each cell is parsed once however many rules ask. */
 export function readIn(view: TableView, row: number, col: number): Reading {
-  let byColumn = READINGS.get(view);
-  if (!byColumn) READINGS.set(view, (byColumn = new Map()));
-  let column = byColumn.get(col);
-  if (!column) byColumn.set(col, (column = []));
-  return (column[row] ??= readCell(sheetOf(view), row, col, view.decimals));
+  if (view !== lastView || col !== lastCol) {
+    let byColumn = READINGS.get(view);
+    if (!byColumn) READINGS.set(view, (byColumn = new Map()));
+    let column = byColumn.get(col);
+    if (!column) byColumn.set(col, (column = []));
+    lastView = view;
+    lastCol = col;
+    lastColumn = column;
+  }
+  return (lastColumn[row] ??= readCell(sheetOf(view), row, col, view.decimals));
 }
 
 /**

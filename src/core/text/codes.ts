@@ -1,5 +1,6 @@
 import type { Cell } from '../snapshot/types';
 import { toHalfWidth } from './normalize';
+import { memoize } from '../util/collections';
 
 /**
  * Classification codes as they appear in cells: 2080505 (支出功能分类 类/款/项 = 3/5/7 digits), 30101 (部门预算支出经济分类
@@ -56,7 +57,10 @@ export function parseCodeCell(cell: Cell | undefined): ParsedCode | null {
 /** "208-05-05", "208.05.05", "208 05 05" → "2080505" (the parts of a code written with separators). */
 const SEPARATED = /^(\d{3})[-.\s](\d{2})(?:[-.\s](\d{2}))?(?=\D|$)/;
 
-export function parseCodeText(raw: string): ParsedCode | null {
+/** A code written as text (with a name after it, or not); once per distinct text, as codes repeat unit after unit. */
+export const parseCodeText: (raw: string) => ParsedCode | null = memoize(parseCodeTextOnce);
+
+function parseCodeTextOnce(raw: string): ParsedCode | null {
   const text = toHalfWidth(raw)
     .trim()
     .replace(SEPARATED, (_, a: string, b: string, c?: string) => a + b + (c ?? ''));

@@ -79,10 +79,25 @@ export function provinceOf(model: DocumentModel): string | null {
 
 /** 部门 or 单位: which scope's words the titles and metadata use most. */
 export function scopeOf(model: DocumentModel): 'department' | 'unit' {
-  const count = (words: readonly string[]) =>
-    textCells(model).filter((c) => c.text.length <= 80 && words.some((w) => c.norm.includes(w))).length;
-  return count(SCOPE_WORDS.unit) > count(SCOPE_WORDS.department) ? 'unit' : 'department';
+  let unit = 0;
+  let department = 0;
+  for (const c of textCells(model)) {
+    if (c.text.length > 80) continue;
+    const says = scopeWordsIn(c.norm);
+    if (says & UNIT) unit++;
+    if (says & DEPARTMENT) department++;
+  }
+  return unit > department ? 'unit' : 'department';
 }
+
+const UNIT = 1;
+const DEPARTMENT = 2;
+/** Which scopes' words a normalised text holds (UNIT | DEPARTMENT bits), once per distinct text. */
+const scopeWordsIn = memoize(
+  (norm: string): number =>
+    (SCOPE_WORDS.unit.some((w) => norm.includes(w)) ? UNIT : 0) |
+    (SCOPE_WORDS.department.some((w) => norm.includes(w)) ? DEPARTMENT : 0),
+);
 
 /** The scopes' words normalised once (not per text cell). */
 const SCOPE_WORDS = {
