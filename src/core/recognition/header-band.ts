@@ -37,7 +37,17 @@ function continuesHeader(band: readonly RowFeatures[], f: RowFeatures): boolean 
     const next = prev.cells[i + 1];
     return !!next && next.col === p.right + 1 && next.norm === p.norm && p.kind === 'text';
   });
-  return coveredFromAbove || underParent || repeatedParents;
+  // A parent whose merge was lost (PDF conversions): a label followed by empty cells, this row's labels under those
+  // cells and under no other header cell.
+  const coveredByBand = (col: number) => band.some((h) => h.cells.some((c) => c.col <= col && col <= c.right));
+  const underUnmergedParent =
+    f.cells.some((c) => !!c.facts?.headerTerm) &&
+    prev.cells.some((p, i) => {
+      if (p.kind !== 'text' || p.right > p.col) return false;
+      const next = prev.cells[i + 1]?.col ?? Infinity;
+      return f.cells.some((c) => c.col > p.col && c.col < next && !coveredByBand(c.col));
+    });
+  return coveredFromAbove || underParent || repeatedParents || underUnmergedParent;
 }
 
 /** Extends a header band from its first row over continuation rows, then 栏次 and placeholder rows. */
@@ -72,17 +82,38 @@ export function anchorAt(sheet: TypedSheet, row: number, col: number): TypedCell
 /** Header path of every column in [left, right]: labels top to bottom, repeated parents written once. */
 export function headerPaths(sheet: TypedSheet, band: HeaderBand, left: number, right: number): string[][] {
   const aux = new Set(band.auxiliaryRows);
+  const labelRows: number[] = [];
+  for (let row = band.top; row <= band.bottom; row++) if (!aux.has(row)) labelRows.push(row);
   const paths: string[][] = [];
   for (let col = left; col <= right; col++) {
     const path: string[] = [];
-    for (let row = band.top; row <= band.bottom; row++) {
-      if (aux.has(row)) continue;
+    for (const [i, row] of labelRows.entries()) {
       // 栏次 rows are skipped above; a 行次 or 栏次 label in a label row names its column (role line_no).
-      const cell = anchorAt(sheet, row, col);
+      const cell = anchorAt(sheet, row, col) ?? unmergedParentAt(sheet, row, col, left, labelRows.slice(i + 1));
       if (!cell || cell.kind !== 'text') continue;
       if (path[path.length - 1] !== cell.norm) path.push(cell.norm);
     }
     paths.push(path);
   }
   return paths;
+}
+
+/**
+ * The label of an empty header cell whose parent lost its merge: the nearest label to its left in the same row, when
+ * no cell lies between and a lower label row names this column (a parent only spans columns that have children).
+ */
+function unmergedParentAt(
+  sheet: TypedSheet,
+  row: number,
+  col: number,
+  left: number,
+  lowerRows: readonly number[],
+): TypedCell | undefined {
+  if (!lowerRows.some((r) => anchorAt(sheet, r, col)?.kind === 'text')) return undefined;
+  for (let c = col - 1; c >= left; c--) {
+    const cell = anchorAt(sheet, row, c);
+    if (!cell) continue;
+    return cell.kind === 'text' && cell.right === cell.col && cell.bottom === cell.row ? cell : undefined;
+  }
+  return undefined;
 }

@@ -24,6 +24,7 @@ export const PDF_VARIES = [
   'notes 注：本表反映… below the table',
   'unit line with or without 编制部门',
   'pages of 6–35 rows',
+  'merged cells kept or lost',
 ];
 
 interface PdfPages {
@@ -41,6 +42,7 @@ interface PdfOptions {
   readonly ownerLine: boolean;
   readonly borders: boolean;
   readonly notes: boolean;
+  readonly mergesLost: boolean;
 }
 
 /**
@@ -62,6 +64,8 @@ const draw = (rng: Rng, index: number): PdfOptions => ({
   ownerLine: rng.chance(0.5),
   borders: rng.chance(0.5),
   notes: rng.chance(0.5),
+  // Drawn last, so that the other draws of a seed stay as they were.
+  mergesLost: rng.chance(0.5),
 });
 
 const features = (o: PdfOptions): string[] => [
@@ -74,6 +78,7 @@ const features = (o: PdfOptions): string[] => [
   o.ownerLine ? '编制部门 line' : 'unit alone',
   o.borders ? 'borders' : 'no borders',
   o.notes ? 'notes below' : 'no notes',
+  o.mergesLost ? 'merges lost' : 'merges kept',
 ];
 
 function renderPdf(d: Disclosure, o: PdfOptions, pages: PdfPages): Rendered {
@@ -91,6 +96,7 @@ function renderPdf(d: Disclosure, o: PdfOptions, pages: PdfPages): Rendered {
       zeros: o.zeros,
       totalRow: 'first',
       borders: o.borders,
+      merges: o.mergesLost ? 'lost' : 'kept',
     };
     const frame: Frame = {
       above: [

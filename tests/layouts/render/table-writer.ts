@@ -34,6 +34,8 @@ export interface WriteStyle {
   readonly borders?: boolean;
   /** Styled (bordered) empty cells to the right of the table, as platform exports leave them. */
   readonly styledEmptyColumns?: number;
+  /** Merged cells (titles, header parents, a merged 合计 label) kept, or lost as PDF converters often lose them. */
+  readonly merges?: 'kept' | 'lost';
 }
 
 export interface Frame {
@@ -191,6 +193,7 @@ export function writeTable(
       c.font = { name: '宋体', size: 12 };
     }
   };
+  const keepMerges = style.merges !== 'lost';
   let r = target.row;
   for (const line of frame.above) {
     const cells = [...line.cells];
@@ -199,7 +202,7 @@ export function writeTable(
       cells[width - 1] = line.atEnd;
     }
     put(r, cells);
-    if (line.merge) ws.mergeCells(r, c0, r, c0 + width - 1);
+    if (line.merge && keepMerges) ws.mergeCells(r, c0, r, c0 + width - 1);
     styleRow(r, false);
     r++;
   }
@@ -208,7 +211,7 @@ export function writeTable(
       put(r + i, h);
       styleRow(r + i);
     });
-    for (const [t, l, b, rr] of header.merges) ws.mergeCells(r + t, c0 + l, r + b, c0 + rr);
+    if (keepMerges) for (const [t, l, b, rr] of header.merges) ws.mergeCells(r + t, c0 + l, r + b, c0 + rr);
     r += header.rows.length;
   };
   writeHeader();
@@ -238,7 +241,7 @@ export function writeTable(
     const amounts = line.amounts.map((u) => amountCell(u, decimals, style));
     if (line.level === 0 && parts > 0 && style.totalLabel === 'merged') {
       put(r, [line.label, ...Array<Cell>(parts).fill(null), ...amounts]);
-      ws.mergeCells(r, c0, r, c0 + parts);
+      if (keepMerges) ws.mergeCells(r, c0, r, c0 + parts);
     } else put(r, [...codeCells(line, spec, style), line.label, ...amounts]);
     styleRow(r);
     const at = (col: number): CellAt => ({ sheet: ws.name, row: r, col });

@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readXlsx } from '../../../src/adapters/xlsx/read-xlsx';
+import { recogniseSheet } from '../../../src/core/recognition/recognise';
+import { reviewWorkbook } from '../../../src/core/review';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot/types';
+import { sheet, type GridValue } from '../../helpers/grid';
+import { expenditureByFunction } from '../../helpers/tables';
+
+/**
+ * PDF-to-Excel converters often drop merged cells: a header parent (本年收入 over 项目 | 预算数) is then a label followed
+ * by empty cells. A table must read the same with its merges or without them: the same header band, data rows and
+ * column roles and labels.
+ */
+const withoutMerges = (s: SheetSnapshot): SheetSnapshot => ({ ...s, merges: [] });
+
+const reading = (s: SheetSnapshot) =>
+  recogniseSheet(s).map((t) => ({
+    type: t.type,
+    header: t.headerRows,
+    data: t.dataRows,
+    columns: t.columns.map((c) => [c.col, c.role, c.block, c.label]),
+  }));
+
+const twoSided = sheet(
+  [
+    ['2025年部门财务收支预算总表'],
+    ['编制部门：某区人民政府办公室', null, null, '单位：元'],
+    ['本年收入', null, '本年支出', null],
+    ['项目', '预算数', '项目', '预算数'],
+    ['一、财政拨款收入', 100, '一、一般公共服务支出', 80],
+    ['二、事业收入', 20, '二、教育支出', 40],
+    ['收入总计', 120, '支出总计', 120],
+  ],
+  { merges: ['A1:D1', 'A3:B3', 'C3:D3'] },
+);
+
+const splitCodes = sheet(
+  [
+    ['2025年部门收入预算总表'],
+    ['编制部门：某区人民政府办公室', null, null, null, null, null, '单位：元'],
+    ['项目', null, null, null, '收入预算', null, null],
+    ['功能分类科目编码', null, null, '功能分类科目名称', '合计', '财政拨款收入', '事业收入'],
+    ['类', '款', '项', null, null, null, null],
+    ['201', null, null, '一般公共服务支出', 120, 100, 20],
+    ['201', '03', null, '政府办公厅（室）及相关机构事务', 120, 100, 20],
+    ['201', '03', '01', '行政运行', 120, 100, 20],
+    [null, null, null, '合计', 120, 100, 20],
+  ],
+  { merges: ['A1:G1', 'A3:D3', 'E3:G3', 'A4:C4', 'D4:D5', 'E4:E5', 'F4:F5', 'G4:G5'] },
+);
+
+/** An empty fund table whose converter put the 本年支出 sub-heads on the 合计 line, under a parent that kept its merge. */
+const headsOnTotalLine: GridValue[][] = [
+  ['政府性基金预算财政拨款收入支出决算表'],
+  [null, null, null, null, null, null, null, '单位：万元'],
+  ['项目', null, '年初结转和结余', '本年收入', '本年支出', null, null, '年末结转和结余'],
+  ['功能分类科目编码', '科目名称'],
+  ['合计', null, null, null, '合计', '基本支出', '项目支出'],
+];
+
+describe('a table reads the same with its merged cells or without them', () => {
+  const fn = expenditureByFunction();
+  it.each([
+    ['two-sided 收支总表 with band heads', twoSided],
+    ['split 类/款/项 codes under 功能分类科目编码, amounts under 收入预算', splitCodes],
+    ['一般公共预算支出表', sheet(fn.rows, { merges: fn.merges })],
+  ])('%s', (_name, s) => {
+    const merged = reading(s);
+    expect(merged[0]?.data).not.toBeNull();
+    expect(reading(withoutMerges(s))).toEqual(merged);
+  });
+
+  it('a line below the header under a parent that kept its merge is not taken for header', () => {
+    const s = sheet(headsOnTotalLine, { merges: ['A1:H1', 'A3:B3', 'C3:C4', 'D3:D4', 'E3:G4', 'H3:H4'] });
+    const [t] = recogniseSheet(s);
+    expect(t).toMatchObject({ headerRows: [2, 3], dataRows: [4, 4] });
+  });
+
+  it('the parent of an unmerged head names its children in their header paths', () => {
+    const [t] = recogniseSheet(withoutMerges(splitCodes));
+    expect(t?.columns.find((c) => c.col === 5)?.label).toBe('收入预算/财政拨款收入');
+    expect(t?.columns.find((c) => c.col === 1)?.role).toBe('code_part');
+  });
+});
+
+/** The real conversions of ../shared (development machine only): the same review without their merged cells. */
+const REAL = join(__dirname, '../../../../shared/real-workbooks/pdf-converted');
+const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
+const real = files.length ? describe : describe.skip;
+
+real('real PDF conversions without their merged cells', () => {
+  const load = async (f: string): Promise<WorkbookSnapshot> => readXlsx(new Uint8Array(readFileSync(join(REAL, f))), f);
+  it.each(files)('%s: the same tables, identities and findings', async (f) => {
+    const wb = await load(f);
+    const a = reviewWorkbook(wb).report;
+    const b = reviewWorkbook({ ...wb, sheets: wb.sheets.map(withoutMerges) }).report;
+    // Tables and their types; the data rows may differ only where an empty table's 合计 line holds header words.
+    expect(b.tables.map((t) => [t.sheet, t.type])).toEqual(a.tables.map((t) => [t.sheet, t.type]));
+    expect(b.coverage?.identities).toEqual(a.coverage?.identities);
+    expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
+  });
+});
