@@ -128,6 +128,18 @@ function candidates(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** A cell inside another table of its sheet (side-by-side tables): its statement is that table's, not this one's. */
+const inOtherTable = (ctx: RuleContext, cell: TextCell, own: RecognisedTable | null): boolean =>
+  ctx.workbook.tables.some(
+    (t) =>
+      t !== own &&
+      t.sheet === cell.sheet &&
+      t.range.top <= cell.row &&
+      cell.row <= t.range.bottom &&
+      t.range.left <= cell.col &&
+      cell.col <= t.range.right,
+  );
+
 const fundsText = (funds: readonly FundTable[]) => funds.map((f) => f.fund).join('、');
 
 /**
@@ -172,7 +184,8 @@ export const emptyTableStatement: Rule = {
           s.cell.sheet === c.sheet &&
           s.cell.row >= c.top &&
           s.cell.row <= c.bottom &&
-          !(c.table && s.cell.row >= c.table.headerRows[0] && s.cell.row <= c.table.headerRows[1]),
+          !(c.table && s.cell.row >= c.table.headerRows[0] && s.cell.row <= c.table.headerRows[1]) &&
+          !inOtherTable(ctx, s.cell, c.table),
       );
       const quote = (s: Statement) => `“${s.cell.text.length > 40 ? `${s.cell.text.slice(0, 40)}…` : s.cell.text}”`;
       if (nonZero) {

@@ -1,6 +1,6 @@
 import { emptyTableStatement } from '../../../../src/core/rules/disclosure/empty-table';
 import { budgetSet, fnSheet } from '../../../helpers/disclosure';
-import { sheet, workbook } from '../../../helpers/grid';
+import { combine, sheet, workbook } from '../../../helpers/grid';
 import { testRule } from '../../../helpers/rule-tester';
 
 const FUND_TITLE = '2021年部门政府性基金预算支出表';
@@ -27,8 +27,32 @@ const threePublic = (values: number[], note?: string) =>
     { name: '三公经费支出表', merges: ['A1:E1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4'] },
   );
 
+/** An emptied 政府性基金 table with its statement, and a 三公 table with amounts beside it on the same sheet. */
+const sideBySide = () => {
+  const fund = sheet(
+    [
+      [FUND_TITLE],
+      ['编制部门：某市教育局', null, '单位：万元'],
+      ['科目编码', '科目名称', '合计'],
+      ['208', '社会保障和就业支出', 0],
+      ['注：本部门无政府性基金预算财政拨款收入，故本表为空表。'],
+    ],
+    { merges: ['A1:C1'] },
+  );
+  const three = threePublic([3, 0, 3, 1, 0]);
+  const moved = sheet(
+    three.rows.map((r) => r?.map((c) => c?.value ?? null) ?? []),
+    { origin: 'F1', merges: ['A1:E1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4'] },
+  );
+  return workbook(combine('基金与三公', fund, moved));
+};
+
 testRule(emptyTableStatement, {
   valid: [
+    {
+      name: 'side-by-side tables: the statement under the emptied table is not the other table’s',
+      workbook: sideBySide(),
+    },
     {
       name: 'a fund table with amounts and no statement',
       workbook: withFund()([], [['208', '社会保障和就业支出', 5]]),
