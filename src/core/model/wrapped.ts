@@ -19,7 +19,8 @@ export function wrappedList(view: TableView): WrappedLine[] | null {
   if (view.blocks.length < 2) return null;
   const signature = (b: number) =>
     view.table.columns
-      .filter((c) => c.block === b)
+      // Empty (spacer) columns do not change a group's shape.
+      .filter((c) => c.block === b && c.role !== 'empty')
       .map((c) => c.role)
       .join(',');
   const first = signature(0);

@@ -135,6 +135,8 @@ export function assignColumnRoles(
   paths: readonly (readonly string[])[],
   columnCells: readonly (readonly TypedCell[])[],
   left: number,
+  /** Per column, whether a header label starts in it (ownHeaderColumns); absent: every column has its own. */
+  ownHeader?: readonly boolean[],
 ): ColumnInfo[] {
   const infos: Omit<ColumnInfo, 'block'>[] = paths.map((path, i) => {
     const col = left + i;
@@ -142,15 +144,17 @@ export function assignColumnRoles(
     const stats = statsOf(columnCells[i] ?? []);
     const fromHeader = roleFromHeader(path);
     const economicPath = /经济/.test(label);
-    let role: ColumnRole = fromHeader?.role ?? 'empty';
-    let part = fromHeader?.part;
+    // A spacer column (no value in any data row, no label of its own, only a parent spanning over it) is empty.
+    const spacer = stats.nonEmpty === 0 && ownHeader?.[i] === false;
+    let role: ColumnRole = spacer ? 'empty' : (fromHeader?.role ?? 'empty');
+    let part = spacer ? undefined : fromHeader?.part;
     if (role === 'function_code' || role === 'economic_code') {
       // A "代码" column holding names (the 泉州 基本支出 table) is a name column.
       if (stats.nonEmpty > 0 && stats.codes < stats.nonEmpty * 0.5 && stats.texts > stats.codes) role = 'name';
       else if (economicPath || stats.economicCodes > stats.codes / 2) role = 'economic_code';
     }
     if (role === 'code_part' && stats.nonEmpty > 0 && stats.numeric + stats.parts < stats.nonEmpty * 0.5) role = 'name';
-    if (!fromHeader) {
+    if (!fromHeader && !spacer) {
       // Content may name a code column only when no header label speaks for it: under an amount header,
       // 13466 is money even though it has the shape of a code.
       const headerSaysCode = path.length === 0 || /编码|代码|科目/.test(label);

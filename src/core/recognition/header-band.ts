@@ -99,6 +99,20 @@ export function headerPaths(sheet: TypedSheet, band: HeaderBand, left: number, r
 }
 
 /**
+ * Whether each column in [left, right] has a header cell of its own (a label that starts in it), rather than only a
+ * parent label spanning over it from the left: an empty spacer column inside a merged head is not an amount column.
+ */
+export function ownHeaderColumns(sheet: TypedSheet, band: HeaderBand, left: number, right: number): boolean[] {
+  const own: boolean[] = [];
+  for (let col = left; col <= right; col++) {
+    let found = false;
+    for (let row = band.top; row <= band.bottom && !found; row++) found = anchorAt(sheet, row, col)?.col === col;
+    own.push(found);
+  }
+  return own;
+}
+
+/**
  * The label of an empty header cell whose parent lost its merge: the nearest label to its left in the same row, when
  * no cell lies between and a lower label row names this column (a parent only spans columns that have children).
  */

@@ -7,7 +7,7 @@ import {
   type ColumnInfo,
   type ColumnRole,
 } from './column-roles';
-import { headerPaths } from './header-band';
+import { headerPaths, ownHeaderColumns } from './header-band';
 import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
 import { extractRowCodes } from './row-codes';
@@ -169,7 +169,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   const columnCells = dataCellsByColumn(sheet, d.data, d.left, d.right).map((cells) =>
     repeated.size || furniture.size ? cells.filter((c) => !repeated.has(c.row) && !furniture.has(c.row)) : cells,
   );
-  const columns = assignColumnRoles(paths, columnCells, d.left);
+  const columns = assignColumnRoles(paths, columnCells, d.left, ownHeaderColumns(sheet, header, d.left, d.right));
   const rows = dataRowsOf(sheet, d, columns, repeated, furniture);
   const { titleRow, headingRow } = chooseTitle(sheet, d);
   const title = titleRow !== null ? textAt(sheet, titleRow, d.left, d.right) : null;

@@ -8,11 +8,25 @@ import { sheet, type GridValue } from '../../helpers/grid';
 import { expenditureByFunction } from '../../helpers/tables';
 
 /**
- * PDF-to-Excel converters often drop merged cells: a header parent (本年收入 over 项目 | 预算数) is then a label followed
- * by empty cells. A table must read the same with its merges or without them: the same header band, data rows and
- * column roles and labels.
+ * What PDF-to-Excel converters do to a table, and the reading that must not change:
+ * - they drop merged cells: a header parent (本年收入 over 项目 | 预算数) is then a label followed by empty cells;
+ * - they insert empty spacer columns, under a merged head or under none.
+ * The same header band, data rows, column roles and labels (the spacer aside), and on the real conversions the same
+ * identities and no error or warning.
  */
 const withoutMerges = (s: SheetSnapshot): SheetSnapshot => ({ ...s, merges: [] });
+
+/** An empty column inserted before column `at`; merges over it widen. */
+const withSpacer = (s: SheetSnapshot, at: number): SheetSnapshot => ({
+  ...s,
+  rows: s.rows.map((r) => (r && r.length > at ? [...r.slice(0, at), undefined, ...r.slice(at)] : r)),
+  columnCount: s.columnCount + 1,
+  merges: s.merges.map((m) => ({
+    ...m,
+    left: m.left >= at ? m.left + 1 : m.left,
+    right: m.right >= at ? m.right + 1 : m.right,
+  })),
+});
 
 const reading = (s: SheetSnapshot) =>
   recogniseSheet(s).map((t) => ({
@@ -84,12 +98,33 @@ describe('a table reads the same with its merged cells or without them', () => {
   });
 });
 
+describe('a table reads the same with an empty spacer column inserted anywhere inside it', () => {
+  const fn = expenditureByFunction();
+  const tables: [string, SheetSnapshot][] = [
+    ['two-sided 收支总表 with band heads', twoSided],
+    ['split 类/款/项 codes', splitCodes],
+    ['一般公共预算支出表', sheet(fn.rows, { merges: fn.merges })],
+  ];
+  const cases = tables.flatMap(([name, s]) =>
+    Array.from({ length: s.columnCount - 1 }, (_, i) => [name, s, i + 1] as const),
+  );
+  it.each(cases)('%s, spacer before column %i', (_name, s, at) => {
+    const shifted = reading(s).map((t) => ({
+      ...t,
+      columns: t.columns.map(([col, ...rest]) => [(col as number) >= at ? (col as number) + 1 : col, ...rest]),
+    }));
+    const got = reading(withSpacer(s, at)).map((t) => ({ ...t, columns: t.columns.filter(([col]) => col !== at) }));
+    expect(got).toEqual(shifted);
+    expect(recogniseSheet(withSpacer(s, at))[0]?.columns.find((c) => c.col === at)?.role).toBe('empty');
+  });
+});
+
 /** The real conversions of ../shared (development machine only): the same review without their merged cells. */
 const REAL = join(__dirname, '../../../../shared/real-workbooks/pdf-converted');
 const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
 const real = files.length ? describe : describe.skip;
 
-real('real PDF conversions without their merged cells', () => {
+real('real PDF conversions without their merged cells, or with spacer columns', () => {
   const load = async (f: string): Promise<WorkbookSnapshot> => readXlsx(new Uint8Array(readFileSync(join(REAL, f))), f);
   it.each(files)('%s: the same tables, identities and findings', async (f) => {
     const wb = await load(f);
@@ -99,5 +134,15 @@ real('real PDF conversions without their merged cells', () => {
     expect(b.tables.map((t) => [t.sheet, t.type])).toEqual(a.tables.map((t) => [t.sheet, t.type]));
     expect(b.coverage?.identities).toEqual(a.coverage?.identities);
     expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
+  });
+
+  it.each(files)('%s: the same identities with a spacer column inside every table', async (f) => {
+    const wb = await load(f);
+    const a = reviewWorkbook(wb).report;
+    for (const at of [2, 3]) {
+      const b = reviewWorkbook({ ...wb, sheets: wb.sheets.map((s) => withSpacer(s, at)) }).report;
+      expect(b.coverage?.identities).toEqual(a.coverage?.identities);
+      expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
+    }
   });
 });
