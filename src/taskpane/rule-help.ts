@@ -39,20 +39,24 @@ const FIX: Record<string, { zh: string; en: string }> = {
 
 export interface RuleHelp {
   readonly title: string;
+  /** What this finding is, by its messageId (the rule's `meta.messages`), in the pane's language; '' when unknown. */
+  readonly finding: string;
   readonly what: string;
   readonly formula: string;
   readonly fix: string;
 }
 
 /** The explanation of a finding's rule shown in the pane, or null for a rule the registry does not know. */
-export function ruleHelp(rule: string, language: Language): RuleHelp | null {
+export function ruleHelp(rule: string, language: Language, messageId?: string): RuleHelp | null {
   const meta = ALL_RULES.find((r) => r.meta.id === rule)?.meta;
   if (!meta) return null;
   const en = language === 'en-US';
   const family = rule.split('.')[0] ?? '';
   const fix = FIX[family] ?? FIX[rule.split('_')[0] ?? ''];
+  const message = messageId !== undefined && Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : null;
   return {
     title: en ? meta.title.en : meta.title.zh,
+    finding: message ? (en ? message.en : message.zh) : '',
     what: en ? meta.description.en : meta.description.zh,
     formula: meta.formula,
     fix: fix ? (en ? fix.en : fix.zh) : '',

@@ -151,6 +151,8 @@ describe('task pane', () => {
     expect(screen.getByRole('region', { name: '支出总表' })).toBeTruthy();
     await settle(() => fireEvent.click(screen.getAllByRole('button', { name: '规则说明' })[0] as HTMLElement));
     const note = screen.getByRole('note');
+    // The finding's messageId names what it is (sum.hierarchy's "mismatch").
+    expect(note.textContent).toMatch(/本条问题：合计不等于各组成项之和/);
     expect(note.textContent).toMatch(/核对内容：/);
     expect(note.textContent).toMatch(/如何改正：/);
     expect(note.textContent).toMatch(/应为 54\.35，实际 54\.25/);

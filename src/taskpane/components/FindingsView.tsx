@@ -80,7 +80,7 @@ function FindingItem(props: {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const first = cellRef(f.cells[0] ?? 'A1', f.sheet);
-  const help = open ? ruleHelp(f.rule, language) : null;
+  const help = open ? ruleHelp(f.rule, language, f.messageId) : null;
   return (
     <div
       className={mergeClasses(styles.item, styles[f.severity])}
@@ -119,6 +119,12 @@ function FindingItem(props: {
           <Text block weight="semibold">
             {help.title}
           </Text>
+          {help.finding && (
+            <Text block>
+              {t('helpFinding')}
+              {help.finding}
+            </Text>
+          )}
           <Text block>
             {t('helpWhat')}
             {help.what}
