@@ -1,5 +1,6 @@
 import tableTypes from '../../data/table-types.json';
 import { normalizeLabel } from '../text/normalize';
+import { memoize } from '../util/collections';
 import { tableTypeId, type TableType } from './table-type-registry';
 
 export type { TableType } from './table-type-registry';
@@ -18,24 +19,25 @@ const RULES: readonly CompiledRule[] = tableTypes.rules.map((r) => ({
   unless: ((r as { unless?: string[] }).unless ?? []).map((p) => new RegExp(p)),
 }));
 
-/** A title reduced to its wording: no year, numbering, brackets or "（续）". */
-export function normalizeTitle(title: string): string {
-  return normalizeLabel(title)
+/** A title reduced to its wording: no year, numbering, brackets or "（续）". Once per distinct text. */
+export const normalizeTitle: (title: string) => string = memoize((title) =>
+  normalizeLabel(title)
     .replace(/(19|20)\d{2}年度?/g, '')
     .replace(/^(附表|表)[\d一二三四五六七八九十]+[、.:-]?/, '')
     .replace(/^(\d+|[一二三四五六七八九十]+)[、.:-]/, '')
     .replace(/\((续|续表)\)$/, '')
     .replace(/\(?(附表|表)[\d一二三四五六七八九十]+\)?$/, '')
-    .replace(/[()[\]]/g, '');
-}
+    .replace(/[()[\]]/g, ''),
+);
 
-export function typeFromText(text: string): TableType {
+/** The table type a title (or a sheet name) names; once per distinct text (titles recur sheet after sheet). */
+export const typeFromText: (text: string) => TableType = memoize((text) => {
   const t = normalizeTitle(text);
   for (const rule of RULES) {
     if (rule.all.every((p) => p.test(t)) && !rule.unless.some((p) => p.test(t))) return rule.type;
   }
   return 'unknown';
-}
+});
 
 export interface TypeDecision {
   readonly type: TableType;
