@@ -7,7 +7,7 @@ import type { SheetSnapshot } from '../snapshot/types';
 import { formatDecimals, parseAmount } from '../text/amount';
 import { cachedTextFacts } from '../recognition/cell-typing';
 import { readCell, type Reading } from './amounts';
-import { groupBy } from '../util/collections';
+import { groupBy, memoize } from '../util/collections';
 import { PATTERNS as PAT } from '../text/patterns';
 
 /**
@@ -58,14 +58,18 @@ export interface TableView {
 const TOTAL_LABEL = PAT.totalLabel;
 const EXCLUDED_COLUMN = PAT.excludedColumn;
 
-export function rankOf(label: string): Rank {
+/** Outline rank of a label, once per distinct label. */
+export const rankOf: (label: string) => Rank = memoize((label) => {
   if (PAT.ofStart.test(label)) return 'of';
   if (PAT.rank1Heading.test(label)) return 1;
   if (PAT.rank2Heading.test(label)) return 2;
   if (/^\d{1,2}[、.．](?!\d)/.test(label)) return 3;
   if (/^[(（]\d{1,2}[)）]/.test(label)) return 4;
   return 0;
-}
+});
+
+/** A 合计/总计 label (a colon after it allowed), once per distinct label. */
+const isTotalLabel = memoize((l: string) => l.length <= 12 && TOTAL_LABEL.test(l.replace(/[:：]$/, '')));
 
 function textAt(sheet: SheetSnapshot, row: number, col: number): string {
   const v = sheet.rows[row]?.[col]?.value;
@@ -73,8 +77,10 @@ function textAt(sheet: SheetSnapshot, row: number, col: number): string {
 }
 
 export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, mapping: readonly MappedRow[]): TableView {
-  const codes = new Map<string, MappedRow>();
-  for (const m of mapping) if (m.tableId === table.id) codes.set(`${m.row}:${m.block}`, m);
+  // Keyed by block and row as one number (2^26 rows: a stitched sheet may exceed one sheet's 2^20), not a string per row.
+  const codes = new Map<number, MappedRow>();
+  const at = (row: number, block: number) => block * 67_108_864 + row;
+  for (const m of mapping) if (m.tableId === table.id) codes.set(at(m.row, m.block), m);
   const unitCol = table.columns.find((c) => c.role === 'unit_code')?.col;
   // The header repeated inside the data and page-number lines (a page break) are not rows of any block.
   const skipped = new Set(table.rows.filter((r) => SKIPPED_ROW_KINDS.has(r.kind)).map((r) => r.row));
@@ -104,8 +110,8 @@ export function buildTableView(table: RecognisedTable, sheet: SheetSnapshot, map
           row: r,
           label: name || labels.join(' '),
           rank: rankOf(name),
-          isTotal: labels.some((l) => l.length <= 12 && TOTAL_LABEL.test(l.replace(/[:：]$/, ''))),
-          code: codes.get(`${r}:${block}`) ?? null,
+          isTotal: labels.some(isTotalLabel),
+          code: codes.get(at(r, block)) ?? null,
           unitCode: unitCol !== undefined ? textAt(sheet, r, unitCol) || null : null,
           used: labels.length > 0 || hasValue,
         });

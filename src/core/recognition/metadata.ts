@@ -1,5 +1,6 @@
 import { toHalfWidth } from '../text/normalize';
 import { UNIT_PATTERN } from './vocabulary';
+import { memoize } from '../util/collections';
 
 /** Units amounts are stated in. */
 export type AmountUnit = '元' | '千元' | '万元' | '亿元';
@@ -14,12 +15,13 @@ export function unitFromText(norm: string): AmountUnit | null {
  * A fiscal year written in a title or metadata: "2021年", "2021年度", "预算年度：2021". Four digits after a digit and a
  * decimal point or group separator are part of a number ("308.2052", "1,2052" stored as text), not a year.
  */
-export function yearFromText(text: string): number | null {
+/** The fiscal year a text names; once per distinct text (workbookFacts reads up to 2,000 texts per sheet). */
+export const yearFromText: (text: string) => number | null = memoize((text) => {
   const t = toHalfWidth(text);
   const m =
     /(?:^|[^\d])(?<!\d[.,])((?:19|20)\d{2})\s*(?:年|$)/.exec(t) ?? /(?:年度|预算年度)[:：]\s*((?:19|20)\d{2})/.exec(t);
   return m ? Number(m[1]) : null;
-}
+});
 
 /** The most frequent value, ties going to the first seen; null for an empty list. */
 export function vote<T>(values: readonly T[]): T | null {

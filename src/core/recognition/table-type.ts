@@ -55,9 +55,10 @@ export function classifyTable(title: string | null, sheetName: string): TypeDeci
   return { type: 'unknown', source: 'none' };
 }
 
-export function reportKindOf(text: string): 'budget' | 'final' | null {
+/** 预算 or 决算, from the words of a text; once per distinct text. */
+export const reportKindOf: (text: string) => 'budget' | 'final' | null = memoize((text) => {
   const t = normalizeLabel(text);
   if (tableTypes.kindWords.final.some((w) => t.includes(w))) return 'final';
   if (tableTypes.kindWords.budget.some((w) => t.includes(w))) return 'budget';
   return null;
-}
+});

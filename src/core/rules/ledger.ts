@@ -29,11 +29,20 @@ export class Ledger {
     { rule: string; tables: readonly string[]; sheet: string; n: number }
   >();
 
+  /** The group counted last: a rule closes identity after identity of one table (the same list of table ids). */
+  private last: { rule: string; tables: readonly string[]; sheet: string; n: number } | null = null;
+
   addClosed(rule: string, tables: readonly string[], sheet: string): void {
+    const last = this.last;
+    if (last && last.rule === rule && last.tables === tables) {
+      last.n++;
+      return;
+    }
     const key = `${rule}\u0000${tables.join('\u0000')}`;
-    const entry = this.closedCounts.get(key);
+    let entry = this.closedCounts.get(key);
     if (entry) entry.n++;
-    else this.closedCounts.set(key, { rule, tables, sheet, n: 1 });
+    else this.closedCounts.set(key, (entry = { rule, tables, sheet, n: 1 }));
+    this.last = entry;
   }
 
   /** Closed identities without a finding, grouped by rule and tables. */

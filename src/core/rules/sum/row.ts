@@ -73,17 +73,21 @@ export const sumRow: Rule = {
       for (const block of view.blocks) {
         const identities = columnIdentities(block);
         if (!identities.length) continue;
+        // Per identity once, not per row: the parts' names (a message needs them only when a row does not close).
+        const named = identities.map((id) => ({
+          id,
+          parts: id.parts.map((p) => p.path[p.path.length - 1]).join(' + '),
+        }));
         for (const r of block.rows) {
           if (!r.used) continue;
-          const who = r.code ? `${r.code.code} ${r.code.name ?? ''}`.trim() : r.label || '本行';
-          for (const id of identities) {
-            const parts = id.parts.map((p) => p.path[p.path.length - 1]).join(' + ');
+          const who = () => (r.code ? `${r.code.code} ${r.code.name ?? ''}`.trim() : r.label || '本行');
+          for (const { id, parts } of named) {
             checkSum(
               ctx,
               view,
               { row: r.row, col: id.total.col },
               id.parts.map((p) => ({ row: r.row, col: p.col })),
-              (t, sum, diff) => `第 ${r.row + 1} 行 ${who}：${id.describe} ${t} ≠ ${parts} = ${sum}（差 ${diff}）`,
+              (t, sum, diff) => `第 ${r.row + 1} 行 ${who()}：${id.describe} ${t} ≠ ${parts} = ${sum}（差 ${diff}）`,
             );
           }
         }
