@@ -41,6 +41,7 @@ import { sumOfWhich } from './sum/of-which';
 import { sumRow } from './sum/row';
 import { sumTotal } from './sum/total';
 import { structureUnconfirmed } from './structure/unconfirmed';
+import { structureUnknownType } from './structure/unknown-type';
 import type { Rule } from './types';
 
 /** Every rule the engine runs, in catalogue order. */
@@ -87,5 +88,6 @@ export const ALL_RULES: readonly Rule[] = [
   templateResidue,
   headConsistency,
   narrativeFigures,
+  structureUnknownType,
   structureUnconfirmed,
 ];

@@ -1,0 +1,45 @@
+import { cellAddress } from '../../model';
+import type { Rule } from '../types';
+
+/**
+ * A table the engine read but could not type (no title it knows, a sheet named "Table 3") is checked within itself
+ * only: no cross-table identity and no completeness check can count it. That must not pass silently — each such table
+ * with amounts gets a note at its first cell and a line in the coverage ledger.
+ */
+export const structureUnknownType: Rule = {
+  meta: {
+    id: 'structure.unknown_type',
+    defaultSeverity: 'info',
+    title: { zh: '表格类型未能识别', en: 'Table type not recognised' },
+    description: {
+      zh: '工作簿中有带金额的表，但按其标题（或缺少标题时按工作表名）未能识别是哪一张公开表（收支总表、收入总表……）。这张表只核对表内的合计与层级关系，未参与跨表核对和完整性检查；请确认表名完整（如“2025年部门收入预算总表”），或在标题行写明表名后再审核。',
+      en: 'A table with amounts whose title (or, without one, its sheet name) names none of the disclosure tables. Only its own sums are checked; it takes part in no cross-table identity and no completeness check. Give it its full title and review again.',
+    },
+    formula: 'every table with amounts has a known type, else it is listed as not checked across tables',
+    example: '《Table 3》A1:H30 未能识别是哪一张公开表（未找到表名），本表只核对了表内关系，未参与跨表核对和完整性检查',
+    messages: {
+      unknownType: {
+        zh: '表格类型未能识别，未参与跨表核对',
+        en: 'Table type not recognised; not checked across tables',
+      },
+    },
+    appliesTo: 'all',
+  },
+  check(ctx) {
+    for (const t of ctx.workbook.tables) {
+      if (t.type !== 'unknown' || !t.dataRows || !t.columns.some((c) => c.role === 'amount')) continue;
+      const range = `${cellAddress(t.range.top, t.range.left)}:${cellAddress(t.range.bottom, t.range.right)}`;
+      const why = t.title
+        ? `标题“${t.title.length > 30 ? `${t.title.slice(0, 30)}…` : t.title}”未能对应到公开表`
+        : '未找到表名';
+      const message = `《${t.sheet}》${range} 未能识别是哪一张公开表（${why}），本表只核对了表内关系，未参与跨表核对和完整性检查`;
+      ctx.report({
+        sheet: t.sheet,
+        cells: [cellAddress(t.titleRow ?? t.range.top, t.range.left)],
+        messageId: 'unknownType',
+        message,
+      });
+      ctx.notChecked({ tables: [t.id], sheet: t.sheet, reason: 'table_unknown_type', message });
+    }
+  },
+};
