@@ -15,6 +15,7 @@ import {
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { batchHeadline, batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
+import { prepareFor } from './memory';
 import { summarise } from './summary';
 
 /**
@@ -66,6 +67,7 @@ async function check(opts: CheckOptions): Promise<number> {
   for (const [i, { path: file, reportName }] of files.entries()) {
     if (showProgress) process.stderr.write(`\r[${i + 1}/${files.length}] ${reportName}\x1b[K`);
     try {
+      prepareFor(file);
       const snapshot = await readWorkbookFile(file);
       const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year, rules });
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
