@@ -21,6 +21,8 @@ const FINAL = normalizeLabel(consistency.finalWord);
 const PLACEHOLDER = new RegExp(consistency.bodyPlaceholderPattern, 'u');
 const FIELD_BREAK = new RegExp(consistency.metadataFieldBreakPattern, 'u');
 const TITLE_PREFIX = new RegExp(consistency.titlePrefixPattern, 'u');
+/** Opening brackets as normalizeLabel leaves them (（ → (, 【 → [). */
+const YEAR_ANNOTATION_OPENERS = ['(', '['];
 
 interface Head {
   readonly table: RecognisedTable;
@@ -50,7 +52,10 @@ function headsOf(ctx: RuleContext): Head[] {
     .map((t) => {
       const title = normalizeLabel(t.title as string);
       const m = YEAR.exec(title);
-      const before = m ? title.slice(0, m.index).replace(TITLE_PREFIX, '') : '';
+      // A year in brackets after the table's name ("部门收入预算总表（2025年）") annotates the title: what precedes it
+      // is the table's name, not a body's.
+      const annotated = m !== null && m.index > 0 && YEAR_ANNOTATION_OPENERS.includes(title[m.index - 1] as string);
+      const before = m && !annotated ? title.slice(0, m.index).replace(TITLE_PREFIX, '') : '';
       let body: Head['body'] = null;
       for (const c of headTexts(ctx.model, t)) {
         const name = bodyLine(c.norm);

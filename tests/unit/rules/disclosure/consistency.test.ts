@@ -29,6 +29,12 @@ testRule(headConsistency, {
       ),
     },
     {
+      name: 'a year in brackets after the table name (部门收入总表（2021年）) is not preceded by a body name',
+      workbook: workbook(
+        ...BUDGET_SET.map(([name, title]) => fnSheet(name, `${title.replace('2021年', '')}（2021年）`)),
+      ),
+    },
+    {
       name: 'no two tables agree on a year (three tables, three years): nobody is the odd one out',
       workbook: workbook(
         fnSheet('收入总表', '2019年部门收入总表'),
