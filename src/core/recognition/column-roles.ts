@@ -1,6 +1,7 @@
 import columnRoles from '../../data/column-roles.json';
 import { parseCodeText, type Classification } from '../text/codes';
 import type { TypedCell, TypedSheet } from './cell-typing';
+import { unitFromText } from './metadata';
 
 /** Stage 6 — what each column of a table holds, from its header path and confirmed by its data cells. */
 export type ColumnRole =
@@ -145,7 +146,11 @@ export function assignColumnRoles(
     const fromHeader = roleFromHeader(path);
     const economicPath = /经济/.test(label);
     // A spacer column (no value in any data row, no label of its own, only a parent spanning over it) is empty.
-    const spacer = stats.nonEmpty === 0 && ownHeader?.[i] === false;
+    // So is a column with no value whose only head is the unit of amounts ("单位：万元" written at the end of the
+    // header row, past the last column): a statement about the table, not a column's name.
+    const leaf = path[path.length - 1];
+    const spacer =
+      stats.nonEmpty === 0 && (ownHeader?.[i] === false || (leaf !== undefined && unitFromText(leaf) !== null));
     let role: ColumnRole = spacer ? 'empty' : (fromHeader?.role ?? 'empty');
     let part = spacer ? undefined : fromHeader?.part;
     if (role === 'function_code' || role === 'economic_code') {

@@ -119,6 +119,19 @@ describe('a table reads the same with an empty spacer column inserted anywhere i
   });
 });
 
+describe('the unit of amounts written in the header row, past the last column', () => {
+  it('is the table\'s unit, not an amount column', () => {
+    const fn = expenditureByFunction();
+    const rows = fn.rows.map((r, i) => (i === 1 ? [r[0]] : i === 2 ? [...r, '单位：万元'] : r));
+    const [t] = recogniseSheet(sheet(rows, { merges: fn.merges }));
+    const [base] = recogniseSheet(sheet(fn.rows, { merges: fn.merges }));
+    expect(t?.unit).toBe('万元');
+    expect(t?.columns.find((c) => c.col === 5)?.role).toBe('empty');
+    expect(t?.columns.filter((c) => c.col < 5)).toEqual(base?.columns);
+    expect(t?.dataRows).toEqual(base?.dataRows);
+  });
+});
+
 /** The real conversions of ../shared (development machine only): the same review without their merged cells. */
 const REAL = join(__dirname, '../../../../shared/real-workbooks/pdf-converted');
 const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
