@@ -91,6 +91,11 @@ function assemble(layouts: readonly RegionLayout[]): Draft[] {
       if (owner && l.kind === 'data' && owner.data && owner.noteRows.length === 0) {
         owner.data[1] = l.region.bottom;
         owner.bottom = l.region.bottom;
+      } else if (owner && l.kind === 'data' && !owner.data && owner === last && owner.noteRows.length === 0) {
+        // A header with nothing under it but blank lines, then data: a page that repeated the header and went on after
+        // the lines left blank (or a template's 合计 line below its empty entries). The data is that header's.
+        owner.data = [l.region.top, l.region.bottom];
+        owner.bottom = l.region.bottom;
       } else if (owner && l.kind === 'notes') {
         owner.noteRows.push(...l.rows);
         owner.bottom = l.region.bottom;

@@ -132,6 +132,32 @@ describe('the unit of amounts written in the header row, past the last column', 
   });
 });
 
+describe('a page break inside the blank lines of a table, the header repeated on the new page', () => {
+  const page = (gapAfter: number): GridValue[][] => [
+    ['2025年部门财政拨款收支预算总表'],
+    ['编制部门：某局', null, null, '单位：元'],
+    ['财政拨款收入', null, '财政拨款支出', null],
+    ['项目', '预算数', '项目', '预算数'],
+    ['一、一般公共预算资金', 100, '一、一般公共服务支出', 60],
+    [null, null, '二、教育支出', 40],
+    [],
+    [],
+    ['财政拨款收入', null, '财政拨款支出', null],
+    ['项目', '预算数', '项目', '预算数'],
+    ...Array.from({ length: gapAfter }, () => []),
+    ['收入总计', 100, '支出总计', 100],
+  ];
+  it.each([1, 4, 7])('%i blank lines after the repeated header: one table, its 总计 line kept', (gap) => {
+    const tables = recogniseSheet(sheet(page(gap), { merges: ['A1:D1', 'A3:B3', 'C3:D3', 'A9:B9', 'C9:D9'] }));
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    expect(t?.type).toBe('fiscal_appropriation_summary');
+    expect(t?.dataRows).toEqual([4, 10 + gap]);
+    expect(t?.rows.filter((r) => r.kind === 'repeated_header').map((r) => r.row)).toEqual([8, 9]);
+    expect(t?.rows.find((r) => r.row === 10 + gap)?.kind).toBe('total');
+  });
+});
+
 /** The real conversions of ../shared (development machine only): the same review without their merged cells. */
 const REAL = join(__dirname, '../../../../shared/real-workbooks/pdf-converted');
 const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
