@@ -1,8 +1,13 @@
 import type { RecognisedWorkbook } from '../recognition/model';
-import type { WorkbookSnapshot } from '../snapshot/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import organisation from '../../data/performance/organisation.json';
 import { normalizeLabel } from '../text/normalize';
-import { indicatorHeaderRows, readPerformanceForm, text, type PerformanceForm } from './form';
+import { indicatorHeaderRows, readPerformanceForm, repeatsHeader, text, type PerformanceForm } from './form';
+
+const blankRows = (sheet: SheetSnapshot, from: number, to: number): boolean => {
+  for (let r = from; r <= to; r++) if ((sheet.rows[r] ?? []).some((c) => text(c?.value) !== '')) return false;
+  return true;
+};
 
 /**
  * Every 绩效目标表 / 绩效自评表 of the workbook, found by its indicator header whatever the recogniser made of the sheet.
@@ -14,13 +19,25 @@ export function findPerformanceForms(snapshot: WorkbookSnapshot): PerformanceFor
     const whole = { top: 0, left: 0, bottom: sheet.rows.length - 1, right: Math.max(0, sheet.columnCount - 1) };
     const headers = indicatorHeaderRows(sheet, whole);
     let start = 0;
-    headers.forEach((h, i) => {
+    for (let i = 0; i < headers.length;) {
+      const h = headers[i] as number;
       // The form's fields (项目名称, funds) sit above its indicator header, back to where the previous form ended.
-      const bottom = (headers[i + 1] ?? sheet.rows.length) - 1;
-      const form = readPerformanceForm(sheet, { ...whole, top: start, bottom }, h);
+      const read = (next: number) =>
+        readPerformanceForm(sheet, { ...whole, top: start, bottom: (headers[next] ?? sheet.rows.length) - 1 }, h);
+      let next = i + 1;
+      let form = read(next);
+      // A page break inside the form repeated its header: nothing between its last indicator and the same header
+      // again. The form goes on under it.
+      while (next < headers.length && !form.totalScore && !form.grade) {
+        const again = headers[next] as number;
+        const last = form.indicators.at(-1)?.row ?? h;
+        if (!repeatsHeader(sheet, h, again) || !blankRows(sheet, last + 1, again - 1)) break;
+        form = read(++next);
+      }
       forms.push(form);
       start = Math.max(h, form.indicators.at(-1)?.row ?? h, form.totalScore?.at.row ?? h, form.grade?.at.row ?? h) + 1;
-    });
+      i = next;
+    }
   }
   return forms;
 }

@@ -100,6 +100,16 @@ export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): num
   return out;
 }
 
+/** Row `r` says what header row `headerRow` says, in the same columns (a header repeated after a page break). */
+export function repeatsHeader(sheet: SheetSnapshot, headerRow: number, r: number): boolean {
+  const words = (row: number) => (sheet.rows[row] ?? []).map((c) => headerWord(c?.value));
+  const a = words(headerRow);
+  const b = words(r);
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if ((a[i] ?? '') !== (b[i] ?? '')) return false;
+  return true;
+}
+
 export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, headerRow: number): PerformanceForm {
   const cols: Columns = {};
   const labelRows = [headerRow];
@@ -153,7 +163,11 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
       if (labels.some(Boolean)) break;
       continue;
     }
-    if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) break;
+    if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) {
+      // The form's own header repeated after a page break (findPerformanceForms ran the form over it): skipped.
+      if (repeatsHeader(sheet, headerRow, r)) continue;
+      break;
+    }
     const get = (c: number | undefined) => (c === undefined ? '' : text(row[c]?.value));
     if (get(cols.level1)) l1 = get(cols.level1);
     if (get(cols.level2)) l2 = get(cols.level2);

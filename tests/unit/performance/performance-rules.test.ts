@@ -61,6 +61,16 @@ testRule(indicatorFramework, {
         ['满意度', '服务对象满意度', '满意度', '≥90%'],
       ]),
     },
+    {
+      name: 'the header repeated after a page break inside the form: one form, its indicators on both pages',
+      workbook: targets([
+        ['产出指标', '数量指标', '资助人数', '≥34475人'],
+        [null, '进度指标', '完成时限', '按时完成'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['效益指标', '环境效益', '减排', '有效'],
+        ['满意度', '服务对象满意度', '满意度', '≥90%'],
+      ]),
+    },
   ],
   invalid: [
     {
