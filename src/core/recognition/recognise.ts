@@ -1,4 +1,5 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
+import { parseNumericText } from '../text/amount';
 import { typeSheet, type TypedSheet } from './cell-typing';
 import {
   assignColumnRoles,
@@ -277,8 +278,31 @@ export function isInformationBlock(t: RecognisedTable): boolean {
   );
 }
 
+/**
+ * A hidden column holding no text at all (no header label, no code, no name: a helper of numbers, a lookup key or a
+ * check the author hid) is not part of the disclosure's tables: its numbers are nobody's amounts.
+ */
+function withoutHelperColumns(snapshot: SheetSnapshot): SheetSnapshot {
+  const hidden = snapshot.hiddenColumns;
+  if (!hidden?.length) return snapshot;
+  const helpers = hidden.filter((col) =>
+    snapshot.rows.every((row) => {
+      const v = row?.[col]?.value;
+      return typeof v !== 'string' || v.trim() === '' || parseNumericText(v) !== null;
+    }),
+  );
+  if (helpers.length === 0) return snapshot;
+  const drop = new Set(helpers);
+  return {
+    ...snapshot,
+    rows: snapshot.rows.map((row) =>
+      row?.some((_, c) => drop.has(c)) ? row.map((cell, c) => (drop.has(c) ? undefined : cell)) : row,
+    ),
+  };
+}
+
 export function recogniseSheet(snapshot: SheetSnapshot): RecognisedTable[] {
-  const sheet = typeSheet(snapshot);
+  const sheet = typeSheet(withoutHelperColumns(snapshot));
   const layouts = segmentSheet(sheet).flatMap((region: Region) => analyseRegion(sheet, region));
   const drafts = mergeContinuations(sheet, assemble(layouts));
   return drafts.map((d, i) => buildTable(sheet, d, i, drafts.length)).filter((t) => !isInformationBlock(t));

@@ -158,6 +158,32 @@ describe('a page break inside the blank lines of a table, the header repeated on
   });
 });
 
+describe('a hidden helper column (numbers only, no label) inside a table', () => {
+  const fn = expenditureByFunction();
+  const base = sheet(fn.rows, { merges: fn.merges });
+  // Row numbers in a hidden column C of every row holding a number (a lookup key the author hid).
+  const helper = (s: SheetSnapshot, hidden: boolean): SheetSnapshot => {
+    const spaced = withSpacer(s, 2);
+    return {
+      ...spaced,
+      rows: spaced.rows.map((r, i) =>
+        r?.some((c) => typeof c?.value === 'number') ? [...r.slice(0, 2), { value: i + 1 }, ...r.slice(3)] : r,
+      ),
+      ...(hidden ? { hiddenColumns: [2] } : {}),
+    };
+  };
+  it('is not part of the table: the same reading as with an empty column there, and no finding', () => {
+    expect(reading(helper(base, true))).toEqual(reading(withSpacer(base, 2)));
+    const bad = reviewWorkbook({ name: 't.xlsx', sheets: [helper(base, true)] }).report.findings.filter(
+      (f) => f.severity === 'error' || f.severity === 'warning',
+    );
+    expect(bad).toEqual([]);
+  });
+  it('a visible one is still read (its numbers are published)', () => {
+    expect(recogniseSheet(helper(base, false))[0]?.columns.find((c) => c.col === 2)?.role).not.toBe('empty');
+  });
+});
+
 /** The real conversions of ../shared (development machine only): the same review without their merged cells. */
 const REAL = join(__dirname, '../../../../shared/real-workbooks/pdf-converted');
 const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
