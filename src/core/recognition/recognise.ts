@@ -1,5 +1,5 @@
-import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
-import { parseNumericText } from '../text/amount';
+import type { Cell, CellRange, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
+import { isPlaceholderText, parseNumericText } from '../text/amount';
 import { typeSheet, type TypedSheet } from './cell-typing';
 import {
   assignColumnRoles,
@@ -301,8 +301,77 @@ function withoutHelperColumns(snapshot: SheetSnapshot): SheetSnapshot {
   };
 }
 
+const wordText = (cell: Cell | undefined): string | null => {
+  const v = cell?.value;
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return t !== '' && parseNumericText(t) === null && !isPlaceholderText(t) ? t : null;
+};
+
+/**
+ * Merged cells an export unmerged and filled ("取消合并并填充"): the title repeated across its row, a header parent in
+ * every column it spanned, a head in both rows it spanned. Adjacent cells outside any merge holding the same word
+ * (text, not a number or a placeholder) are read as one merged cell again: across a row, and down a column over rows
+ * holding no number (header rows; data rows carry amounts). Numbers are never joined: equal amounts side by side are
+ * data.
+ */
+function withFilledMergesRestored(snapshot: SheetSnapshot): SheetSnapshot {
+  const rows = snapshot.rows;
+  const taken = new Set<number>();
+  const width = Math.max(snapshot.columnCount, 1);
+  const key = (r: number, c: number) => r * width + c;
+  for (const m of snapshot.merges)
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) taken.add(key(r, c));
+  const isNumber = (c: Cell | undefined) =>
+    typeof c?.value === 'number' || (typeof c?.value === 'string' && parseNumericText(c.value) !== null);
+  const noNumber = rows.map((row) => !row?.some(isNumber));
+  const added: CellRange[] = [];
+  const followers = new Set<number>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const t = wordText(row[c]);
+      if (t === null || taken.has(key(r, c))) continue;
+      let right = c;
+      while (right + 1 < row.length && !taken.has(key(r, right + 1)) && wordText(row[right + 1]) === t) right++;
+      // A text with digits ("0.00元", an amount written with its unit) is joined only as a whole row's one text (a
+      // title with its year filled across the row); a word without digits also down a column.
+      const digits = /\d/.test(t);
+      if (digits && right > c && row.some((x, i) => (i < c || i > right) && x?.value != null && x.value !== ''))
+        continue;
+      let bottom = r;
+      if (right === c && noNumber[r] && !digits)
+        while (
+          bottom + 1 < rows.length &&
+          noNumber[bottom + 1] &&
+          !taken.has(key(bottom + 1, c)) &&
+          wordText(rows[bottom + 1]?.[c]) === t
+        )
+          bottom++;
+      if (right === c && bottom === r) continue;
+      added.push({ top: r, left: c, bottom, right });
+      for (let y = r; y <= bottom; y++)
+        for (let x = c; x <= right; x++) {
+          taken.add(key(y, x));
+          if (y > r || x > c) followers.add(key(y, x));
+        }
+    }
+  }
+  if (added.length === 0) return snapshot;
+  // Office.js reports a merged area's value in its top-left cell only.
+  const followerRows = new Set([...followers].map((k) => Math.floor(k / width)));
+  return {
+    ...snapshot,
+    rows: rows.map((row, r) =>
+      row && followerRows.has(r) ? row.map((cell, c) => (followers.has(key(r, c)) ? undefined : cell)) : row,
+    ),
+    merges: [...snapshot.merges, ...added],
+  };
+}
+
 export function recogniseSheet(snapshot: SheetSnapshot): RecognisedTable[] {
-  const sheet = typeSheet(withoutHelperColumns(snapshot));
+  const sheet = typeSheet(withFilledMergesRestored(withoutHelperColumns(snapshot)));
   const layouts = segmentSheet(sheet).flatMap((region: Region) => analyseRegion(sheet, region));
   const drafts = mergeContinuations(sheet, assemble(layouts));
   return drafts.map((d, i) => buildTable(sheet, d, i, drafts.length)).filter((t) => !isInformationBlock(t));

@@ -120,7 +120,7 @@ describe('a table reads the same with an empty spacer column inserted anywhere i
 });
 
 describe('the unit of amounts written in the header row, past the last column', () => {
-  it('is the table\'s unit, not an amount column', () => {
+  it("is the table's unit, not an amount column", () => {
     const fn = expenditureByFunction();
     const rows = fn.rows.map((r, i) => (i === 1 ? [r[0]] : i === 2 ? [...r, '单位：万元'] : r));
     const [t] = recogniseSheet(sheet(rows, { merges: fn.merges }));
@@ -184,6 +184,41 @@ describe('a hidden helper column (numbers only, no label) inside a table', () =>
   });
 });
 
+/** Merged areas unmerged and filled (取消合并并填充): every cell of a merge holds its value, and no merge is left. */
+const filledWithoutMerges = (s: SheetSnapshot): SheetSnapshot => {
+  const rows = s.rows.map((r) => [...(r ?? [])]);
+  for (const m of s.merges) {
+    const v = s.rows[m.top]?.[m.left];
+    if (v) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) (rows[r] ??= [])[c] = v;
+  }
+  return { ...s, rows, merges: [] };
+};
+
+describe('a table reads the same with its merged cells unmerged and filled', () => {
+  const fn = expenditureByFunction();
+  it.each([
+    ['two-sided 收支总表 with band heads', twoSided],
+    ['split 类/款/项 codes under 功能分类科目编码, amounts under 收入预算', splitCodes],
+    ['一般公共预算支出表', sheet(fn.rows, { merges: fn.merges })],
+  ])('%s', (_name, s) => {
+    const merged = reading(s);
+    expect(merged[0]?.data).not.toBeNull();
+    expect(reading(filledWithoutMerges(s))).toEqual(merged);
+  });
+
+  it('equal amounts side by side, or an amount written with its unit, stay apart', () => {
+    const s = sheet([
+      ['2025年部门一般公共预算支出表'],
+      ['科目编码', '科目名称', '合计', '基本支出'],
+      ['201', '一般公共服务支出', '6.00万元', '6.00万元'],
+      ['20103', '政府办公厅（室）及相关机构事务', 6, 6],
+    ]);
+    const [t] = recogniseSheet(s);
+    expect(t?.columns.map((c) => c.role)).toEqual(['function_code', 'name', 'amount', 'amount']);
+    expect(t?.dataRows).toEqual([2, 3]);
+  });
+});
+
 /** The real conversions of ../shared (development machine only): the same review without their merged cells. */
 const REAL = join(__dirname, '../../../../shared/real-workbooks/pdf-converted');
 const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
@@ -198,6 +233,15 @@ real('real PDF conversions without their merged cells, or with spacer columns', 
     // Tables and their types; the data rows may differ only where an empty table's 合计 line holds header words.
     expect(b.tables.map((t) => [t.sheet, t.type])).toEqual(a.tables.map((t) => [t.sheet, t.type]));
     expect(b.coverage?.identities).toEqual(a.coverage?.identities);
+    expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
+  });
+
+  it.each(files)('%s: the same identities with its merged cells unmerged and filled', async (f) => {
+    const wb = await load(f);
+    const a = reviewWorkbook(wb).report;
+    const b = reviewWorkbook({ ...wb, sheets: wb.sheets.map(filledWithoutMerges) }).report;
+    expect(b.tables.map((t) => [t.sheet, t.type])).toEqual(a.tables.map((t) => [t.sheet, t.type]));
+    expect(b.coverage?.identities.closed).toEqual(a.coverage?.identities.closed);
     expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
   });
 
