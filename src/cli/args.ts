@@ -19,6 +19,8 @@ export interface CheckOptions {
   /** One line per workbook is the default; --verbose adds every table and finding. --quiet is kept as the default. */
   quiet: boolean;
   verbose: boolean;
+  /** Workbooks reviewed at once on worker threads (1: in process); default from the cores (src/cli/pool.ts). */
+  jobs?: number;
 }
 
 /** `fill`: write what can be derived into a copy of the workbook. */
@@ -49,6 +51,7 @@ export const USAGE = `用法 Usage:
   --verbose        逐表列出识别结果和错误、警告               list every table, error and warning
   --quiet          每个工作簿一行（默认）                     one line per workbook (the default)
   --strict         批量模式下发现错误时也以 1 退出           in a --json-dir batch, also exit 1 on errors
+  --jobs N         同时审核 N 个工作簿（工作线程；1 为逐个）   review N workbooks at once on worker threads (1: one by one)
 
   budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--self-eval-sheets] [--department]
 
@@ -86,6 +89,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!Number.isInteger(y) || y < 1990 || y > 2100)
         return { command: 'error', message: '--year 需要四位年份 needs a year' };
       opts.year = y;
+    } else if (a === '--jobs') {
+      const n = Number(rest[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 64)
+        return { command: 'error', message: '--jobs 需要 1 到 64 之间的整数 needs a whole number from 1 to 64' };
+      opts.jobs = n;
     } else if (a === '--quiet') opts.quiet = true;
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--strict') opts.strict = true;

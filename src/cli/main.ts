@@ -1,22 +1,15 @@
 #!/usr/bin/env node
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { InputError } from '../adapters/xlsx/input-error';
 import { readWorkbookFile } from '../adapters/xlsx/read-file';
-import {
-  type CatalogData,
-  importCatalog,
-  renderHtmlReport,
-  reviewWorkbook,
-  ALL_RULES,
-  type RuleConfig,
-  organisationOf,
-} from '../core';
+import { type CatalogData, importCatalog, ALL_RULES, type ReviewReport, type RuleConfig } from '../core';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { batchHeadline, batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
-import { prepareFor } from './memory';
-import { summarise } from './summary';
+import { isReviewWorker, jobsFor, reviewOnWorkers, serveReviews, workerScript } from './pool';
+import { reviewOne, type Outcome, type ReviewSettings } from './review-one';
 
 /**
  * `budget-review check FILE...`: review, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). A batch
@@ -62,31 +55,39 @@ async function check(opts: CheckOptions): Promise<number> {
     process.stderr.write('✗ --json/--html 只能用于一个工作簿，多个请用 --json-dir/--html-dir（one workbook only）\n');
     return 2;
   }
+  const settings: ReviewSettings = {
+    catalogs,
+    year: opts.year,
+    rules,
+    verbose: opts.verbose && !opts.quiet,
+    htmlTitles: opts.html || opts.htmlDir ? ruleTitles : undefined,
+  };
+  // One workbook at a time in process, or on worker threads: either way the outcomes are taken in input order.
+  const jobs = jobsFor(files.length, opts.jobs);
+  const script = jobs > 1 ? workerScript() : null;
+  const onWorkers = script ? reviewOnWorkers(files, settings, jobs, script) : null;
   const summaryLines: SummaryLine[] = [];
   const showProgress = files.length > 1 && process.stderr.isTTY;
   for (const [i, { path: file, reportName }] of files.entries()) {
     if (showProgress) process.stderr.write(`\r[${i + 1}/${files.length}] ${reportName}\x1b[K`);
-    try {
-      prepareFor(file);
-      const snapshot = await readWorkbookFile(file);
-      const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear: opts.year, rules });
-      if (report.findings.some((f) => f.severity === 'error')) withErrors++;
-      const { department, units } = organisationOf(snapshot, workbook);
-      summaryLines.push({ file: reportName, report, department, units, reviewedAt: new Date() });
-      const json = JSON.stringify(report, null, 1);
-      if (opts.json) await writeFile(opts.json, json);
-      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), json);
-      if (opts.html) await writeFile(opts.html, renderHtmlReport(report, ruleTitles));
-      if (opts.htmlDir) await writeFile(join(opts.htmlDir, `${reportName}.html`), renderHtmlReport(report, ruleTitles));
-      if (showProgress) process.stderr.write('\r\x1b[K');
-      process.stdout.write(summarise(workbook, report, { verbose: opts.verbose && !opts.quiet, department }) + '\n');
-    } catch (e) {
-      if (showProgress) process.stderr.write('\r\x1b[K');
-      if (!(e instanceof InputError)) throw e;
+    const outcome = await (onWorkers ? (onWorkers[i] as Promise<Outcome>) : reviewOne(file, settings));
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    const reviewedAt = new Date(outcome.reviewedAt);
+    if (outcome.kind === 'unreadable') {
       unreadable++;
-      summaryLines.push({ file: reportName, unreadable: e.message, reviewedAt: new Date() });
-      process.stderr.write(`✗ ${file}: ${e.message}\n`);
+      summaryLines.push({ file: reportName, unreadable: outcome.message, reviewedAt });
+      process.stderr.write(`✗ ${file}: ${outcome.message}\n`);
+      continue;
     }
+    if (outcome.hasErrors) withErrors++;
+    const report = outcome.report ?? (JSON.parse(outcome.json) as ReviewReport);
+    summaryLines.push({ file: reportName, report, department: outcome.department, units: outcome.units, reviewedAt });
+    if (opts.json) await writeFile(opts.json, outcome.json);
+    if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), outcome.json);
+    if (opts.html && outcome.html !== undefined) await writeFile(opts.html, outcome.html);
+    if (opts.htmlDir && outcome.html !== undefined)
+      await writeFile(join(opts.htmlDir, `${reportName}.html`), outcome.html);
+    process.stdout.write(outcome.console + '\n');
   }
   if (files.length > 1) {
     process.stdout.write(`\n${batchHeadline(summaryLines)}\n`);
@@ -114,7 +115,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   return check(args);
 }
 
-if (require.main === module) {
+// The same bundle is the batch's worker (src/cli/pool.ts): started as one, it serves reviews and runs no command.
+if (!isMainThread && isReviewWorker(workerData)) serveReviews();
+else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
