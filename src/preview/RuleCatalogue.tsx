@@ -1,4 +1,5 @@
 import { ALL_RULES } from '../core';
+import { RULE_FORMULAS_ZH } from '../taskpane/rule-formulas';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -31,7 +32,7 @@ export function RuleCatalogue() {
               </td>
               <td>{SEVERITY[meta.defaultSeverity]}</td>
               <td>{meta.description.zh}</td>
-              <td>{meta.formula}</td>
+              <td>{RULE_FORMULAS_ZH[meta.id] ?? meta.formula}</td>
               <td>{meta.example}</td>
             </tr>
           ))}

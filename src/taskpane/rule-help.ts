@@ -1,5 +1,6 @@
 import { ALL_RULES } from '../core';
 import type { Language } from './i18n';
+import { RULE_FORMULAS_ZH } from './rule-formulas';
 
 /** How to fix what a rule family finds: the third part of the in-pane explanation (what is checked, why, how to fix). */
 const FIX: Record<string, { zh: string; en: string }> = {
@@ -58,7 +59,8 @@ export function ruleHelp(rule: string, language: Language, messageId?: string): 
     title: en ? meta.title.en : meta.title.zh,
     finding: message ? (en ? message.en : message.zh) : '',
     what: en ? meta.description.en : meta.description.zh,
-    formula: meta.formula,
+    // The Chinese pane shows the identity in Chinese; the rules' own notation is partly English.
+    formula: en ? meta.formula : (RULE_FORMULAS_ZH[rule] ?? meta.formula),
     fix: fix ? (en ? fix.en : fix.zh) : '',
   };
 }

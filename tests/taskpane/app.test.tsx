@@ -156,6 +156,8 @@ describe('task pane', () => {
     expect(note.textContent).toMatch(/核对内容：/);
     expect(note.textContent).toMatch(/如何改正：/);
     expect(note.textContent).toMatch(/应为 54\.35，实际 54\.25/);
+    // No English in the Chinese explanation (the identity was shown in the rules’ notation: “amount(parent) = Σ …”).
+    expect(note.textContent).not.toMatch(/[a-z]{2,}/);
   });
 
   it('speaks English when Office does', async () => {

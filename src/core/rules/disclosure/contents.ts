@@ -13,7 +13,7 @@ export const contentsMismatch: Rule = {
     defaultSeverity: 'info',
     title: { zh: '目录与所含表格不一致', en: 'The 目录 does not list a table present' },
     description: {
-      zh: '工作簿有目录页（列出至少 3 张表）时，其中每张已识别的公开表都应列入目录；未列入的表逐一提示。目录列出而工作簿缺少的表见 disclosure.missing_table。',
+      zh: '工作簿有目录页（列出至少 3 张表）时，其中每张已识别的公开表都应列入目录；未列入的表逐一提示。目录列出而工作簿缺少的表由“缺少公开表”规则指出。',
       en: 'When the workbook has a 目录 sheet listing at least 3 tables, every recognised disclosure table should be listed there; each one that is not is a note. Tables the 目录 lists but the workbook lacks are disclosure.missing_table.',
     },
     formula: 'types(tables) ⊆ types(目录 entries)',
