@@ -75,8 +75,23 @@ export const SheetGrid = memo(function SheetGrid(props: {
   }, [sheet, version]);
 
   useEffect(() => {
-    // A block body: newer browsers return a Promise from scrollIntoView, which must not become the effect's cleanup.
-    selectedRef.current?.scrollIntoView({ block: 'center', inline: 'center' });
+    // Scrolled by hand: scrollIntoView puts a wide merged anchor (a table's title) under the sticky row numbers, and
+    // 'center' sideways scrolls a cell already in view, taking the row labels out of view.
+    const td = selectedRef.current;
+    const box = td?.closest('.grid-scroll');
+    if (!td || !(box instanceof HTMLElement)) return;
+    const cell = td.getBoundingClientRect();
+    const view = box.getBoundingClientRect();
+    const rowHead = box.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    const colHead = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const left = cell.left - view.left + box.scrollLeft - rowHead;
+    const top = cell.top - view.top + box.scrollTop - colHead;
+    const width = box.clientWidth - rowHead;
+    const height = box.clientHeight - colHead;
+    if (left < box.scrollLeft || cell.width > width) box.scrollLeft = Math.max(0, left);
+    else if (left + cell.width > box.scrollLeft + width) box.scrollLeft = left + cell.width - width;
+    if (top < box.scrollTop || top + cell.height > box.scrollTop + height)
+      box.scrollTop = Math.max(0, cell.height > height ? top : top - (height - cell.height) / 2);
   }, [selected, version]);
 
   const header = Array.from({ length: layout.cols }, (_, c) => <th key={c}>{columnLetter(c)}</th>);

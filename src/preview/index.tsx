@@ -97,7 +97,14 @@ function Preview() {
     [platform],
   );
 
-  const sheet: ExcelJS.Worksheet | undefined = platform?.workbook.getWorksheet(sheetName);
+  // The sheet shown; after an undo took it away (an inserted form), the first sheet.
+  const sheet: ExcelJS.Worksheet | undefined =
+    platform?.workbook.getWorksheet(sheetName) ?? platform?.workbook.worksheets[0];
+  const shown = sheet?.name ?? '';
+  const tabs = useRef<HTMLElement>(null);
+  useEffect(() => {
+    tabs.current?.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [shown, version]);
   return (
     <div className="preview">
       <header className="bar">
@@ -176,13 +183,13 @@ function Preview() {
         <section className="sheet">
           {platform ? (
             <>
-              <nav className="tabs" role="tablist">
+              <nav className="tabs" role="tablist" ref={tabs}>
                 {platform.workbook.worksheets.map((ws) => (
                   <button
                     key={ws.id}
                     role="tab"
-                    aria-selected={ws.name === sheetName}
-                    className={ws.name === sheetName ? 'active' : ''}
+                    aria-selected={ws.name === shown}
+                    className={ws.name === shown ? 'active' : ''}
                     onClick={() => setSheetName(ws.name)}
                   >
                     {ws.name}
@@ -198,7 +205,15 @@ function Preview() {
           )}
         </section>
         <aside className="pane">
-          {platform && engine ? <App key={opened} platform={platform} engine={engine} onReview={onReview} /> : null}
+          {platform && engine ? (
+            <App key={opened} platform={platform} engine={engine} onReview={onReview} />
+          ) : (
+            // Never an empty pane: say what it will do once a workbook is open.
+            <p className="empty pane-empty">
+              这里是“预算审核助手”任务窗格：打开工作簿后点击“扫描工作簿”，识别其中的预算、决算公开表并逐项核对，
+              问题列在这里，点击即可定位到单元格。
+            </p>
+          )}
         </aside>
       </main>
     </div>

@@ -44,7 +44,8 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   scan: { display: 'flex', gap: '8px', alignItems: 'center', margin: '8px 0' },
   progress: { flexGrow: 1 },
-  toolbar: { flexWrap: 'wrap', padding: 0, margin: '6px 0' },
+  toolbar: { flexWrap: 'wrap', padding: 0, margin: '6px 0 2px' },
+  export: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap', margin: '0 0 6px' },
   summary: { display: 'block', margin: '6px 0' },
   // Sticky: a notice after an action far down the pane (绩效) stays in view.
   notice: { margin: '8px 0', position: 'sticky', top: '0', zIndex: 1 },
@@ -216,19 +217,8 @@ export function App(props: { platform: WorkbookPlatform; onReview?: ReviewListen
               <ToolbarButton onClick={() => void c.clearMarks()} disabled={busy || !c.hasMarks}>
                 {t('clearMarks')}
               </ToolbarButton>
-              <ToolbarButton
-                onClick={() => void exportXlsx(report.workbook).catch(c.fail)}
-                disabled={!listedCount}
-                aria-label={`${t('exportFindings')} (.xlsx)`}
-              >
-                {t('exportFindings')} .xlsx
-              </ToolbarButton>
-              <ToolbarButton
-                onClick={() => void exportCsv(report.workbook).catch(c.fail)}
-                disabled={!listedCount}
-                aria-label={`${t('exportFindings')} (.csv)`}
-              >
-                .csv
+              <ToolbarButton onClick={() => void c.undo()} disabled={busy || !c.canUndo}>
+                {t('undo')}
               </ToolbarButton>
               <ToolbarButton onClick={() => void c.writeReport()} disabled={busy}>
                 {t('writeReport')}
@@ -236,10 +226,30 @@ export function App(props: { platform: WorkbookPlatform; onReview?: ReviewListen
               <ToolbarButton onClick={() => void c.fillCodes()} disabled={busy}>
                 {t('fillCodes')}
               </ToolbarButton>
-              <ToolbarButton onClick={() => void c.undo()} disabled={busy || !c.canUndo}>
-                {t('undo')}
-              </ToolbarButton>
             </Toolbar>
+            {/* Export on a line of its own: a label and the two formats (the list as shown, written nowhere). */}
+            <div className={styles.export} role="group" aria-label={t('exportFindings')}>
+              <Text size={200}>
+                {t('exportFindings')}
+                {platform.language === 'zh-CN' ? '：' : ':'}
+              </Text>
+              <Button
+                size="small"
+                onClick={() => void exportXlsx(report.workbook).catch(c.fail)}
+                disabled={!listedCount}
+                aria-label={`${t('exportFindings')} (.xlsx)`}
+              >
+                Excel (.xlsx)
+              </Button>
+              <Button
+                size="small"
+                onClick={() => void exportCsv(report.workbook).catch(c.fail)}
+                disabled={!listedCount}
+                aria-label={`${t('exportFindings')} (.csv)`}
+              >
+                CSV (.csv)
+              </Button>
+            </div>
             <TabList
               className={styles.tabs}
               selectedValue={tab}

@@ -209,6 +209,26 @@ test('the file chooser and both samples are reachable by keyboard', async () => 
   await page.close();
 });
 
+test('泉州 sample: 插入 1 张目标表 shows the new sheet; 撤销 takes it away and shows a sheet that is there', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/preview.html`);
+  await page.getByRole('button', { name: '示例：泉州市医疗保障局' }).click();
+  await page.getByRole('button', { name: '扫描工作簿' }).click();
+  await page.getByRole('status').waitFor();
+  await page.getByRole('tab', { name: '绩效', exact: true }).click();
+  await page.getByRole('checkbox', { name: '城乡医疗救助补助资金' }).check();
+  await page.getByRole('button', { name: '插入 1 张目标表' }).click();
+  await page.getByText('已插入 1 张项目支出绩效目标表。').waitFor();
+  const tab = page.getByRole('tab', { name: '绩效目标-城乡医疗救助补助资金', selected: true });
+  await tab.waitFor();
+  await expect(page.locator('td[data-cell="A1"]').textContent()).resolves.toMatch(/项目支出绩效目标表/);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await tab.waitFor({ state: 'detached' });
+  await expect(page.locator('nav.tabs [aria-selected=true]').count()).resolves.toBe(1);
+  await expect(page.locator('td[data-cell="A1"]').count()).resolves.toBe(1);
+  await page.close();
+});
+
 test('帮助 links to the rule catalogue, which is a page listing every rule by its Chinese title', async () => {
   const page = await browser.newPage({ locale: 'zh-CN' });
   await page.goto(`${server.url}/help.html`);

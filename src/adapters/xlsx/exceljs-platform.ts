@@ -210,6 +210,9 @@ export class ExcelJsPlatform implements WorkbookPlatform {
           break;
       }
     }
+    // Sheets just inserted (绩效目标表) are shown: the first of them, unless the plan selects something itself.
+    const added = executed.find((a) => a.kind === 'add_sheet');
+    if (!selection && added) selection = { sheet: added.sheet, range: 'A1' };
     for (const l of this.listeners) l(selection);
     return skipped.length ? { ...plan, actions: executed, skipped } : { ...plan, actions: executed };
   }
