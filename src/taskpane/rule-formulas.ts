@@ -49,5 +49,6 @@ export const RULE_FORMULAS_ZH: Readonly<Record<string, string>> = {
   'disclosure.placeholder': '不留模板占位符（XX、××、某某、待填写等）',
   'disclosure.consistency': '各表标题中的年度、编制部门、报告类型一致',
   'disclosure.narrative': '说明中的数 ∈ 表中对应数；由A增加到B ⇒ B > A，增幅 = |B−A|/A；A比上年增加B ⇒ 增幅 = B/(A−B)',
+  'structure.unknown_type': '每张有金额的表都能识别类型，否则列为未能跨表核对',
   'structure.unconfirmed': '不成立的勾稽关系需 ≥ 3 处互不相关的差错才能解释，且占本表勾稽关系 ≥ 25%：表的结构未能确认',
 };
