@@ -216,6 +216,9 @@ test('泉州 sample: 插入 1 张目标表 shows the new sheet; 撤销 takes it 
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   await page.getByRole('status').waitFor();
   await page.getByRole('tab', { name: '绩效', exact: true }).click();
+  // Every project is chosen at first: keep one.
+  const projects = page.locator('aside.pane input[type=checkbox]');
+  for (let i = 1; i < (await projects.count()); i++) await projects.nth(i).uncheck();
   await page.getByRole('checkbox', { name: '城乡医疗救助补助资金' }).check();
   await page.getByRole('button', { name: '插入 1 张目标表' }).click();
   await page.getByText('已插入 1 张项目支出绩效目标表。').waitFor();
@@ -265,6 +268,8 @@ test('导出问题清单: the listed findings as .xlsx (opened with ExcelJS) and
       .split('/')
       .pop()
       ?.replace(/\.xlsx$/, '') ?? '';
+  // The list arrives a moment after the summary (a page of findings asked of the worker).
+  await page.locator('[data-finding]').first().waitFor();
   const listed = await page.locator('[data-finding]').count();
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
