@@ -54,8 +54,15 @@ export function parseCodeCell(cell: Cell | undefined): ParsedCode | null {
   return parseCodeText(v);
 }
 
-/** "208-05-05", "208.05.05", "208 05 05" → "2080505" (the parts of a code written with separators). */
-const SEPARATED = /^(\d{3})[-.\s](\d{2})(?:[-.\s](\d{2}))?(?=\D|$)/;
+/** A code stored as a number with a decimal format and exported as its displayed text ("201.00", "2010301.00"). */
+const ZERO_DECIMALS = /^(\d{3,7})\.0+$/;
+const TRAILING_ZERO_DECIMALS = /(?<=\d)\.0+$/;
+
+/**
+ * "208-05-05", "208.05.05", "208 05 05" → "2080505" (the parts of a code written with separators). No 款 or 项 is 00:
+ * "201.00" is a number with two decimals, not 201-00.
+ */
+const SEPARATED = /^(\d{3})[-.\s](?!00)(\d{2})(?:[-.\s](?!00)(\d{2}))?(?=\D|$)/;
 
 /** A code written as text (with a name after it, or not); once per distinct text, as codes repeat unit after unit. */
 export const parseCodeText: (raw: string) => ParsedCode | null = memoize(parseCodeTextOnce);
@@ -65,6 +72,12 @@ function parseCodeTextOnce(raw: string): ParsedCode | null {
     .trim()
     .replace(SEPARATED, (_, a: string, b: string, c?: string) => a + b + (c ?? ''));
   if (!text || !/^[[(（【]?\d/.test(text)) return null;
+  const zeroDecimals = ZERO_DECIMALS.exec(text);
+  if (zeroDecimals) {
+    const digits = zeroDecimals[1] as string;
+    const classification = classifyCode(digits);
+    return classification ? { code: digits, classification } : null;
+  }
   const m = CODE_WITH_NAME.exec(text);
   if (!m) return null;
   const digits = m[1] ?? '';
@@ -88,7 +101,7 @@ export function parseCodePart(cell: Cell | undefined, part: 'class' | 'section' 
     if (!Number.isInteger(v) || v < 0) return null;
     digits = String(v);
   } else if (typeof v === 'string') {
-    digits = toHalfWidth(v).trim();
+    digits = toHalfWidth(v).trim().replace(TRAILING_ZERO_DECIMALS, '');
     if (!/^\d{1,7}$/.test(digits)) return null;
   } else return null;
   const width = part === 'class' ? 3 : 2;

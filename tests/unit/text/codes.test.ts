@@ -17,6 +17,15 @@ describe('parseCodeCell', () => {
     expect(parseCodeCell({ value: 50101 })).toEqual({ code: '50101', classification: 'government_economic' });
   });
 
+  it('reads a code exported as the displayed text of a number with a decimal format', () => {
+    expect(parseCodeCell({ value: '201.00' })).toEqual({ code: '201', classification: 'function' });
+    expect(parseCodeCell({ value: '2010301.00' })).toEqual({ code: '2010301', classification: 'function' });
+    expect(parseCodeCell({ value: '３０１０１．００' })).toEqual({ code: '30101', classification: 'economic' });
+    expect(parseCodePart({ value: '201.00' }, 'class')).toBe('201');
+    // No 款 is 00: 201.00 is not 201-00.
+    expect(parseCodeText('201.00 一般公共服务支出')?.code).not.toBe('20100');
+  });
+
   it.each([
     ['2080505-机关事业单位基本养老保险缴费支出', '2080505', '机关事业单位基本养老保险缴费支出'],
     ['2080505 机关事业单位基本养老保险缴费支出', '2080505', '机关事业单位基本养老保险缴费支出'],
