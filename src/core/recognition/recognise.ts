@@ -12,7 +12,7 @@ import { headerPaths, ownHeaderColumns } from './header-band';
 import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
 import { extractRowCodes } from './row-codes';
-import { cellsInSpan, labelRow } from './row-labelling';
+import { cellsInSpan, labelRow, titleTextAt } from './row-labelling';
 import { pageFurnitureRows } from './page-furniture';
 import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
@@ -160,7 +160,7 @@ function chooseTitle(sheet: TypedSheet, d: Draft): { titleRow: number | null; he
   const candidates = d.preambleRows
     .filter((r) => r === d.titleRow || labelRow(sheet, r, d.left, d.right).isTitle)
     .sort((a, b) => b - a);
-  const typed = candidates.find((r) => typeFromText(textAt(sheet, r, d.left, d.right)) !== 'unknown');
+  const typed = candidates.find((r) => typeFromText(titleTextAt(sheet, r, d.left, d.right)) !== 'unknown');
   const titleRow = typed ?? d.titleRow;
   const headingRow = titleRow === null ? null : (candidates.find((r) => r < titleRow) ?? null);
   return { titleRow, headingRow };
@@ -178,7 +178,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   const columns = assignColumnRoles(paths, columnCells, d.left, ownHeaderColumns(sheet, header, d.left, d.right));
   const rows = dataRowsOf(sheet, d, columns, repeated, furniture);
   const { titleRow, headingRow } = chooseTitle(sheet, d);
-  const title = titleRow !== null ? textAt(sheet, titleRow, d.left, d.right) : null;
+  const title = titleRow !== null ? titleTextAt(sheet, titleRow, d.left, d.right) : null;
   const decision = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');
   return {
     id: `${sheet.name}#${index + 1}`,
@@ -188,7 +188,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
     typeSource: decision.source,
     title,
     titleRow,
-    heading: headingRow !== null ? textAt(sheet, headingRow, d.left, d.right) : null,
+    heading: headingRow !== null ? titleTextAt(sheet, headingRow, d.left, d.right) : null,
     unit: unitOf(sheet, d),
     headerRows: [header.top, header.bottom],
     dataRows: d.data,

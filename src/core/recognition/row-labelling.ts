@@ -57,6 +57,21 @@ function isLineNumberRun(cells: readonly TypedCell[]): boolean {
   return labelled ? run >= 1 : run >= 3;
 }
 
+const isMetaCell = (c: TypedCell): boolean => c.kind === 'text' && !!c.facts?.meta;
+
+/** The one text of a line whose other cells are all metadata (unit, 编制部门), when it comes first; else undefined. */
+function titleBesideMetadata(cells: readonly TypedCell[]): TypedCell | undefined {
+  if (cells.length < 2 || isMetaCell(cells[0] as TypedCell)) return undefined;
+  return cells.slice(1).every(isMetaCell) ? cells[0] : undefined;
+}
+
+/** A title line's text: the title alone when the unit or the 编制部门 shares its line. */
+export function titleTextAt(sheet: TypedSheet, row: number, left: number, right: number): string {
+  const cells = cellsInSpan(sheet, row, left, right);
+  const title = titleBesideMetadata(cells);
+  return (title ? [title] : cells).map((c) => c.text).join(' ');
+}
+
 export function labelRow(sheet: TypedSheet, row: number, left: number, right: number): RowFeatures {
   const cells = cellsInSpan(sheet, row, left, right);
   let numbers = 0;
@@ -77,13 +92,16 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
   }
   const single = cells.length === 1 ? cells[0] : undefined;
   const isNote = !!single && !!single.facts?.note;
+  // The title may share its line with the unit or the 编制部门 (2025年部门收入预算总表 | … | 单位：元).
+  const titleCell = single ?? titleBesideMetadata(cells);
   const isTitle =
-    !!single &&
-    single.kind === 'text' &&
+    !!titleCell &&
+    titleCell.kind === 'text' &&
     !isNote &&
-    !single.facts?.meta &&
-    single.norm.length >= 4 &&
-    (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(single.norm) || single.right - single.col >= 2);
+    !titleCell.facts?.meta &&
+    !titleCell.facts?.note &&
+    titleCell.norm.length >= 4 &&
+    (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(titleCell.norm) || titleCell.right - titleCell.col >= 2);
   return {
     row,
     cells,

@@ -184,6 +184,19 @@ describe('a hidden helper column (numbers only, no label) inside a table', () =>
   });
 });
 
+describe('the title sharing its line with the unit or the 编制部门', () => {
+  const fn = expenditureByFunction();
+  it.each([
+    ['单位：万元', (r: GridValue[]) => [r[0], null, null, null, '单位：万元']],
+    ['编制单位', (r: GridValue[]) => [r[0], null, null, '编制单位：某局']],
+  ])('%s on the title line: the table is typed by its title, which is the title alone', (_n, titleLine) => {
+    const rows = fn.rows.map((r, i) => (i === 0 ? titleLine(r) : i === 1 ? [] : r));
+    const [t] = recogniseSheet(sheet(rows, { merges: ['A1:C1', 'A3:B3', 'C3:C4', 'D3:D4', 'E3:E4'] }));
+    expect(t?.type).toBe('general_budget_expenditure');
+    expect(t?.title).toBe('2021年部门预算一般公共预算支出表');
+  });
+});
+
 /** Merged areas unmerged and filled (取消合并并填充): every cell of a merge holds its value, and no merge is left. */
 const filledWithoutMerges = (s: SheetSnapshot): SheetSnapshot => {
   const rows = s.rows.map((r) => [...(r ?? [])]);
