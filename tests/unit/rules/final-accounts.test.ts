@@ -175,6 +175,30 @@ describe('决算 支出决算表 and banded 基本支出决算表', () => {
     expect(review(spending(), basic())).toEqual([]);
   });
 
+  it('read the footer totals of unbanded groups the same with a 序号 column numbering the lines', () => {
+    const unbanded = (seq: boolean): GridValue[][] =>
+      [
+        ['2023年度一般公共预算财政拨款基本支出决算表'],
+        ['序号', '经济分类科目编码', '科目名称', '决算数', '经济分类科目编码', '科目名称', '决算数'],
+        [1, '301', '工资福利支出', m(540), '302', '商品和服务支出', m(160)],
+        [2, '30101', '基本工资', m(340), '30201', '办公费', m(100)],
+        [3, '30102', '津贴补贴', m(200), '30202', '印刷费', m(60)],
+        [4, '人员经费合计', null, m(540), '公用经费合计', null, m(160)],
+      ].map((r, i) => (seq || i === 0 ? r : r.slice(1)));
+    const reviewUnbanded = (rows: GridValue[][]) =>
+      reviewWorkbook(
+        workbook(
+          sheet(
+            spending().map((r, i) => (i === 0 ? ['2023年度一般公共预算财政拨款支出决算表', ...r.slice(1)] : r)),
+            { name: '支出决算表', merges: ['A2:B2', 'C2:C3', 'D2:D3', 'E2:E3', 'F2:F3'] },
+          ),
+          sheet(rows, { name: '基本支出决算表' }),
+        ),
+      ).report.findings.filter((f) => f.severity !== 'info');
+    expect(reviewUnbanded(unbanded(false))).toEqual([]);
+    expect(reviewUnbanded(unbanded(true))).toEqual([]);
+  });
+
   it('check 本年支出合计 against its columns and a band total against its band', () => {
     const found = review(spending(335), basic(170)).map((f) => `${f.rule} ${f.sheet}!${f.cells[0]}`);
     expect(found).toEqual(
