@@ -160,6 +160,24 @@ testRule(sumTotal, {
       ),
     },
     {
+      name: 'an unranked outline: the 其中 list goes on over the lines after it as far as the numbers say',
+      workbook: workbook(
+        sheet(
+          [
+            ['三公经费支出表', null],
+            ['项目', '预算数'],
+            ['合计', 25],
+            ['因公出国（境）费用', 0],
+            ['公务用车购置及运行维护费', 5],
+            ['其中：公务用车购置费', 0],
+            ['公务用车运行维护费', 5],
+            ['公务接待费', 20],
+          ],
+          { merges: ['A1:B1'] },
+        ),
+      ),
+    },
+    {
       name: 'a consolidated table: each unit line and the grand total',
       workbook: workbook(
         sheet(
@@ -179,6 +197,25 @@ testRule(sumTotal, {
     },
   ],
   invalid: [
+    {
+      name: 'an unranked outline with a 其中 list that no reading closes: the default reading reports it',
+      workbook: workbook(
+        sheet(
+          [
+            ['三公经费支出表', null],
+            ['项目', '预算数'],
+            ['合计', money(26)],
+            ['因公出国（境）费用', money(0)],
+            ['公务用车购置及运行维护费', money(5)],
+            ['其中：公务用车购置费', money(0)],
+            ['公务用车运行维护费', money(5)],
+            ['公务接待费', money(20)],
+          ],
+          { merges: ['A1:B1'] },
+        ),
+      ),
+      findings: [{ severity: 'error', message: /合计 26\.00 ≠ 各项之和 30\.00（差 -4\.00）/ }],
+    },
     {
       name: 'a 合 计 row that misses a line',
       workbook: workbook(

@@ -6,7 +6,9 @@ import {
   wrappedList,
   bandOf,
   blockFooter,
+  compareTerms,
   readIn,
+  type Term,
   type AmountColumn,
   type BlockRow,
   type BlockView,
@@ -114,6 +116,48 @@ function membersIn(block: BlockView, covered: readonly BlockRow[]): BlockRow[] {
   return segment.filter((r) => r.rank !== 'of' && r.label);
 }
 
+/**
+ * An outline without ranks ("因公出国（境）费", "公务用车购置及运行费", "其中：公务用车购置费", "公务用车运行费",
+ * "公务接待费"): the 其中 line's list may go on over the unranked lines after it, and nothing says how far. The readings,
+ * from the list ending with the 其中 line (what membersIn adds) to its covering every line after it; null when the
+ * covered rows are ranked or coded, or hold no such list (one 其中 line, unranked lines after it).
+ */
+function ofWhichReadings(block: BlockView, covered: readonly BlockRow[], total: BlockRow): BlockRow[][] | null {
+  if (covered.some((r) => (r.code && !r.isTotal) || (typeof r.rank === 'number' && r.rank > 0)) || block.projectList)
+    return null;
+  const segment = withoutItemisation(covered).filter((r) => r !== total);
+  const ofRows = segment.filter((r) => r.rank === 'of');
+  if (ofRows.length !== 1) return null;
+  const at = segment.indexOf(ofRows[0] as BlockRow);
+  const after = segment.slice(at + 1);
+  if (after.length === 0 || after.some((r) => r.isTotal)) return null;
+  const before = segment.slice(0, at).filter((r) => r.label);
+  const readings: BlockRow[][] = [];
+  for (let k = 0; k <= after.length; k++) readings.push([...before, ...after.slice(k).filter((r) => r.label)]);
+  return readings;
+}
+
+/** True when the members add up to the total in every amount column (within rounding). */
+function closesEveryColumn(view: TableView, block: BlockView, total: BlockRow, members: readonly BlockRow[]): boolean {
+  if (members.length === 0) return false;
+  let checked = 0;
+  for (const col of block.amountColumns) {
+    if (col.excluded) continue;
+    const t = readIn(view, total.row, col.col);
+    if (t.kind !== 'term') continue;
+    const parts: Term[] = [];
+    for (const m of members) {
+      const r = readIn(view, m.row, col.col);
+      if (r.kind === 'invalid') return false;
+      if (r.kind === 'term') parts.push(r.term);
+    }
+    if (parts.length === 0) continue;
+    if (compareTerms(t.term, parts).verdict === 'mismatch') return false;
+    checked++;
+  }
+  return checked > 0;
+}
+
 /** Drops the lines that itemise the line above them by fund (年初结转和结余 → 一般公共预算财政拨款 …). */
 function withoutItemisation(segment: readonly BlockRow[]): BlockRow[] {
   const out: BlockRow[] = [];
@@ -167,6 +211,9 @@ export const sumTotal: Rule = {
         for (const total of block.rows.filter((r) => r.isTotal && r.used)) {
           const segment = totalSegment(block, total);
           let members = membersIn(block, segment).filter((m) => m !== total);
+          // Where an unranked "其中" list ends is not written: the reading the numbers close wins, if any does.
+          const readings = ofWhichReadings(block, segment, total);
+          if (readings) members = readings.find((m) => closesEveryColumn(view, block, total, m)) ?? members;
           // A department's own row above its units (confirmed by the numbers): 合计 = it, and it = Σ its units.
           const department = wrapped ? null : departmentRow(view, block, segment, total, members);
           if (department) {
