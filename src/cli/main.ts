@@ -65,29 +65,34 @@ async function check(opts: CheckOptions): Promise<number> {
   // One workbook at a time in process, or on worker threads: either way the outcomes are taken in input order.
   const jobs = jobsFor(files.length, opts.jobs);
   const script = jobs > 1 ? workerScript() : null;
-  const onWorkers = script ? reviewOnWorkers(files, settings, jobs, script) : null;
+  const pool = script ? reviewOnWorkers(files, settings, jobs, script) : null;
   const summaryLines: SummaryLine[] = [];
   const showProgress = files.length > 1 && process.stderr.isTTY;
-  for (const [i, { path: file, reportName }] of files.entries()) {
-    if (showProgress) process.stderr.write(`\r[${i + 1}/${files.length}] ${reportName}\x1b[K`);
-    const outcome = await (onWorkers ? (onWorkers[i] as Promise<Outcome>) : reviewOne(file, settings));
-    if (showProgress) process.stderr.write('\r\x1b[K');
-    const reviewedAt = new Date(outcome.reviewedAt);
-    if (outcome.kind === 'unreadable') {
-      unreadable++;
-      summaryLines.push({ file: reportName, unreadable: outcome.message, reviewedAt });
-      process.stderr.write(`✗ ${file}: ${outcome.message}\n`);
-      continue;
+  try {
+    for (const [i, { path: file, reportName }] of files.entries()) {
+      if (showProgress) process.stderr.write(`\r[${i + 1}/${files.length}] ${reportName}\x1b[K`);
+      const outcome = await (pool ? (pool.outcomes[i] as Promise<Outcome>) : reviewOne(file, settings));
+      if (showProgress) process.stderr.write('\r\x1b[K');
+      const reviewedAt = new Date(outcome.reviewedAt);
+      if (outcome.kind === 'unreadable') {
+        unreadable++;
+        summaryLines.push({ file: reportName, unreadable: outcome.message, reviewedAt });
+        process.stderr.write(`✗ ${file}: ${outcome.message}\n`);
+        continue;
+      }
+      if (outcome.hasErrors) withErrors++;
+      const report = outcome.report ?? (JSON.parse(outcome.json) as ReviewReport);
+      summaryLines.push({ file: reportName, report, department: outcome.department, units: outcome.units, reviewedAt });
+      if (opts.json) await writeFile(opts.json, outcome.json);
+      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), outcome.json);
+      if (opts.html && outcome.html !== undefined) await writeFile(opts.html, outcome.html);
+      if (opts.htmlDir && outcome.html !== undefined)
+        await writeFile(join(opts.htmlDir, `${reportName}.html`), outcome.html);
+      process.stdout.write(outcome.console + '\n');
     }
-    if (outcome.hasErrors) withErrors++;
-    const report = outcome.report ?? (JSON.parse(outcome.json) as ReviewReport);
-    summaryLines.push({ file: reportName, report, department: outcome.department, units: outcome.units, reviewedAt });
-    if (opts.json) await writeFile(opts.json, outcome.json);
-    if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), outcome.json);
-    if (opts.html && outcome.html !== undefined) await writeFile(opts.html, outcome.html);
-    if (opts.htmlDir && outcome.html !== undefined)
-      await writeFile(join(opts.htmlDir, `${reportName}.html`), outcome.html);
-    process.stdout.write(outcome.console + '\n');
+  } finally {
+    // A write that failed ends the batch as in process: the workers stop with it.
+    pool?.close();
   }
   if (files.length > 1) {
     process.stdout.write(`\n${batchHeadline(summaryLines)}\n`);

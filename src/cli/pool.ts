@@ -55,27 +55,36 @@ function crashOutcome(reason: unknown, heapMb: number): Outcome {
   return { kind: 'unreadable', message, reviewedAt: Date.now() };
 }
 
+/** The reviews under way: one promise per file, in input order, and a way to stop the workers early. */
+export interface Pool {
+  readonly outcomes: readonly Promise<Outcome>[];
+  /** Stops every worker (the main thread failed: no further outcome is wanted). */
+  close(): void;
+}
+
 /**
- * Starts the reviews of `files` on `jobs` worker threads running `script`; returns one promise per file, in input
- * order, each settling with that file's outcome (never rejecting: an exception or a crash is the file's outcome, and
- * a crashed worker is replaced for the files still waiting).
+ * Starts the reviews of `files` on `jobs` worker threads running `script`. Each outcome promise settles with that
+ * file's outcome and never rejects: an exception or a crash is the file's outcome, and a crashed worker is replaced
+ * for the files still waiting.
  */
 export function reviewOnWorkers(
   files: readonly InputFile[],
   settings: ReviewSettings,
   jobs: number,
   script: string,
-): Promise<Outcome>[] {
+): Pool {
   const settle: ((o: Outcome) => void)[] = [];
   const outcomes = files.map((_, i) => new Promise<Outcome>((resolve) => (settle[i] = resolve)));
   const heapMb = heapLimitMb(jobs);
   let next = 0;
+  const live = new Set<Worker>();
   const start = (): void => {
     if (next >= files.length) return;
     const worker = new Worker(script, {
       workerData: { role: WORKER_ROLE, settings },
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
+    live.add(worker);
     let current = -1;
     let failure: unknown = null;
     const give = (): void => {
@@ -93,6 +102,7 @@ export function reviewOnWorkers(
     });
     worker.on('error', (e) => (failure = e));
     worker.on('exit', (code) => {
+      live.delete(worker);
       if (current < 0) return;
       settle[current]?.(crashOutcome(failure ?? new Error(`工作线程退出 worker exited with code ${code}`), heapMb));
       current = -1;
@@ -101,7 +111,11 @@ export function reviewOnWorkers(
     give();
   };
   for (let k = 0; k < jobs; k++) start();
-  return outcomes;
+  const close = (): void => {
+    next = files.length;
+    for (const w of live) void w.terminate();
+  };
+  return { outcomes, close };
 }
 
 /**

@@ -145,6 +145,23 @@ describe('a batch on worker threads (--jobs)', () => {
     },
     60_000,
   );
+
+  it('ends on a report it cannot write as in process: the lines before it, an internal error, the workers stopped', async () => {
+    const runs: Run[] = [];
+    for (const jobs of ['1', '2']) {
+      const out = join(dir, `unwritable-${jobs}`);
+      mkdirSync(join(out, 'b-sum-error.xlsx.json'), { recursive: true }); // a folder where the report would go
+      runs.push(await cli(['check', input, '--json-dir', out, '--jobs', jobs]));
+      expect(existsSync(join(out, 'd-clean.xlsx.json'))).toBe(false);
+    }
+    const [one, two] = runs as [Run, Run];
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/内部错误 Internal error: .*EISDIR/);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    const first = (r: Run) => (r.stderr.split('\n')[0] ?? '').replace(/unwritable-\d/, 'unwritable-N');
+    expect(first(two)).toBe(first(one));
+  }, 60_000);
 });
 
 describe('--jobs', () => {
