@@ -89,6 +89,26 @@ testRule(sumHierarchy, {
       findings: [{ severity: 'info', message: /54\.25 ≠ 下级合计 54\.26（差 -0\.01），可能为取整误差/ }],
     },
     {
+      name: 'an unnumbered heading over numbered lines (基本支出 over 1、2、) is their parent, and is checked',
+      workbook: workbook(
+        sheet(
+          [
+            ['收支总表', null],
+            ['支出项目', '支出预算'],
+            ['基本支出', money(31)],
+            ['1、工资福利支出', money(20)],
+            ['2、商品和服务支出', money(10)],
+            ['项目支出', money(5)],
+            ['1、一次性项目支出', money(5)],
+          ],
+          { merges: ['A1:B1'] },
+        ),
+      ),
+      findings: [
+        { severity: 'error', cells: ['B3', 'B4', 'B5'], message: /基本支出 31\.00 ≠ 下级合计 30\.00（差 \+1\.00）/ },
+      ],
+    },
+    {
       name: 'an outline parent that does not add up',
       workbook: workbook(
         sheet(

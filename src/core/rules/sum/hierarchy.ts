@@ -47,18 +47,34 @@ export function hierarchyGroups(
   // Uncoded outline: a ranked line and the deeper-ranked lines under it, up to the next line of its rank or above.
   const plain = rows.filter((r) => !r.code);
   plain.forEach((parent, i) => {
-    if (typeof parent.rank !== 'number' || parent.rank === 0) return;
+    if (typeof parent.rank !== 'number') return;
+    // An unnumbered heading right above numbered lines ("基本支出" over "1、工资福利支出", where the office does not
+    // number the first level) is their parent, as a "一、" line would be.
+    const next = plain[i + 1];
+    // Only a list that starts there ("1、", "(1)"): "3、公务接待费" after a line goes on a list begun above it.
+    const heading =
+      parent.rank === 0 &&
+      !parent.isTotal &&
+      !!parent.label &&
+      typeof next?.rank === 'number' &&
+      next.rank >= 3 &&
+      FIRST_OF_LIST.test(next.label.trim());
+    const rank = heading ? (next?.rank as number) - 1 : parent.rank;
+    if (rank === 0) return;
     const children: BlockRow[] = [];
     for (let j = i + 1; j < plain.length; j++) {
       const r = plain[j] as BlockRow;
       if (r.rank === 'of' || r.rank === 0) break;
-      if (r.rank <= parent.rank) break;
+      if (r.rank <= rank) break;
       if (children.length === 0 || r.rank === children[0]?.rank) children.push(r);
     }
     if (children.length) groups.push({ parent, children });
   });
   return groups;
 }
+
+/** The first line of a numbered list: "1、", "1.", "(1)", "（1）" (digits 1, not 10 or 11). */
+const FIRST_OF_LIST = /^[(（]?0?1(?!\d)/;
 
 export const sumHierarchy: Rule = {
   meta: {
