@@ -268,3 +268,57 @@ real('real PDF conversions without their merged cells, or with spacer columns', 
     }
   });
 });
+
+/** What platform exports and other offices do to a whole workbook, each applied to every sheet. */
+const isCodeText = (v: unknown): v is string => typeof v === 'string' && /^\s*[1-9]\d{2,6}\s*$/.test(v);
+const exportArtefacts: [string, (s: SheetSnapshot) => SheetSnapshot][] = [
+  [
+    'a hidden helper column of row numbers as column C',
+    (s) => {
+      const spaced = withSpacer(s, 2);
+      return {
+        ...spaced,
+        rows: spaced.rows.map((r, i) =>
+          r?.some((c) => typeof c?.value === 'number') ? [...r.slice(0, 2), { value: i + 1 }, ...r.slice(3)] : r,
+        ),
+        hiddenColumns: [2],
+      };
+    },
+  ],
+  [
+    'text codes written as numbers with two decimals (201.00)',
+    (s) => ({
+      ...s,
+      rows: s.rows.map((r) => r?.map((c) => (c && isCodeText(c.value) ? { value: `${c.value.trim()}.00` } : c))),
+    }),
+  ],
+  [
+    'the unit line moved to the end of the title line',
+    (s) => {
+      const unitAt = s.rows.findIndex((r, i) => i > 0 && i < 4 && r?.some((c) => /^单位/.test(String(c?.value ?? ''))));
+      if (unitAt < 0 || !s.rows[0]?.[0]) return s;
+      const unit = s.rows[unitAt]?.find((c) => /^单位/.test(String(c?.value ?? '')));
+      const rows = s.rows.map((r, i) =>
+        i === 0
+          ? [...(r ?? []), ...Array(Math.max(0, s.columnCount - (r?.length ?? 0))), unit]
+          : i === unitAt
+            ? r?.map((c) => (c === unit ? undefined : c))
+            : r,
+      );
+      return { ...s, rows, columnCount: s.columnCount + 1, merges: s.merges.filter((m) => m.top !== 0) };
+    },
+  ],
+];
+
+real('real PDF conversions as platform exports and other offices lay them out', () => {
+  const load = async (f: string): Promise<WorkbookSnapshot> => readXlsx(new Uint8Array(readFileSync(join(REAL, f))), f);
+  const cases = files.flatMap((f) => exportArtefacts.map(([name, change]) => [f, name, change] as const));
+  it.each(cases)('%s, %s: the same tables, identities and no error or warning', async (f, _name, change) => {
+    const wb = await load(f);
+    const a = reviewWorkbook(wb).report;
+    const b = reviewWorkbook({ ...wb, sheets: wb.sheets.map(change) }).report;
+    expect(b.tables.map((t) => [t.sheet, t.type])).toEqual(a.tables.map((t) => [t.sheet, t.type]));
+    expect(b.coverage?.identities.closed).toEqual(a.coverage?.identities.closed);
+    expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
+  });
+});
