@@ -73,7 +73,20 @@ const headsOnTotalLine: GridValue[][] = [
   ['合计', null, null, null, '合计', '基本支出', '项目支出'],
 ];
 
-describe('a table reads the same with its merged cells or without them', () => {
+/** Merged areas unmerged and filled (取消合并并填充): every cell of a merge holds its value, and no merge is left. */
+const filledWithoutMerges = (s: SheetSnapshot): SheetSnapshot => {
+  const rows = s.rows.map((r) => [...(r ?? [])]);
+  for (const m of s.merges) {
+    const v = s.rows[m.top]?.[m.left];
+    if (v) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) (rows[r] ??= [])[c] = v;
+  }
+  return { ...s, rows, merges: [] };
+};
+
+describe.each([
+  ['without them', withoutMerges],
+  ['unmerged and filled', filledWithoutMerges],
+])('a table reads the same with its merged cells or %s', (_artefact, artefact) => {
   const fn = expenditureByFunction();
   it.each([
     ['two-sided 收支总表 with band heads', twoSided],
@@ -82,9 +95,11 @@ describe('a table reads the same with its merged cells or without them', () => {
   ])('%s', (_name, s) => {
     const merged = reading(s);
     expect(merged[0]?.data).not.toBeNull();
-    expect(reading(withoutMerges(s))).toEqual(merged);
+    expect(reading(artefact(s))).toEqual(merged);
   });
+});
 
+describe('a table without its merged cells', () => {
   it('a line below the header under a parent that kept its merge is not taken for header', () => {
     const s = sheet(headsOnTotalLine, { merges: ['A1:H1', 'A3:B3', 'C3:C4', 'D3:D4', 'E3:G4', 'H3:H4'] });
     const [t] = recogniseSheet(s);
@@ -197,28 +212,7 @@ describe('the title sharing its line with the unit or the 编制部门', () => {
   });
 });
 
-/** Merged areas unmerged and filled (取消合并并填充): every cell of a merge holds its value, and no merge is left. */
-const filledWithoutMerges = (s: SheetSnapshot): SheetSnapshot => {
-  const rows = s.rows.map((r) => [...(r ?? [])]);
-  for (const m of s.merges) {
-    const v = s.rows[m.top]?.[m.left];
-    if (v) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) (rows[r] ??= [])[c] = v;
-  }
-  return { ...s, rows, merges: [] };
-};
-
-describe('a table reads the same with its merged cells unmerged and filled', () => {
-  const fn = expenditureByFunction();
-  it.each([
-    ['two-sided 收支总表 with band heads', twoSided],
-    ['split 类/款/项 codes under 功能分类科目编码, amounts under 收入预算', splitCodes],
-    ['一般公共预算支出表', sheet(fn.rows, { merges: fn.merges })],
-  ])('%s', (_name, s) => {
-    const merged = reading(s);
-    expect(merged[0]?.data).not.toBeNull();
-    expect(reading(filledWithoutMerges(s))).toEqual(merged);
-  });
-
+describe('merged cells unmerged and filled', () => {
   it('equal amounts side by side, or an amount written with its unit, stay apart', () => {
     const s = sheet([
       ['2025年部门一般公共预算支出表'],
