@@ -3,7 +3,8 @@
  * - files: the CLI reviewing one workbook cold (a fresh `node bin/budget-review.mjs check` process), paired and
  *   alternated (A B, B A, …) against a bare ExcelJS `readFile` of the same file and against the snapshot reader alone;
  *   the ratio is taken pair by pair and its median quoted, so a drifting machine load cancels;
- * - batch: one CLI call over 200 corpus workbooks (copies of ../shared/corpus), workbooks per second;
+ * - batch: one CLI call over 200 corpus workbooks (copies of ../shared/corpus), workbooks per second, in process
+ *   (`--jobs 1`) and on worker threads (`--jobs 2`, or the default where the machine has more cores);
  * - shapes (tests/bench/shapes.ts) at 10k, 200k and 1M cells: µs per cell of the CLI process and of the review
  *   alone (timed inside a fresh process, no warm-up), and the ratio 1M ÷ 200k (linear: ≈ 1);
  * - peak RSS of each CLI process from the OS (`/usr/bin/time`: maximum resident set), per cell at 1M.
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { consolidatedIncome, manySheets } from './generate';
+import { jobsFor } from '../../src/cli/pool';
 import { cellCount, consolidatedWorkbook, SHAPES, shapeSnapshot, writeXlsx, type Shape } from './shapes';
 
 const ROOT = resolve(__dirname, '../..');
@@ -144,7 +146,7 @@ async function benchFiles(reader: string) {
   return rows;
 }
 
-function benchBatch() {
+function benchBatch(jobs: number) {
   const corpus = join(ROOT, '../shared/corpus');
   const folder = join(DIR, 'batch-200');
   rmSync(folder, { recursive: true, force: true });
@@ -155,13 +157,14 @@ function benchBatch() {
       join(corpus, sources[i % sources.length]!),
       join(folder, `${String(i).padStart(3, '0')}-${sources[i % sources.length]}`),
     );
-  const args = ['bin/budget-review.mjs', 'check', folder, '--quiet'];
+  const args = ['bin/budget-review.mjs', 'check', folder, '--quiet', '--jobs', String(jobs)];
   run(args);
   const runs = Array.from({ length: Math.max(3, RUNS - 2) }, () => run(args));
   const wall = median(runs.map((r) => r.wall));
   const cpu = median(runs.map((r) => r.cpu));
   return {
     workbooks: 200,
+    jobs,
     wall,
     cpu,
     perWallSecond: 200 / wall,
@@ -253,18 +256,19 @@ async function main() {
   }
   if (ONLY.has('batch')) {
     console.error('batch (200 corpus workbooks, one call):');
-    const batch = benchBatch();
-    result.batch = batch;
-    console.table([
-      {
+    const batches = [1, Math.max(2, jobsFor(200))].map(benchBatch);
+    result.batch = batches;
+    console.table(
+      batches.map((batch) => ({
         workbooks: batch.workbooks,
+        jobs: batch.jobs,
         'wall s': f2(batch.wall),
         'cpu s': f2(batch.cpu),
         'per wall s (≥ 60)': batch.perWallSecond.toFixed(1),
         'per cpu s': batch.perCpuSecond.toFixed(1),
         'peak RSS': mib(batch.rssKiB),
-      },
-    ]);
+      })),
+    );
   }
   if (ONLY.has('shapes')) {
     console.error('shapes (CLI process and review alone, cold):');
