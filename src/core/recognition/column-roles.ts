@@ -58,13 +58,26 @@ export interface ColumnStats {
   economicCodes: number;
   parts: number;
   texts: number;
+  /** Texts that hold a run of three digits but read as no code ("2O8", "类208"): codes written unreadably. */
+  digitTexts: number;
 }
 
 /** Cells enough to tell what a column holds: all of them up to this many, else an even sample across the rows. */
 const STATS_SAMPLE = 400;
 
+const THREE_DIGITS = /\d{3}/;
+
 function statsOf(all: readonly TypedCell[]): ColumnStats {
-  const s: ColumnStats = { nonEmpty: 0, numeric: 0, errors: 0, codes: 0, economicCodes: 0, parts: 0, texts: 0 };
+  const s: ColumnStats = {
+    nonEmpty: 0,
+    numeric: 0,
+    errors: 0,
+    codes: 0,
+    economicCodes: 0,
+    parts: 0,
+    texts: 0,
+    digitTexts: 0,
+  };
   const step = Math.max(1, Math.floor(all.length / STATS_SAMPLE));
   for (let k = 0; k < all.length; k += step) {
     const c = all[k] as TypedCell;
@@ -81,7 +94,7 @@ function statsOf(all: readonly TypedCell[]): ColumnStats {
     if (parsed) {
       s.codes++;
       if (parsed.classification !== 'function' && parsed.classification !== 'revenue') s.economicCodes++;
-    }
+    } else if (c.kind === 'text' && THREE_DIGITS.test(c.text)) s.digitTexts++;
   }
   return s;
 }
@@ -155,7 +168,10 @@ export function assignColumnRoles(
     let part = spacer ? undefined : fromHeader?.part;
     if (role === 'function_code' || role === 'economic_code') {
       // A "代码" column holding names (the 泉州 基本支出 table) is a name column.
-      if (stats.nonEmpty > 0 && stats.codes < stats.nonEmpty * 0.5 && stats.texts > stats.codes) role = 'name';
+      // Unless its texts are codes written unreadably ("2O8"): then it stays the code column, its codes unread, and
+      // the rows are mapped by their names.
+      const names = stats.texts > stats.codes && stats.digitTexts + stats.codes < stats.nonEmpty * 0.5;
+      if (stats.nonEmpty > 0 && stats.codes < stats.nonEmpty * 0.5 && names) role = 'name';
       else if (economicPath || stats.economicCodes > stats.codes / 2) role = 'economic_code';
     }
     if (role === 'code_part' && stats.nonEmpty > 0 && stats.numeric + stats.parts < stats.nonEmpty * 0.5) role = 'name';

@@ -4,7 +4,7 @@ import { readXlsx } from '../../../src/adapters/xlsx/read-xlsx';
 import { recogniseSheet } from '../../../src/core/recognition/recognise';
 import { reviewWorkbook } from '../../../src/core/review';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot/types';
-import { sheet, type GridValue } from '../../helpers/grid';
+import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { expenditureByFunction } from '../../helpers/tables';
 
 /**
@@ -314,5 +314,38 @@ real('real PDF conversions as platform exports and other offices lay them out', 
     expect(b.tables.map((t) => [t.sheet, t.type])).toEqual(a.tables.map((t) => [t.sheet, t.type]));
     expect(b.coverage?.identities.closed).toEqual(a.coverage?.identities.closed);
     expect(b.findings.filter((x) => x.severity === 'error' || x.severity === 'warning')).toEqual([]);
+  });
+});
+
+describe('codes written unreadably in a 科目编码 column (2O8: a letter O for the zero)', () => {
+  const table = (leaf: number) =>
+    sheet(
+      [
+        ['2021年部门预算一般公共预算支出表'],
+        ['编制部门：某市教育局', null, null, null, '单位：万元'],
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        [null, '合计', 100, 60, 40],
+        ['2O8', '社会保障和就业支出', 100, 60, 40],
+        ['2O805', '行政事业单位养老支出', 100, 60, 40],
+        ['2O80505', '机关事业单位基本养老保险缴费支出', leaf, 60, 40],
+      ],
+      { name: '一般公共预算支出表' },
+    );
+  const review = (leaf: number) => reviewWorkbook(workbook(table(leaf))).report;
+
+  it('stays the code column; the lines are mapped by their names and the total is not summed over every level', () => {
+    const r = review(100);
+    expect(r.tables[0]?.columns.map((c) => c.role)).toEqual(['function_code', 'name', 'amount', 'amount', 'amount']);
+    expect(r.rows.map((x) => [x.code, x.source])).toEqual([
+      ['208', 'inferred'],
+      ['20805', 'inferred'],
+      ['2080505', 'inferred'],
+    ]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a slip is still caught at its cell', () => {
+    const errors = review(90).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.cells[0])).toEqual(['C6', 'C7']);
   });
 });
