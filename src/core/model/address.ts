@@ -1,2 +1,2 @@
 /** A1 addresses of the model's cells, for findings (the model carries positions; rules name them). */
-export { cellAddress, columnLetter } from '../snapshot/address';
+export { cellAddress, columnLetter, rangeAddress } from '../snapshot/address';

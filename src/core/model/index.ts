@@ -1,5 +1,5 @@
 /** The document model: what rules read (src/core/rules imports the model through this door, never cells). */
-export { cellAddress, columnLetter } from './address';
+export { cellAddress, columnLetter, rangeAddress } from './address';
 export {
   addressOf,
   compareSum,

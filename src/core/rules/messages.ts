@@ -27,3 +27,6 @@ export const IDENTITY_MESSAGES: RuleMessages = {
   blankSide: { zh: '一方未填金额', en: 'One side left blank' },
   ...ROUNDING,
 };
+
+/** A text as a finding quotes it: its first `max` characters, then "…". */
+export const quoted = (text: string, max = 40): string => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -3,6 +3,7 @@ import type { RecognisedTable } from '../../recognition/model';
 import { TABLE_TYPE_NAMES, tableTypeId, type TableType } from '../../recognition/table-type-registry';
 import { cellAddress, tableViews } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
+import { quoted } from '../messages';
 import type { Rule, RuleContext } from '../types';
 import { memoize } from '../../util/collections';
 import { firstNonZero, isBlankTemplate } from './table-amounts';
@@ -187,7 +188,7 @@ export const emptyTableStatement: Rule = {
           !(c.table && s.cell.row >= c.table.headerRows[0] && s.cell.row <= c.table.headerRows[1]) &&
           !inOtherTable(ctx, s.cell, c.table),
       );
-      const quote = (s: Statement) => `“${s.cell.text.length > 40 ? `${s.cell.text.slice(0, 40)}…` : s.cell.text}”`;
+      const quote = (s: Statement) => `“${quoted(s.cell.text)}”`;
       if (nonZero) {
         const claim = own.find((s) => s.claimsEmpty || s.funds.includes(c.spec));
         if (claim)

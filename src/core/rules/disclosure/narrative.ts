@@ -4,6 +4,7 @@ import { tableTypeId, type TableType } from '../../recognition/table-type-regist
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
 import { formatAmount, UNIT_FACTOR, type AmountColumn, type BlockView, type TableView } from '../../model';
 import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross_table/quantities';
+import { quoted } from '../messages';
 import type { Rule, RuleContext } from '../types';
 import { address, textCells, type TextCell } from './workbook-texts';
 
@@ -252,11 +253,6 @@ export function statedChanges(ctx: RuleContext): StatedChange[] {
 }
 
 /** The range a quantity of two rounded amounts can take (its value at the corners of their rounding). */
-/** A clause as a finding quotes it: its first 40 characters. */
-function quoteOf(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 function rangeOf(f: (a: Decimal, b: Decimal) => Decimal | null, a: Written, b: Written): [Decimal, Decimal] | null {
   const values: Decimal[] = [];
   for (const da of [-1, 1])
@@ -415,7 +411,7 @@ export const narrativeFigures: Rule = {
           sheet,
           cells,
           messageId: 'figureDiffers',
-          message: `《${sheet}》写“${quoteOf(f.clause)}”，而${tableLabel(table.view)}${f.item.label}为 ${formatAmount(inUnit, 2)} ${unit}`,
+          message: `《${sheet}》写“${quoted(f.clause)}”，而${tableLabel(table.view)}${f.item.label}为 ${formatAmount(inUnit, 2)} ${unit}`,
           expected: inUnit.toFixed(2),
           actual: f.value.div(unit === '万元' ? 1e4 : 1).toFixed(2),
         },
@@ -438,7 +434,7 @@ export const narrativeFigures: Rule = {
           sheet,
           cells,
           messageId: error.messageId,
-          message: `《${sheet}》写“${quoteOf(c.segment)}”：${error.message}`,
+          message: `《${sheet}》写“${quoted(c.segment)}”：${error.message}`,
           expected: error.expected,
           actual: error.actual,
         },

@@ -124,13 +124,12 @@ export function titleType(text: string): TableType | null {
   return titleTypeOf(text);
 }
 
-/** titleType of a short text with 表 in it, once per distinct text (titles recur on every sheet of a batch). */
-const titleTypeOf = memoize((text: string): TableType | null => {
-  const t = normalizeTitle(text);
-  if (!t.endsWith('表')) return null;
+/** titleType of a short text with 表 in it (normalizeTitle and typeFromText each keep their results per text). */
+function titleTypeOf(text: string): TableType | null {
+  if (!normalizeTitle(text).endsWith('表')) return null;
   const type = typeFromText(text);
   return type === 'unknown' ? null : type;
-});
+}
 
 export interface ContentsEntry {
   readonly cell: TextCell;

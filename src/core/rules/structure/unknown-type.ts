@@ -1,4 +1,5 @@
-import { cellAddress } from '../../model';
+import { cellAddress, rangeAddress } from '../../model';
+import { quoted } from '../messages';
 import type { Rule } from '../types';
 
 /**
@@ -28,10 +29,8 @@ export const structureUnknownType: Rule = {
   check(ctx) {
     for (const t of ctx.workbook.tables) {
       if (t.type !== 'unknown' || !t.dataRows || !t.columns.some((c) => c.role === 'amount')) continue;
-      const range = `${cellAddress(t.range.top, t.range.left)}:${cellAddress(t.range.bottom, t.range.right)}`;
-      const why = t.title
-        ? `标题“${t.title.length > 30 ? `${t.title.slice(0, 30)}…` : t.title}”未能对应到公开表`
-        : '未找到表名';
+      const range = rangeAddress(t.range);
+      const why = t.title ? `标题“${quoted(t.title, 30)}”未能对应到公开表` : '未找到表名';
       const message = `《${t.sheet}》${range} 未能识别是哪一张公开表（${why}），本表只核对了表内关系，未参与跨表核对和完整性检查`;
       ctx.report({
         sheet: t.sheet,
