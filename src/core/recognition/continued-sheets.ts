@@ -1,4 +1,4 @@
-import { parseNumericText } from '../text/amount';
+import { isNumericValue } from '../text/amount';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import type { RecognisedTable } from './model';
 
@@ -54,7 +54,6 @@ function repeatsHeader(first: RecognisedTable, next: RecognisedTable): boolean {
 function continuesData(first: RecognisedTable, sheet: SheetSnapshot, top: number): boolean {
   const amountCols = new Set(first.columns.filter((c) => c.role === 'amount').map((c) => c.col));
   if (amountCols.size === 0) return false;
-  const isNumber = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && parseNumericText(v) !== null);
   let rows = 0;
   for (let r = top; r < Math.min(sheet.rows.length, top + 3); r++) {
     const row = sheet.rows[r] ?? [];
@@ -62,7 +61,7 @@ function continuesData(first: RecognisedTable, sheet: SheetSnapshot, top: number
     if (used.length === 0) break;
     if (used.some((col) => col < first.range.left || col > first.range.right)) return false;
     const amounts = used.filter((col) => amountCols.has(col));
-    if (amounts.some((col) => !isNumber(row[col]?.value))) return false;
+    if (amounts.some((col) => !isNumericValue(row[col]?.value))) return false;
     // A note or a heading ends the check: it is no data row (and cannot be the first).
     if (amounts.length === 0 && used.length < 2) return rows > 0;
     rows++;

@@ -1,5 +1,5 @@
 import type { Cell, CellRange, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
-import { isPlaceholderText, parseNumericText } from '../text/amount';
+import { isNumericValue, isPlaceholderText, parseNumericText } from '../text/amount';
 import { typeSheet, type TypedSheet } from './cell-typing';
 import {
   assignColumnRoles,
@@ -322,9 +322,7 @@ function withFilledMergesRestored(snapshot: SheetSnapshot): SheetSnapshot {
   const key = (r: number, c: number) => r * width + c;
   for (const m of snapshot.merges)
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) taken.add(key(r, c));
-  const isNumber = (c: Cell | undefined) =>
-    typeof c?.value === 'number' || (typeof c?.value === 'string' && parseNumericText(c.value) !== null);
-  const noNumber = rows.map((row) => !row?.some(isNumber));
+  const noNumber = rows.map((row) => !row?.some((c) => isNumericValue(c?.value)));
   const added: CellRange[] = [];
   const followers = new Set<number>();
   for (let r = 0; r < rows.length; r++) {

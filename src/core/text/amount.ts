@@ -137,6 +137,11 @@ export function parseNumericText(raw: string): { value: string; decimals: number
   return { value, decimals: frac.length, percent };
 }
 
+/** A number, or a text that reads as one ("23,047.39" stored as text). */
+export function isNumericValue(v: unknown): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && parseNumericText(v) !== null);
+}
+
 /** Reads a cell as an amount. Blank means "no value" (not zero); text that is not a number is `invalid`. */
 export function parseAmount(cell: Cell | undefined): Amount {
   if (!cell) return BLANK;
