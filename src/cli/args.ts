@@ -51,7 +51,7 @@ export const USAGE = `用法 Usage:
   --verbose        逐表列出识别结果和错误、警告               list every table, error and warning
   --quiet          每个工作簿一行（默认）                     one line per workbook (the default)
   --strict         批量模式下发现错误时也以 1 退出           in a --json-dir batch, also exit 1 on errors
-  --jobs N         同时审核 N 个工作簿（工作线程；1 为逐个）   review N workbooks at once on worker threads (1: one by one)
+  --jobs N         同时审核 N 个工作簿（1 为逐个审核）        review N workbooks at once on worker threads (1: one by one)
 
   budget-review fill FILE.xlsx --out OUT.xlsx [--codes] [--self-eval] [--targets] [--self-eval-sheets] [--department]
 

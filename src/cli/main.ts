@@ -80,8 +80,8 @@ async function check(opts: CheckOptions): Promise<number> {
         process.stderr.write(`✗ ${file}: ${outcome.message}\n`);
         continue;
       }
-      if (outcome.hasErrors) withErrors++;
       const report = outcome.report ?? (JSON.parse(outcome.json) as ReviewReport);
+      if (report.findings.some((f) => f.severity === 'error')) withErrors++;
       summaryLines.push({ file: reportName, report, department: outcome.department, units: outcome.units, reviewedAt });
       if (opts.json) await writeFile(opts.json, outcome.json);
       if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), outcome.json);

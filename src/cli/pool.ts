@@ -50,7 +50,7 @@ function crashOutcome(reason: unknown, heapMb: number): Outcome {
   const code = (reason as { code?: unknown } | null)?.code;
   const message =
     code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? `审核时内存不足（超过每个工作线程 ${heapMb} MB 的上限），已跳过`
+      ? `工作簿过大，审核时内存不足（上限 ${heapMb} MB），已跳过；可用 --jobs 1 单独审核`
       : `审核时出错，已跳过（${reason instanceof Error ? reason.message : String(reason)}）`;
   return { kind: 'unreadable', message, reviewedAt: Date.now() };
 }

@@ -33,7 +33,6 @@ export type Outcome =
       readonly json: string;
       readonly html?: string;
       readonly console: string;
-      readonly hasErrors: boolean;
       readonly department: string | null;
       readonly units: readonly string[];
       readonly reviewedAt: number;
@@ -46,7 +45,7 @@ export async function reviewOne(file: string, settings: ReviewSettings): Promise
     prepareFor(file);
     const snapshot = await readWorkbookFile(file);
     const { catalogs, year: fiscalYear, rules } = settings;
-    const { workbook, report } = reviewWorkbook(snapshot, { catalogs: [...catalogs], fiscalYear, rules });
+    const { workbook, report } = reviewWorkbook(snapshot, { catalogs, fiscalYear, rules });
     const { department, units } = organisationOf(snapshot, workbook);
     return {
       kind: 'reviewed',
@@ -54,9 +53,8 @@ export async function reviewOne(file: string, settings: ReviewSettings): Promise
       json: JSON.stringify(report, null, 1),
       html: settings.htmlTitles ? renderHtmlReport(report, settings.htmlTitles) : undefined,
       console: summarise(workbook, report, { verbose: settings.verbose, department }),
-      hasErrors: report.findings.some((f) => f.severity === 'error'),
-      department: department ?? null,
-      units: [...(units ?? [])],
+      department,
+      units,
       reviewedAt: Date.now(),
     };
   } catch (e) {
