@@ -33,6 +33,23 @@ const department = () =>
     ),
   );
 
+/** A department whose only disclosure is a two-sided 收支总表: 基本支出 and 项目支出 are lines of its expenditure side. */
+const summaryOnly = () =>
+  workbook(
+    sheet(
+      [
+        ['2021年部门收支预算总表', null, null, null],
+        ['编制单位：乙县医疗保障局', null, null, '单位：万元'],
+        ['收入', null, '支出', null],
+        ['项目', '预算数', '项目', '预算数'],
+        ['一、一般公共预算拨款收入', m(70.5), '一、基本支出', m(50.25)],
+        ['二、政府性基金预算拨款收入', null, '二、项目支出', m(20.25)],
+        ['本年收入合计', m(70.5), '本年支出合计', m(70.5)],
+      ],
+      { name: '收支总表', merges: ['A1:D1', 'A3:B3', 'C3:D3'] },
+    ),
+  );
+
 async function performancePanel(platform: MemoryPlatform) {
   await act(async () => {
     render(<App platform={platform} />);
@@ -56,6 +73,16 @@ describe('绩效 panel', () => {
     expect(valueAt(platform, '部门整体绩效目标', 3, 2)).toBe(60.25);
     expect(valueAt(platform, '部门整体绩效目标', 3, 4)).toBe(6);
     expect(valueAt(platform, '部门整体绩效目标', 4, 2)).toBe(54.25);
+  });
+
+  it('takes the department form’s funds from the 收支总表 when that is the table there', async () => {
+    const platform = new MemoryPlatform(summaryOnly());
+    await performancePanel(platform);
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: '插入部门整体绩效目标表' })));
+    expect(valueAt(platform, '部门整体绩效目标', 2, 1)).toBe('乙县医疗保障局');
+    expect(valueAt(platform, '部门整体绩效目标', 3, 2)).toBe(70.5);
+    expect(valueAt(platform, '部门整体绩效目标', 3, 4)).toBe(20.25);
+    expect(valueAt(platform, '部门整体绩效目标', 4, 2)).toBe(50.25);
   });
 
   it('cuts a long project name cleanly, and a second insert asks: update the sheet there, or add one', async () => {
