@@ -1,5 +1,6 @@
 import type { Cell } from '../snapshot/types';
 import { isCellError } from '../snapshot/types';
+import { memoize } from '../util/collections';
 import { toHalfWidth } from './normalize';
 
 /**
@@ -27,10 +28,13 @@ export type Amount =
 const PLACEHOLDER = /^(\*+|[-—–─－_/／\\…·.]+|[-—–]{1,2}|无|\/|x+|X+)$/;
 const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/;
 
-/** True for "**", "—", "-", "…" and similar fillers that mean "nothing here". */
-export function isPlaceholderText(text: string): boolean {
-  return PLACEHOLDER.test(toHalfWidth(text).replace(/\s+/g, ''));
-}
+/**
+ * True for "**", "—", "-", "…" and similar fillers that mean "nothing here". Once per distinct text: every cell of
+ * every sheet is asked (recognition, merges, amounts), and names and headers recur.
+ */
+export const isPlaceholderText: (text: string) => boolean = memoize((text) =>
+  PLACEHOLDER.test(toHalfWidth(text).replace(/\s+/g, '')),
+);
 
 /** Decimal places a number format displays: "#,##0.00" → 2, "0%" → 0, "General"/undefined → null. */
 const DECIMALS_CACHE = new Map<string, number | null>();
@@ -109,8 +113,28 @@ export function numberToDecimalString(n: number): string {
   return n.toFixed(20).replace(/\.?0+$/, '');
 }
 
-/** Parses numeric text: "23,047.39", "２３０４７．３９", "(123.45)", "-1,000", "12.5%"; null when not a number. */
-export function parseNumericText(raw: string): { value: string; decimals: number; percent: boolean } | null {
+/** A parsed numeric text; shared by every caller of the same text (memoised), never to be changed. */
+export type NumericText = { readonly value: string; readonly decimals: number; readonly percent: boolean };
+
+/**
+ * Parses numeric text: "23,047.39", "２３０４７．３９", "(123.45)", "-1,000", "12.5%"; null when not a number. Once per
+ * distinct text; a text with no digit (ASCII or full-width: most names and headers) is no number, decided without
+ * copying it.
+ */
+export const parseNumericText: (raw: string) => NumericText | null = memoize((raw) =>
+  hasDigit(raw) ? parseNumericTextOnce(raw) : null,
+);
+
+/** An ASCII or full-width digit: after half-width folding, the only characters `\d` can match. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
+
+function parseNumericTextOnce(raw: string): NumericText | null {
   let text = toHalfWidth(raw)
     .trim()
     .replace(/[\s\u00a0]/g, '')
