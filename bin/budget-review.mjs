@@ -5,6 +5,13 @@ import { statSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// A review is a short process that runs most of its code once or a few times: TurboFan inlining callees into the
+// functions it optimises costs more compile time (on V8's background threads, counted in the process's CPU) than the
+// inlined code saves. Small callees are still inlined. Measured (41-sheet consolidated workbook, 200-workbook batch):
+// 13–25% less CPU, the same reports. Set before the bundle is loaded, so every optimisation sees it.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'cli', 'budget-review.cjs');
