@@ -62,7 +62,13 @@ function scaledOf(text: string, decimals: number): number | null {
 export type Reading =
   | { readonly kind: 'term'; readonly term: Term }
   | { readonly kind: 'skip' }
-  | { readonly kind: 'invalid'; readonly text: string; readonly uncalculated?: true };
+  | {
+      readonly kind: 'invalid';
+      readonly text: string;
+      readonly uncalculated?: true;
+      /** A number written in a larger unit than the table's ("1.2万元" in a table in 元), not read (see readCell). */
+      readonly unit?: AmountUnit;
+    };
 
 const ZERO = new Decimal(0);
 const SKIP: Reading = { kind: 'skip' };
@@ -71,11 +77,38 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 
+/** Decimal places between two units: 元 → 万元 is 4. */
+const UNIT_DIGITS: Record<AmountUnit, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
+/**
+ * A number the cell writes with its own unit, in the table's unit. One in a smaller unit converts exactly, each written
+ * digit kept (1,234.56元 in a table in 万元 is 0.123456, displayed to its sixth decimal, so its rounding allowance stays
+ * half a 分). One in a larger unit would need an allowance coarser than a whole table unit: it is not read.
+ */
+function inTableUnit(
+  at: { row: number; col: number; written: string },
+  amount: { value: string; decimals: number; unit: AmountUnit },
+  tableUnit: AmountUnit,
+): Reading {
+  const shift = UNIT_DIGITS[tableUnit] - UNIT_DIGITS[amount.unit];
+  if (shift < 0) return { kind: 'invalid', text: at.written, unit: amount.unit };
+  const d = amount.decimals + shift;
+  const text = new Decimal(amount.value).div(new Decimal(10).pow(shift)).toFixed(d);
+  return new LazyTerm(at.row, at.col, text, d, scaledOf(text, d), false);
+}
+
 /**
  * Reads a cell. `tableDecimals` is the precision of the table's amounts: a General-format 13466 among 670.97s is
- * 13466.00 exactly, not a number rounded to whole units.
+ * 13466.00 exactly, not a number rounded to whole units. `tableUnit` is the unit of the table's amounts: a cell that
+ * writes another unit with its number is read in the table's.
  */
-export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDecimals = 2): Reading {
+export function readCell(
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  tableDecimals = 2,
+  tableUnit: AmountUnit | null = null,
+): Reading {
   const cell = sheet.rows[row]?.[col];
   // Fast path: a formatted number is its value rounded to the format's decimals — exact unless it sits on a tie.
   if (cell && typeof cell.value === 'number' && cell.format && !cell.format.includes('%')) {
@@ -92,6 +125,8 @@ export function readCell(sheet: SheetSnapshot, row: number, col: number, tableDe
       return new LazyTerm(row, col, '0', tableDecimals, 0, true);
     case 'number': {
       if (a.percent) return SKIP;
+      if (a.unit && tableUnit && a.unit !== tableUnit)
+        return inTableUnit({ row, col, written: String(cell?.value ?? '').trim() }, { ...a, unit: a.unit }, tableUnit);
       const decimals = cell?.format || a.fromText ? a.decimals : Math.max(a.decimals, tableDecimals);
       const dot = a.value.indexOf('.');
       const written = dot < 0 ? 0 : a.value.length - dot - 1;

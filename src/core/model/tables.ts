@@ -183,10 +183,10 @@ export function readIn(view: TableView, row: number, col: number): Reading {
   }
   const column = lastColumn;
   const k = row - column.top;
-  if (k >= 0) return (column.below[k] ??= readCell(sheetOf(view), row, col, view.decimals));
+  if (k >= 0) return (column.below[k] ??= readCell(sheetOf(view), row, col, view.decimals, view.unit));
   column.above ??= new Map();
   let reading = column.above.get(row);
-  if (!reading) column.above.set(row, (reading = readCell(sheetOf(view), row, col, view.decimals)));
+  if (!reading) column.above.set(row, (reading = readCell(sheetOf(view), row, col, view.decimals, view.unit)));
   return reading;
 }
 

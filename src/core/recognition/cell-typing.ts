@@ -1,6 +1,6 @@
 import { SheetGrid } from '../snapshot/grid';
 import { isCellError, type SheetSnapshot } from '../snapshot/types';
-import { isPlaceholderText, parseNumericText } from '../text/amount';
+import { isAmountText, isPlaceholderText } from '../text/amount';
 import { normalizeLabel } from '../text/normalize';
 import { HEADER_TERMS, META_PATTERN, NOTE_PATTERN, TOTAL_PATTERN } from './vocabulary';
 
@@ -72,7 +72,8 @@ export interface TypedSheet {
 
 function kindOfText(t: string): CellKind {
   if (isPlaceholderText(t)) return 'placeholder';
-  if (parseNumericText(t)) return 'numeric_text';
+  // An amount with its unit ("1,234.56万元") is an amount like any other, not a label.
+  if (isAmountText(t)) return 'numeric_text';
   return 'text';
 }
 

@@ -1,5 +1,5 @@
 import type { Cell, CellRange, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
-import { isNumericValue, isPlaceholderText, parseNumericText } from '../text/amount';
+import { isAmountText, isNumericValue, isPlaceholderText, parseAffixedAmount } from '../text/amount';
 import { typeSheet, type TypedSheet } from './cell-typing';
 import {
   assignColumnRoles,
@@ -124,6 +124,24 @@ function unitOf(sheet: TypedSheet, d: Draft): AmountUnit | null {
   return null;
 }
 
+const UNIT_RANK: readonly AmountUnit[] = ['元', '千元', '万元', '亿元'];
+
+/**
+ * A table stating no unit whose amounts write theirs ("1,234.56万元"): the largest unit they write, so that amounts in
+ * a smaller one convert exactly (see readCell).
+ */
+function unitOfAmounts(sheet: TypedSheet, d: Draft, columns: readonly ColumnInfo[]): AmountUnit | null {
+  if (!d.data) return null;
+  const amountCols = new Set(columns.filter((c) => c.role === 'amount').map((c) => c.col));
+  let rank = -1;
+  for (let r = d.data[0]; r <= d.data[1]; r++)
+    for (const c of cellsInSpan(sheet, r, d.left, d.right)) {
+      const unit = c.kind === 'numeric_text' && amountCols.has(c.col) ? parseAffixedAmount(c.text)?.unit : null;
+      if (unit) rank = Math.max(rank, UNIT_RANK.indexOf(unit));
+    }
+  return UNIT_RANK[rank] ?? null;
+}
+
 function dataRowsOf(
   sheet: TypedSheet,
   d: Draft,
@@ -189,7 +207,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
     title,
     titleRow,
     heading: headingRow !== null ? titleTextAt(sheet, headingRow, d.left, d.right) : null,
-    unit: unitOf(sheet, d),
+    unit: unitOf(sheet, d) ?? unitOfAmounts(sheet, d, columns),
     headerRows: [header.top, header.bottom],
     dataRows: d.data,
     columns,
@@ -288,7 +306,7 @@ function withoutHelperColumns(snapshot: SheetSnapshot): SheetSnapshot {
   const helpers = hidden.filter((col) =>
     snapshot.rows.every((row) => {
       const v = row?.[col]?.value;
-      return typeof v !== 'string' || v.trim() === '' || parseNumericText(v) !== null;
+      return typeof v !== 'string' || v.trim() === '' || isAmountText(v);
     }),
   );
   if (helpers.length === 0) return snapshot;
@@ -305,7 +323,7 @@ const wordText = (cell: Cell | undefined): string | null => {
   const v = cell?.value;
   if (typeof v !== 'string') return null;
   const t = v.trim();
-  return t !== '' && parseNumericText(t) === null && !isPlaceholderText(t) ? t : null;
+  return t !== '' && !isAmountText(t) && !isPlaceholderText(t) ? t : null;
 };
 
 /**
@@ -333,7 +351,7 @@ function withFilledMergesRestored(snapshot: SheetSnapshot): SheetSnapshot {
       if (t === null || taken.has(key(r, c))) continue;
       let right = c;
       while (right + 1 < row.length && !taken.has(key(r, right + 1)) && wordText(row[right + 1]) === t) right++;
-      // A text with digits ("0.00元", an amount written with its unit) is joined only as a whole row's one text (a
+      // A text with digits ("第1页", "2025年") is joined only as a whole row's one text (a
       // title with its year filled across the row); a word without digits also down a column.
       const digits = /\d/.test(t);
       if (digits && right > c && row.some((x, i) => (i < c || i > right) && x?.value != null && x.value !== ''))

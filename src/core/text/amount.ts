@@ -1,3 +1,5 @@
+import rowVocabulary from '../../data/row-vocabulary.json';
+import type { AmountUnit } from '../recognition/metadata';
 import type { Cell } from '../snapshot/types';
 import { isCellError } from '../snapshot/types';
 import { memoize } from '../util/collections';
@@ -18,6 +20,8 @@ export type Amount =
       /** True when the number was stored as text ("23,047.39"). */
       readonly fromText: boolean;
       readonly percent: boolean;
+      /** The unit written in the cell with the number ("1,234.56万元"), when one is. */
+      readonly unit?: AmountUnit;
     }
   | { readonly kind: 'placeholder'; readonly text: string }
   | { readonly kind: 'error'; readonly text: string }
@@ -161,9 +165,46 @@ function parseNumericTextOnce(raw: string): NumericText | null {
   return { value, decimals: frac.length, percent };
 }
 
-/** A number, or a text that reads as one ("23,047.39" stored as text). */
+const AMOUNT_PREFIX = new RegExp(rowVocabulary.amountAffixes.prefix);
+const AMOUNT_SUFFIX = new RegExp(rowVocabulary.amountAffixes.suffix);
+
+/** An amount written with its unit or currency; shared by every caller of the same text (memoised). */
+export type AffixedAmount = NumericText & { readonly percent: false; readonly unit: AmountUnit | null };
+
+/**
+ * An amount written with its currency or unit in the cell ("1,234.56万元", "￥1,234.56", "-35元"): the number and the
+ * unit the text names (null for a currency sign alone, which names no unit), else null. A percentage is no amount.
+ * Once per distinct text, as parseNumericText.
+ */
+export const parseAffixedAmount: (raw: string) => AffixedAmount | null = memoize((raw) =>
+  hasDigit(raw) ? parseAffixedAmountOnce(raw) : null,
+);
+
+function parseAffixedAmountOnce(raw: string): AffixedAmount | null {
+  const text = toHalfWidth(raw).replace(/[\s\u00a0]/g, '');
+  const suffix = AMOUNT_SUFFIX.exec(text);
+  let body = suffix ? text.slice(0, suffix.index) : text;
+  const prefix = AMOUNT_PREFIX.exec(body);
+  if (prefix) body = body.slice(prefix[0].length);
+  if (!suffix && !prefix) return null;
+  const n = parseNumericText(body);
+  if (!n || n.percent) return null;
+  return {
+    value: n.value,
+    decimals: n.decimals,
+    percent: false,
+    unit: (suffix?.[1] as AmountUnit | undefined) ?? null,
+  };
+}
+
+/** Text that reads as an amount: a number ("23,047.39") or a number with its currency or unit ("23,047.39万元"). */
+export function isAmountText(text: string): boolean {
+  return parseNumericText(text) !== null || parseAffixedAmount(text) !== null;
+}
+
+/** A number, or a text that reads as one ("23,047.39" stored as text, "23,047.39元"). */
 export function isNumericValue(v: unknown): boolean {
-  return typeof v === 'number' || (typeof v === 'string' && parseNumericText(v) !== null);
+  return typeof v === 'number' || (typeof v === 'string' && isAmountText(v));
 }
 
 /** Reads a cell as an amount. Blank means "no value" (not zero); text that is not a number is `invalid`. */
@@ -191,6 +232,11 @@ export function parseAmount(cell: Cell | undefined): Amount {
   if (isPlaceholderText(text)) return { kind: 'placeholder', text };
   const parsed = parseNumericText(text);
   if (parsed) return { kind: 'number', ...parsed, fromText: true };
+  const affixed = parseAffixedAmount(text);
+  if (affixed) {
+    const { unit, ...number } = affixed;
+    return unit ? { kind: 'number', ...number, fromText: true, unit } : { kind: 'number', ...number, fromText: true };
+  }
   return { kind: 'invalid', text };
 }
 
