@@ -1,7 +1,9 @@
-// Writes docs/rules.md from the rule metadata: npm run docs:rules
+// Writes docs/rules.md and src/core/rules/metadata.json from the rule metadata: npm run docs:rules
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleCatalogueMarkdown } from '../src/core/rules/catalogue';
+import { ruleCatalogueMarkdown, ruleMetadataJson } from '../src/core/rules/catalogue';
 
-writeFileSync(join(__dirname, '..', 'docs', 'rules.md'), ruleCatalogueMarkdown());
-console.log('docs/rules.md written');
+const root = join(__dirname, '..');
+writeFileSync(join(root, 'docs', 'rules.md'), ruleCatalogueMarkdown());
+writeFileSync(join(root, 'src', 'core', 'rules', 'metadata.json'), ruleMetadataJson());
+console.log('docs/rules.md and src/core/rules/metadata.json written');

@@ -7,7 +7,7 @@ export {
   type WorkbookSnapshot,
   isCellError,
 } from './snapshot/types';
-export { cellAddress, columnLetter, parseRange, rangeAddress } from './snapshot/address';
+export { cellAddress, cellRef, columnLetter, parseRange, rangeAddress } from './snapshot/address';
 export { recogniseSheet, recogniseWorkbook } from './recognition/recognise';
 export type { RecognisedTable, RecognisedWorkbook, DataRow } from './recognition/model';
 export type { TableType } from './recognition/table-type';
@@ -23,6 +23,7 @@ export {
 export type { ReviewReport, ReportFinding, Severity } from './report/report';
 export { renderHtmlReport, escapeHtml } from './report/html';
 export { ALL_RULES } from './rules/registry';
+export { RULE_METADATA, ruleMeta } from './rules/metadata';
 export type { Rule, RuleConfig, RuleMeta, RuleSetting } from './rules/types';
 export { builtInCatalogs, type CatalogData, type CatalogSet } from './catalog/catalog';
 export { importCatalog } from './catalog/import';
@@ -34,7 +35,7 @@ export {
   type SkippedWrite,
   type SheetLayout,
 } from './plans/types';
-export { planMarks, planReportSheet, cellRef } from './plans/marks';
+export { planMarks, planReportSheet } from './plans/marks';
 export { planFillCodes, type FillCodesPlan } from './plans/fill-codes';
 export { applyPlanToSnapshot } from './plans/apply-to-snapshot';
 export { parseIndicatorValue, formatIndicatorValue, type IndicatorValue } from './performance/indicator-value';

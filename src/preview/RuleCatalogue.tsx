@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../core';
+import { RULE_METADATA } from '../core';
 import { RULE_FORMULAS_ZH } from '../taskpane/rule-formulas';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -23,7 +23,7 @@ export function RuleCatalogue() {
           </tr>
         </thead>
         <tbody>
-          {ALL_RULES.map(({ meta }) => (
+          {RULE_METADATA.map((meta) => (
             <tr key={meta.id} id={meta.id}>
               <td>
                 <strong>{meta.title.zh}</strong>

@@ -2,13 +2,12 @@ import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadXlsx } from '../adapters/xlsx/read-xlsx';
-import { renderHtmlReport, type ReviewReport } from '../core';
+import type { ReviewReport } from '../core';
 import { ExcelJsPlatform } from '../adapters/xlsx/exceljs-platform';
 import { App } from '../taskpane/App';
 import type { ReviewEngine } from '../taskpane/engine/engine';
 import type { ReviewSummary } from '../taskpane/engine/pages';
 import { pageEngine } from '../taskpane/engine/spawn-worker';
-import { ruleTitles } from '../taskpane/finding-filter';
 import { RuleCatalogue } from './RuleCatalogue';
 import { SheetGrid } from './SheetGrid';
 import css from './preview.css';
@@ -166,11 +165,8 @@ function Preview() {
             <button
               className="button"
               onClick={async () =>
-                download(
-                  reportFileName(review.summary.workbook, 'html'),
-                  renderHtmlReport(await review.report(), ruleTitles()),
-                  'text/html',
-                )
+                engine &&
+                download(reportFileName(review.summary.workbook, 'html'), await engine.call('htmlReport'), 'text/html')
               }
             >
               下载报告 HTML

@@ -14,7 +14,6 @@ import {
   ToolbarButton,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { importCatalog } from '../core';
 import type { WorkbookPlatform } from '../platform/types';
 import { CoverageView } from './components/CoverageView';
 import { FindingsView } from './components/FindingsView';
@@ -109,15 +108,13 @@ export function App(props: { platform: WorkbookPlatform; onReview?: ReviewListen
   const onImportCatalog = useCallback(
     async (file: File) => {
       try {
-        const { readXlsx } = await import('../adapters/xlsx/read-xlsx');
-        const snapshot = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-        const imported = importCatalog(snapshot, { source: `导入：${file.name}` });
-        c.importCatalogs(imported.catalogs);
+        // Read and recognised by the review engine (in its worker): the pane's thread loads no reader.
+        c.importCatalogs(await engine.call('importCatalog', new Uint8Array(await file.arrayBuffer()), file.name));
       } catch (e) {
         c.fail(e);
       }
     },
-    [c],
+    [c, engine],
   );
 
   return (

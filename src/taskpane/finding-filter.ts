@@ -1,4 +1,4 @@
-import { type ReportFinding, type Severity, ALL_RULES } from '../core';
+import { type ReportFinding, type Severity, RULE_METADATA, ruleMeta } from '../core';
 import type { Language } from './i18n';
 
 /**
@@ -25,12 +25,12 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A rule's title in the user's language; the id only for a rule the registry does not know. */
 export function ruleTitle(rule: string, language: Language = 'zh-CN'): string {
-  const meta = ALL_RULES.find((r) => r.meta.id === rule)?.meta;
+  const meta = ruleMeta(rule);
   return meta ? (language === 'en-US' ? meta.title.en : meta.title.zh) : rule;
 }
 
 export const ruleTitles = (language: Language = 'zh-CN'): Record<string, string> =>
-  Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, language === 'en-US' ? r.meta.title.en : r.meta.title.zh]));
+  Object.fromEntries(RULE_METADATA.map((m) => [m.id, language === 'en-US' ? m.title.en : m.title.zh]));
 
 /** Findings that pass every filter but the severity one (what the severity buttons count). */
 export function matching(findings: readonly ReportFinding[], f: FindingFilter, language: Language): ReportFinding[] {

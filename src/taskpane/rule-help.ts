@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../core';
+import { ruleMeta } from '../core';
 import type { Language } from './i18n';
 import { RULE_FORMULAS_ZH } from './rule-formulas';
 
@@ -49,7 +49,7 @@ export interface RuleHelp {
 
 /** The explanation of a finding's rule shown in the pane, or null for a rule the registry does not know. */
 export function ruleHelp(rule: string, language: Language, messageId?: string): RuleHelp | null {
-  const meta = ALL_RULES.find((r) => r.meta.id === rule)?.meta;
+  const meta = ruleMeta(rule);
   if (!meta) return null;
   const en = language === 'en-US';
   const family = rule.split('.')[0] ?? '';

@@ -2,6 +2,7 @@ import { uniqueSheetName } from './sheet-names';
 import type { ReportFinding, ReviewReport, Severity } from '../report/report';
 import { TABLE_TYPE_NAMES } from '../recognition/table-type-registry';
 import { REPORT_KIND_NAMES } from '../report/report-kind-names';
+import { cellRef } from '../snapshot/address';
 import type { CellValue, SheetSnapshot } from '../snapshot/types';
 import { judgeSides, sidesOf } from './cross-sides';
 import type { WriteAction, WritePlan } from './types';
@@ -18,19 +19,6 @@ export const COMPARE_COLOR = '#E4D7F5';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
-/** A finding's cell: "D11" on the finding's own sheet, or "支出总表!D11" (also "'a b'!D11") on another sheet. */
-export function cellRef(cell: string, sheet: string): { sheet: string; cell: string } {
-  const i = cell.lastIndexOf('!');
-  if (i < 0) return { sheet, cell };
-  return {
-    sheet: cell
-      .slice(0, i)
-      .replace(/^'(.*)'$/, '$1')
-      .replace(/''/g, "'"),
-    cell: cell.slice(i + 1),
-  };
-}
 
 export interface MarkOptions {
   /** Mark info findings too (off by default: rounding notes would colour whole tables). */

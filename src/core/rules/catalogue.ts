@@ -1,6 +1,15 @@
 import { ALL_RULES } from './registry';
 import type { Rule } from './types';
 
+/** src/core/rules/metadata.json: the rules' metadata as data, for what must name the rules without loading them. */
+export function ruleMetadataJson(rules: readonly Rule[] = ALL_RULES): string {
+  return `${JSON.stringify(
+    rules.map((r) => r.meta),
+    null,
+    2,
+  )}\n`;
+}
+
 const SEVERITY = { error: '错误 error', warning: '警告 warning', info: '提示 info' } as const;
 
 /** The rule catalogue (docs/rules.md), generated from the rules' metadata so that it cannot drift from the code. */

@@ -42,3 +42,16 @@ export function parseRange(address: string): CellRange {
     right: Math.max(a.col, b.col),
   };
 }
+
+/** A finding's cell: "D11" on the finding's own sheet, or "支出总表!D11" (also "'a b'!D11") on another sheet. */
+export function cellRef(cell: string, sheet: string): { sheet: string; cell: string } {
+  const i = cell.lastIndexOf('!');
+  if (i < 0) return { sheet, cell };
+  return {
+    sheet: cell
+      .slice(0, i)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'"),
+    cell: cell.slice(i + 1),
+  };
+}

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, Input, makeStyles, Option, Switch, Text, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
-import { type CatalogData, ALL_RULES, type RuleSetting } from '../../core';
+import { type CatalogData, RULE_METADATA, type RuleSetting } from '../../core';
 import type { Settings } from '../../platform/types';
 import type { Language, Translate } from '../i18n';
 
@@ -83,17 +83,17 @@ export function SettingsView(props: {
       </div>
       <div className={styles.section}>
         <Text weight="semibold">{t('rules')}</Text>
-        {ALL_RULES.map((r) => (
-          <div key={r.meta.id} className={styles.rule}>
-            <Text size={200} title={language === 'en-US' ? r.meta.description.en : r.meta.description.zh}>
-              {language === 'en-US' ? r.meta.title.en : r.meta.title.zh}
+        {RULE_METADATA.map((m) => (
+          <div key={m.id} className={styles.rule}>
+            <Text size={200} title={language === 'en-US' ? m.description.en : m.description.zh}>
+              {language === 'en-US' ? m.title.en : m.title.zh}
             </Text>
             <Dropdown
               size="small"
-              aria-label={language === 'en-US' ? r.meta.title.en : r.meta.title.zh}
-              value={levelName(levelOf(r.meta.id))}
-              selectedOptions={[levelOf(r.meta.id)]}
-              onOptionSelect={(_, d) => setLevel(r.meta.id, d.optionValue as (typeof LEVELS)[number])}
+              aria-label={language === 'en-US' ? m.title.en : m.title.zh}
+              value={levelName(levelOf(m.id))}
+              selectedOptions={[levelOf(m.id)]}
+              onOptionSelect={(_, d) => setLevel(m.id, d.optionValue as (typeof LEVELS)[number])}
               style={{ minWidth: '96px' }}
             >
               {LEVELS.map((l) => (

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { type ReviewReport, TABLE_TYPE_NAMES } from '../../core';
+import type { ReviewSummary } from '../engine/pages';
 import type { Translate } from '../i18n';
 import { listItemStyle } from './list-item-style';
 
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 export function TablesView(props: {
-  report: Pick<ReviewReport, 'tables'>;
+  report: Pick<ReviewSummary, 'tables' | 'typeNames'>;
   t: Translate;
   onGoTo: (sheet: string, range: string) => void;
 }) {
@@ -40,7 +40,7 @@ export function TablesView(props: {
                 data-table={`${x.sheet}!${x.range}`}
               >
                 <Text block className={x.type === 'unknown' ? styles.unknown : undefined}>
-                  {TABLE_TYPE_NAMES[x.type] ?? x.type}
+                  {report.typeNames[x.type] ?? x.type}
                   {x.title ? ` · ${x.title}` : ''}
                 </Text>
                 <Text block className={styles.meta}>

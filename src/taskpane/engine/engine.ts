@@ -1,7 +1,7 @@
 import type { Settings } from '../../platform/types';
 import { type WorkbookSnapshot, type WritePlan } from '../../core';
 import type { Progress, ReviewSummary } from './pages';
-import { ReviewSession, type SessionMethod } from './session';
+import type { ReviewSession, SessionMethod } from './session';
 
 /**
  * Where the review runs, seen from the pane: every answer is a promise. Two kinds —
@@ -38,42 +38,47 @@ export interface WorkbookFile {
   readonly name: string;
 }
 
-/** The review in the pane's own thread, with an `await` between stages. */
+/**
+ * The review in the pane's own thread, with an `await` between stages. The session (and with it the rules, catalogs
+ * and readers) is loaded on the first question, so a page whose review runs in a worker does not carry it.
+ */
 export function inThreadEngine(file?: WorkbookFile): ReviewEngine {
-  let session = new ReviewSession();
+  const start = () => import('./session').then((m) => new m.ReviewSession());
+  let session = start();
   let generation = 0;
-  const guard = async <T>(work: () => T): Promise<T> => {
+  const guard = async <T>(work: (session: ReviewSession) => T): Promise<T> => {
     const mine = generation;
+    const current = await session;
     await yieldToPage();
     if (mine !== generation) throw cancelledError();
-    const result = work();
+    const result = work(current);
     if (mine !== generation) throw cancelledError();
     return result;
   };
   const applied: WritePlan[] = [];
   return {
     readsWorkbook: !!file,
-    load: (snapshot) => guard(() => session.load(snapshot)),
+    load: (snapshot) => guard((s) => s.load(snapshot)),
     async review(settings, onProgress) {
-      if (file && !session.hasSnapshot()) {
+      if (file && !(await session).hasSnapshot()) {
         onProgress?.({ stage: 'read', done: 0, total: 3, detail: file.name });
-        await guard(() => {
-          session.loadBytes(file.bytes, file.name);
-          for (const p of applied) session.applied(p);
+        await guard((s) => {
+          s.loadBytes(file.bytes, file.name);
+          for (const p of applied) s.applied(p);
         });
       }
       onProgress?.({ stage: 'review', done: 1, total: 3 });
-      return guard(() => session.review(settings, onProgress));
+      return guard((s) => s.review(settings, onProgress));
     },
     call: ((method: SessionMethod, ...args: unknown[]) =>
-      guard(() => (session[method] as (...a: unknown[]) => unknown).apply(session, args))) as SessionCall,
+      guard((s) => (s[method] as (...a: unknown[]) => unknown).apply(s, args))) as SessionCall,
     async applied(plan) {
       if (file) applied.push(plan);
-      session.applied(plan);
+      (await session).applied(plan);
     },
     cancel() {
       generation++;
-      session = new ReviewSession();
+      session = start();
     },
     dispose() {
       generation++;

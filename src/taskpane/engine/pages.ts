@@ -28,6 +28,8 @@ export interface ReviewSummary {
   readonly fiscalYear: number | null;
   readonly reportKind: ReviewReport['reportKind'];
   readonly tables: ReviewReport['tables'];
+  /** The Chinese name of each table type in `tables` (the engine's vocabulary stays with the engine). */
+  readonly typeNames: Readonly<Record<string, string>>;
   readonly coverage?: ReportCoverage;
   readonly counts: Readonly<Record<Severity, number>>;
   readonly total: number;

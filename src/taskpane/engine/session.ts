@@ -27,6 +27,10 @@ import {
   reviewWorkbook,
   type Review,
   type WorkbookSnapshot,
+  type CatalogData,
+  importCatalog,
+  renderHtmlReport,
+  TABLE_TYPE_NAMES,
 } from '../../core';
 import type { Settings } from '../../platform/types';
 import { matching, ruleTitles, type FindingFilter } from '../finding-filter';
@@ -104,6 +108,7 @@ export class ReviewSession {
       fiscalYear: report.fiscalYear,
       reportKind: report.reportKind,
       tables: report.tables,
+      typeNames: Object.fromEntries(report.tables.map((t) => [t.type, TABLE_TYPE_NAMES[t.type] ?? t.type])),
       coverage: report.coverage,
       counts,
       total: report.findings.length,
@@ -131,6 +136,16 @@ export class ReviewSession {
 
   report(): ReviewReport {
     return this.reviewed().report;
+  }
+
+  /** The report as the HTML page the preview downloads, rules named by their Chinese titles. */
+  htmlReport(): string {
+    return renderHtmlReport(this.reviewed().report, ruleTitles());
+  }
+
+  /** The official catalogs in an .xlsx the user imports (科目表), read like a workbook under review. */
+  importCatalog(bytes: Uint8Array, name: string): CatalogData[] {
+    return importCatalog(readXlsxSnapshot(bytes, name), { source: `导入：${name}` }).catalogs;
   }
 
   /** Marks exactly what the filter lists, coloured in the light of every finding (the cross-table sides). */
