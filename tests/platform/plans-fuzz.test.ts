@@ -7,14 +7,16 @@ import { invertPlan, type SkippedWrite, type WriteAction, type WritePlan } from 
 import { cellAddress, parseRange } from '../../src/core/snapshot/address';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { ExcelJsPlatform } from '../../src/adapters/xlsx/exceljs-platform';
+import { ModelPlatform } from '../../src/adapters/xlsx/model-platform';
+import { rowOfKey, colOfKey } from '../../src/adapters/xlsx/workbook-model';
 import { applyPlan } from '../../src/platform/office/apply-plan';
 import { readWorkbookSnapshot } from '../../src/platform/office/read-snapshot';
 import { FakeExcel, type FakeCell, type FakeSheetData } from '../helpers/fake-excel';
 
 /**
  * Issue 12 item 6: a fast-check campaign over random grids and random write plans, applied, inverted and re-applied
- * through both adapters — the Office one against the typed fake Excel, the ExcelJS one (preview, `fill`) on an
- * in-memory workbook. 40 runs a property in CI (about 5 s); `npm run fuzz` (FUZZ_BUDGET=nightly: 2,000 runs) or
+ * through the three adapters — the Office one against the typed fake Excel, the ExcelJS one (`fill`, downloads) on an
+ * in-memory workbook, the preview's model read from that workbook's file. 40 runs a property in CI (about 5 s); `npm run fuzz` (FUZZ_BUDGET=nightly: 2,000 runs) or
  * FUZZ_RUNS=n for a nightly-size run, FUZZ_SEED=s to replay one.
  *
  * Properties:
@@ -315,9 +317,45 @@ class ExcelJsWorld implements World {
   }
 }
 
-const WORLDS: [string, (g: Grid) => World][] = [
+/** The preview's model platform, read from the file the ExcelJS world's workbook saves as. */
+class ModelWorld implements World {
+  private constructor(readonly platform: ModelPlatform) {}
+  static async of(g: Grid): Promise<ModelWorld> {
+    const bytes = new Uint8Array(await new ExcelJsWorld(g).workbook.xlsx.writeBuffer());
+    return new ModelWorld(ModelPlatform.read(bytes, 'fuzz.xlsx', 'zh-CN'));
+  }
+  scan() {
+    return this.platform.readSnapshot({});
+  }
+  apply(plan: WritePlan) {
+    return this.platform.applyPlan(plan);
+  }
+  state(): State {
+    const out: State = { sheets: [], cells: {}, fills: {}, notes: {} };
+    for (const s of this.platform.model.sheets) {
+      out.sheets.push(s.name);
+      for (const [k, c] of s.cells) {
+        const key = `${s.name}!${cellAddress(rowOfKey(k), colOfKey(k))}`;
+        if (c.value !== null) out.cells[key] = { value: c.value, ...(c.formula ? { formula: '=' } : {}) };
+        if (c.fill?.startsWith('#')) out.fills[key] = c.fill.toUpperCase();
+        if (c.note !== undefined) out.notes[key] = c.note;
+      }
+    }
+    return out;
+  }
+  edit(e: Edit): void {
+    const { top, left } = parseRange(e.cell);
+    const m = this.platform.model;
+    if (e.kind === 'value') m.setValue(e.sheet, top, left, e.value, undefined);
+    else if (e.kind === 'fill') m.setFill(e.sheet, top, left, e.color);
+    else m.setNote(e.sheet, top, left, e.text);
+  }
+}
+
+const WORLDS: [string, (g: Grid) => World | Promise<World>][] = [
   ['Office adapter (fake Excel)', (g) => new OfficeWorld(g)],
   ['ExcelJS adapter', (g) => new ExcelJsWorld(g)],
+  ["preview's model platform", (g) => ModelWorld.of(g)],
 ];
 
 /** Every cell an executed plan wrote, by kind, with what it wrote. */
@@ -364,7 +402,7 @@ describe.each(WORLDS)('write plans, fuzzed: %s', (_name, make) => {
   it('apply then invert restores every cell; re-applying gives the first result again', async () => {
     await fc.assert(
       fc.asyncProperty(grid, planSeed, async (g, seed) => {
-        const world = make(g);
+        const world = await make(g);
         const before = world.state();
         const scan = await world.scan();
         const plan = planOf(seed, scan, (s, c) => g.notes[s]?.[c] ?? null);
@@ -389,7 +427,7 @@ describe.each(WORLDS)('write plans, fuzzed: %s', (_name, make) => {
   it('a cell the user changed after the apply is left as the user made it, and listed, at undo', async () => {
     await fc.assert(
       fc.asyncProperty(grid, planSeed, fc.array(fc.nat(), { maxLength: 6 }), async (g, seed, picks) => {
-        const world = make(g);
+        const world = await make(g);
         const before = world.state();
         const done = await world.apply(planOf(seed, await world.scan(), (s, c) => g.notes[s]?.[c] ?? null));
         const targets = written(done);
@@ -410,7 +448,7 @@ describe.each(WORLDS)('write plans, fuzzed: %s', (_name, make) => {
   it('a cell the user changed between the scan and the apply is not overwritten, and is listed', async () => {
     await fc.assert(
       fc.asyncProperty(grid, planSeed, fc.array(fc.nat(), { maxLength: 6 }), async (g, seed, picks) => {
-        const world = make(g);
+        const world = await make(g);
         const scan = await world.scan();
         const plan = planOf(seed, scan, (s, c) => g.notes[s]?.[c] ?? null);
         // Cells the plan expects something of: its value blocks, and the notes whose previous text it knows.

@@ -58,7 +58,7 @@ function dateSerial(serial: number, date1904: boolean): number {
 const columnOf = columnOfText;
 const rowOf = rowOfText;
 
-function parseRange(ref: string): CellRange | undefined {
+export function parseRange(ref: string): CellRange | undefined {
   const [a, b = a] = ref.trim().split(':');
   if (!a || !b) return undefined;
   const r1 = rowOf(a);
@@ -70,12 +70,16 @@ function parseRange(ref: string): CellRange | undefined {
 }
 
 /** Reads the cell whose `<c>` start tag was just returned; `null` value = the cell holds nothing to review. */
-class CellReader {
+export class CellReader {
   value: CellValue = null;
   format: string | undefined = undefined;
   occupied = false;
   /** A formula the file holds no result for (never calculated): not blank, not 0. */
   uncalculated = false;
+  /** The cell holds a formula (with or without a cached result). */
+  formula = false;
+  /** The cell's style (its index in the styles' cellXfs). */
+  styleIndex = 0;
 
   constructor(private readonly ctx: SheetContext) {}
 
@@ -104,6 +108,8 @@ class CellReader {
       }
     }
     const style = this.ctx.styles.of(styleIndex);
+    this.formula = formula;
+    this.styleIndex = styleIndex;
     this.format = undefined;
     this.value = null;
     this.uncalculated = formula && !hasResult;
@@ -145,7 +151,7 @@ class CellReader {
 }
 
 /** The text content of the element just opened (undefined when it has none), appended to `previous`. */
-function readContent(sc: XmlScanner, previous: string | undefined): string | undefined {
+export function readContent(sc: XmlScanner, previous: string | undefined): string | undefined {
   let text = previous;
   if (sc.selfClosing) return text;
   for (let t = sc.next(); t !== Token.End; t = sc.next()) {

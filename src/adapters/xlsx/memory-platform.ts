@@ -1,0 +1,60 @@
+import type { WorkbookSnapshot, WritePlan } from '../../core';
+import { DEFAULT_SETTINGS, type ScanOptions, type Settings, type WorkbookPlatform } from '../../platform/types';
+import { writePlan, type PlanTarget, type Selection } from './plan-writer';
+
+/**
+ * What every workbook held in memory shares as a platform (ExcelJS's for `fill` and downloads, the preview's model):
+ * plans go through the one plan writer, listeners hear of every plan (the preview's page redraws), settings live in
+ * the browser's storage and the undo log with the workbook in memory.
+ */
+const SETTINGS_KEY = 'budget-review.settings';
+
+export abstract class MemoryPlatform implements WorkbookPlatform {
+  readonly kind = 'preview' as const;
+  readonly language: 'zh-CN' | 'en-US';
+  private listeners = new Set<(selection: Selection | null) => void>();
+  private undoLog: WritePlan[] = [];
+
+  protected constructor(
+    private readonly target: PlanTarget,
+    language: string = typeof navigator === 'undefined' ? 'zh-CN' : navigator.language,
+  ) {
+    this.language = /^en/i.test(language) ? 'en-US' : 'zh-CN';
+  }
+
+  abstract readSnapshot(options: ScanOptions): Promise<WorkbookSnapshot>;
+
+  /** Called after every plan (with the selection when the plan selects a cell), for the page to redraw. */
+  onChange(listener: (selection: Selection | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Applies a plan with the shared plan writer (see writePlan) and returns it as executed. */
+  async applyPlan(plan: WritePlan): Promise<WritePlan> {
+    const { executed, selection } = writePlan(this.target, plan);
+    for (const l of this.listeners) l(selection);
+    return executed;
+  }
+
+  async loadUndoLog(): Promise<WritePlan[]> {
+    return this.undoLog;
+  }
+
+  async saveUndoLog(plans: readonly WritePlan[]): Promise<void> {
+    this.undoLog = [...plans];
+  }
+
+  async loadSettings(): Promise<Settings> {
+    try {
+      const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(SETTINGS_KEY);
+      return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) } : DEFAULT_SETTINGS;
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  }
+}
