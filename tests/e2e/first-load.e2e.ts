@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from './static-server';
@@ -16,6 +16,18 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/**';
 
 /** Minified bytes of first-load script, per page. The preview's is lowered to 900 KB once ExcelJS leaves its open path. */
 const BUDGET = { taskpane: 900_000, preview: 1_700_000 };
+
+/**
+ * The engine's modules, which a page must not load before a review: the rules (their metadata apart), catalogs,
+ * recognition, mapping, document model, performance forms, the review and its session, the HTML report, decimal.js.
+ * The data files (catalogs, vocabularies) come only through these modules.
+ */
+const ENGINE =
+  /src\/core\/(rules\/(?!metadata\.ts)|catalog\/|recognition\/|mapping\/|model\/|performance\/|report\/html\.ts|review\.ts)|src\/taskpane\/engine\/session\.ts|node_modules\/decimal\.js\//;
+
+/** The source files of a built script, from its source map. */
+const sourcesOf = (script: string): string[] =>
+  (JSON.parse(readFileSync(join(DIST, `${script}.map`), 'utf8')) as { sources: string[] }).sources;
 
 /** Enough of office.js for the pane to start in "Excel" (host, requirement sets, the document's settings). */
 const FAKE_OFFICE = `window.Office = {
@@ -46,12 +58,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `path`, waits for `drawn` and a quiet network, and sums the bytes of every script served from dist/web. */
+/**
+ * Opens `path`, waits for `drawn` and a quiet network: the bytes of every script served from dist/web, and the engine
+ * modules among their sources.
+ */
 async function firstLoad(
   path: string,
   drawn: (page: Page) => Promise<unknown>,
   setUp?: (page: Page) => Promise<unknown>,
-): Promise<{ bytes: number; scripts: string[] }> {
+): Promise<{ bytes: number; scripts: string[]; engine: string[] }> {
   const page = await browser.newPage({ locale: 'zh-CN' });
   await setUp?.(page);
   const loads: Promise<[string, number]>[] = [];
@@ -64,25 +79,31 @@ async function firstLoad(
   await page.waitForLoadState('networkidle');
   const scripts = await Promise.all(loads);
   await page.close();
-  return { bytes: scripts.reduce((n, [, b]) => n + b, 0), scripts: scripts.map(([s, b]) => `${s} ${b}`) };
+  return {
+    bytes: scripts.reduce((n, [, b]) => n + b, 0),
+    scripts: scripts.map(([s, b]) => `${s} ${b}`),
+    engine: scripts.flatMap(([s]) => sourcesOf(s).filter((m) => ENGINE.test(m))),
+  };
 }
 
 test('the preview, before a workbook is opened, loads no more than its budget of script', async () => {
-  const { bytes, scripts } = await firstLoad('preview.html', (p) =>
+  const { bytes, scripts, engine } = await firstLoad('preview.html', (p) =>
     p.getByRole('button', { name: /打开 \.xlsx/ }).waitFor(),
   );
   console.log(`preview first load: ${bytes} bytes (${scripts.join(', ')})`);
   expect(scripts.some((s) => s.startsWith('budget-review.'))).toBe(false);
+  expect(engine).toEqual([]);
   expect(bytes).toBeLessThanOrEqual(BUDGET.preview);
 });
 
 test('the task pane in Excel, started and drawn, loads no more than its budget of script', async () => {
-  const { bytes, scripts } = await firstLoad(
+  const { bytes, scripts, engine } = await firstLoad(
     'taskpane.html',
     (p) => p.getByRole('button', { name: /扫描工作簿/ }).waitFor(),
     (p) => p.route(OFFICE_JS, (r) => r.fulfill({ contentType: 'text/javascript', body: FAKE_OFFICE })),
   );
   console.log(`task pane first load: ${bytes} bytes (${scripts.join(', ')})`);
   expect(scripts.some((s) => s.startsWith('budget-review.'))).toBe(false);
+  expect(engine).toEqual([]);
   expect(bytes).toBeLessThanOrEqual(BUDGET.taskpane);
 });
