@@ -1,3 +1,4 @@
+import codeWords from '../../data/code-words.json';
 import type { Cell } from '../snapshot/types';
 import { toHalfWidth } from './normalize';
 import { memoize } from '../util/collections';
@@ -37,6 +38,43 @@ export function parentCode(code: string): string | null {
   return code.length > 3 ? code.slice(0, code.length - 2) : null;
 }
 
+type Level = 'class' | 'section' | 'item';
+const LEVEL_OF_WORD = new Map<string, Level>(
+  (Object.entries(codeWords.levelWords) as [Level, string[]][]).flatMap(([level, words]) =>
+    words.map((w) => [w, level] as const),
+  ),
+);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LEVEL_WORD = [...LEVEL_OF_WORD.keys()].map(escape).join('|');
+/** A level word before the digits ("类208", "款：05") or after them ("05款"), and what follows. */
+const LEVEL_BEFORE = new RegExp(`^(${LEVEL_WORD})[:：\\s]*(?=\\d)`);
+const LEVEL_AFTER = new RegExp(`^(\\d+)(${LEVEL_WORD})(?=\\s|$)`);
+/** Digits of a code part, or code digits, per level: 类 208; 款 05 or 20805; 项 01 or 2080501. */
+const LEVEL_DIGITS: Record<Level, readonly number[]> = { class: [3], section: [2, 5], item: [2, 7] };
+
+/**
+ * A code or code part written with its level word ("类208", "款05", "05款", "项 2080501 机关…"): the text without the
+ * word, when the digits have that level's length; else the text as it is (a word that contradicts its digits is not
+ * read away).
+ */
+export function withoutLevelWord(text: string): string {
+  const before = LEVEL_BEFORE.exec(text);
+  if (before) {
+    const rest = text.slice(before[0].length);
+    const digits = /^\d+/.exec(rest)?.[0] ?? '';
+    const level = LEVEL_OF_WORD.get(before[1] as string) as Level;
+    return LEVEL_DIGITS[level].includes(digits.length) ? rest : text;
+  }
+  const after = LEVEL_AFTER.exec(text);
+  if (after) {
+    const level = LEVEL_OF_WORD.get(after[2] as string) as Level;
+    return LEVEL_DIGITS[level].includes((after[1] as string).length)
+      ? (after[1] as string) + text.slice(after[0].length)
+      : text;
+  }
+  return text;
+}
+
 const UNIT_WORDS = /^(元|万元|千元|亿元|年|年度|月|日|人|人次|个|次|户|%)$/;
 const CODE_WITH_NAME = /^[[(（【]?(\d{3,7})[\])）】]?\s*[-—_:：.、\s]?\s*(\D.*)?$/;
 
@@ -68,9 +106,10 @@ const SEPARATED = /^(\d{3})[-.\s](?!00)(\d{2})(?:[-.\s](?!00)(\d{2}))?(?=\D|$)/;
 export const parseCodeText: (raw: string) => ParsedCode | null = memoize(parseCodeTextOnce);
 
 function parseCodeTextOnce(raw: string): ParsedCode | null {
-  const text = toHalfWidth(raw)
-    .trim()
-    .replace(SEPARATED, (_, a: string, b: string, c?: string) => a + b + (c ?? ''));
+  const text = withoutLevelWord(toHalfWidth(raw).trim()).replace(
+    SEPARATED,
+    (_, a: string, b: string, c?: string) => a + b + (c ?? ''),
+  );
   if (!text || !/^[[(（【]?\d/.test(text)) return null;
   const zeroDecimals = ZERO_DECIMALS.exec(text);
   if (zeroDecimals) {
@@ -101,7 +140,7 @@ export function parseCodePart(cell: Cell | undefined, part: 'class' | 'section' 
     if (!Number.isInteger(v) || v < 0) return null;
     digits = String(v);
   } else if (typeof v === 'string') {
-    digits = toHalfWidth(v).trim().replace(TRAILING_ZERO_DECIMALS, '');
+    digits = withoutLevelWord(toHalfWidth(v).trim()).replace(TRAILING_ZERO_DECIMALS, '');
     if (!/^\d{1,7}$/.test(digits)) return null;
   } else return null;
   const width = part === 'class' ? 3 : 2;
