@@ -11,6 +11,8 @@ import { dateSerial, serialToDate } from '../../../src/core/rules/format/date-se
 import { invalidAmount } from '../../../src/core/rules/format/invalid-amount';
 import { numberAsText } from '../../../src/core/rules/format/number-as-text';
 import { unitMixup } from '../../../src/core/rules/format/unit';
+import { reviewWorkbook } from '../../../src/core/review';
+import type { Rule } from '../../../src/core/rules/types';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
 import { testRule } from '../../helpers/rule-tester';
 
@@ -539,4 +541,20 @@ testRule(functionEconomic, {
       findings: [{ severity, cells: ['D3'], message: /^2210201 基本支出/ }],
     })),
   ],
+});
+
+// format.unit reads the identities the cross rules built while checking them; alone (a rule set without them) it builds
+// them itself. Both paths see the same pairs.
+describe('format.unit with and without the cross rules it reads', () => {
+  const unitFindings = (ruleSet?: readonly Rule[]) =>
+    reviewWorkbook(workbook(summary(100, 100), spending(602500, 397500)), ruleSet ? { ruleSet } : {})
+      .report.findings.filter((f) => f.rule === unitMixup.meta.id)
+      .map((f) => [f.sheet, f.cells, f.message]);
+
+  it('reports the same mix-up in the whole rule set as alone', () => {
+    const alone = unitFindings([unitMixup]);
+    expect(alone).toHaveLength(1);
+    expect(unitFindings()).toEqual(alone);
+    expect(unitFindings([crossSummary, unitMixup])).toEqual(alone);
+  });
 });

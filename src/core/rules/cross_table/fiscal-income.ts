@@ -1,6 +1,7 @@
 import type { Term } from '../../model';
 import { counterpart, onlyViewOf, reportIdentity, tableLabel, type Identity } from './quantities';
 import type { Rule, RuleContext } from '../types';
+import { buildIdentities } from './cross-rule';
 import { FISCAL_INCOME, FISCAL_MEMBERS, lineNamed, showsCarryOver, sourceColumns, termsAt } from './vocabulary';
 import { valueColumn } from './quantities';
 import { IDENTITY_MESSAGES } from '../messages';
@@ -71,6 +72,6 @@ export const fiscalIncome: Rule & { identities: typeof fiscalIncomeIdentities } 
   },
   identities: fiscalIncomeIdentities,
   check(ctx) {
-    for (const identity of fiscalIncomeIdentities(ctx)) reportIdentity(ctx, identity);
+    for (const identity of buildIdentities(fiscalIncomeIdentities, ctx)) reportIdentity(ctx, identity);
   },
 };

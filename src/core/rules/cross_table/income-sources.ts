@@ -1,6 +1,7 @@
 import type { Term, TableView } from '../../model';
 import { counterpart, onlyViewOf, reportIdentity, type Identity } from './quantities';
 import type { Rule, RuleContext } from '../types';
+import { buildIdentities } from './cross-rule';
 import { FISCAL_MEMBERS, sourceColumns, sourceLabel, sourceLines, type SourceId } from './vocabulary';
 import { IDENTITY_MESSAGES } from '../messages';
 
@@ -64,6 +65,6 @@ export const incomeSources: Rule & { identities: typeof incomeSourceIdentities }
   },
   identities: incomeSourceIdentities,
   check(ctx) {
-    for (const identity of incomeSourceIdentities(ctx)) reportIdentity(ctx, identity);
+    for (const identity of buildIdentities(incomeSourceIdentities, ctx)) reportIdentity(ctx, identity);
   },
 };

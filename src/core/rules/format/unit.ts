@@ -4,6 +4,7 @@ import { crossFiscal } from '../cross_table/fiscal';
 import { crossProject } from '../cross_table/project';
 import { crossSummary } from '../cross_table/summary';
 import { crossThreePublic } from '../cross_table/three-public';
+import { builtIdentities } from '../cross_table/cross-rule';
 import { cellsOf, judge, tableLabel, unitMixupExplains } from '../cross_table/quantities';
 import { fiscalIncome } from '../cross_table/fiscal-income';
 import { incomeSources } from '../cross_table/income-sources';
@@ -43,10 +44,9 @@ export const unitMixup: Rule = {
   },
   check(ctx) {
     const seen = new Set<string>();
-    // The cross rules' own coverage entries are theirs: walking their identities here records nothing.
-    const quiet = { ...ctx, notChecked: () => undefined };
+    // The pairs each cross rule checked (its coverage entries are its own: nothing is recorded here).
     for (const rule of IDENTITY_RULES) {
-      for (const identity of rule.identities(quiet)) {
+      for (const identity of builtIdentities(rule.identities, ctx)) {
         const j = judge(identity);
         if (!j || !unitMixupExplains(identity, j)) continue;
         const key = [identity.a.view.table.id, identity.b.view.table.id].sort().join('|');
