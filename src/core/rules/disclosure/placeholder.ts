@@ -3,7 +3,8 @@ import library from '../../../data/performance/indicator-library.json';
 import { cellAddress } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { isBlankTemplate } from './table-amounts';
-import { groupBy, memoize } from '../../util/collections';
+import { memoize } from '../../util/collections';
+import type { RecognisedTable } from '../../recognition/model';
 import { address, textCells, textCellsIn, type TextCell } from './workbook-texts';
 
 interface Kind {
@@ -66,15 +67,16 @@ const quoteAll = (matches: readonly string[]) =>
 /** Sample rows of a template (only ellipses in them) inside recognised tables, per table. */
 function ellipsisRows(ctx: RuleContext): { sheet: string; cell: string; rows: number; title: string }[] {
   const out: { sheet: string; cell: string; rows: number; title: string }[] = [];
+  const columns = (t: RecognisedTable) => [t.range.left, t.range.right] as const;
   for (const t of ctx.workbook.tables) {
     if (!t.dataRows) continue;
-    // The table's own text cells by row, from an index (not the sheet's every text, then every cell per row).
-    const byRow = groupBy(textCellsIn(ctx.model, t.sheet, t.dataRows, [t.range.left, t.range.right]), (c) => c.row);
-    const rows = [...byRow.keys()].filter((r) => {
-      const inRow = byRow.get(r) ?? [];
-      const numbers = ctx.model.texts.rowHasNumber(t.sheet, r);
-      return !numbers && inRow.every((c) => isEllipsis(c.text));
-    });
+    // A row holding a number is no sample row: only the others' text cells are looked at (from the model's index).
+    const rows: number[] = [];
+    for (let r = t.dataRows[0]; r <= t.dataRows[1]; r++) {
+      if (ctx.model.texts.rowHasNumber(t.sheet, r)) continue;
+      const inRow = textCellsIn(ctx.model, t.sheet, [r, r], columns(t));
+      if (inRow.length && inRow.every((c) => isEllipsis(c.text))) rows.push(r);
+    }
     if (rows.length)
       out.push({
         sheet: t.sheet,
@@ -113,15 +115,15 @@ export const templateResidue: Rule = {
     appliesTo: 'all',
   },
   check(ctx) {
-    const marked = new Set(
-      textCells(ctx.model)
-        .filter((c) => SUGGESTION_MARKS.has(c.text))
-        .map((c) => c.sheet),
-    );
-    const residues = textCells(ctx.model)
-      .filter((c) => !(marked.has(c.sheet) && SUGGESTION_TEXTS.has(c.text)))
-      .map(residueOf)
-      .filter((r): r is Residue => r !== null);
+    const texts = textCells(ctx.model);
+    const marked = new Set<string>();
+    for (const c of texts) if (SUGGESTION_MARKS.has(c.text)) marked.add(c.sheet);
+    const residues: Residue[] = [];
+    for (const c of texts) {
+      if (marked.has(c.sheet) && SUGGESTION_TEXTS.has(c.text)) continue;
+      const r = residueOf(c);
+      if (r) residues.push(r);
+    }
     const samples = ellipsisRows(ctx);
     if (isBlankTemplate(ctx)) {
       const first = residues[0]?.cell;
