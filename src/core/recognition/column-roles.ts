@@ -103,7 +103,7 @@ function statsOf(all: readonly TypedCell[]): ColumnStats {
   return s;
 }
 
-function roleFromHeader(path: readonly string[]): { role: ColumnRole; part?: CodePart } | null {
+export function roleFromHeader(path: readonly string[]): { role: ColumnRole; part?: CodePart } | null {
   const leaf = path[path.length - 1];
   if (leaf === undefined) return null;
   for (const rule of RULES) if (rule.leaf.test(leaf)) return { role: rule.role, part: rule.part };

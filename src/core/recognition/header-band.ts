@@ -1,16 +1,22 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
 import type { RowFeatures } from './row-labelling';
+import columnRoles from '../../data/column-roles.json';
 import { parseCodeText } from '../text/codes';
+import { roleFromHeader } from './column-roles';
 
 /** Stage 4 — the header band of a table: its first and last row, and the header path of every column. */
 export interface HeaderBand {
   readonly top: number;
   readonly bottom: number;
-  /** Rows of the band that are 栏次/行次 or placeholder rows (part of the header, not labels). */
+  /**
+   * Rows of the band that are 栏次/行次 or placeholder rows, or one sub-head written under every column (预算数 | 预算数 |
+   * 预算数): part of the header, not labels (a sub-head every column shares tells no column from another).
+   */
   readonly auxiliaryRows: readonly number[];
 }
 
 const MAX_LABEL_ROWS = 4;
+const SUB_HEAD = new RegExp(columnRoles.subHead);
 
 function hasCodeLikeCell(f: RowFeatures): boolean {
   return f.cells.some((c) => (c.kind === 'number' || c.kind === 'text') && parseCodeText(c.text) !== null);
@@ -50,7 +56,30 @@ function continuesHeader(band: readonly RowFeatures[], f: RowFeatures): boolean 
   return coveredFromAbove || underParent || repeatedParents || underUnmergedParent;
 }
 
-/** Extends a header band from its first row over continuation rows, then 栏次 and placeholder rows. */
+/**
+ * One sub-head under the band's columns (预算数 | 预算数 | 预算数, 金额 under each 预算数 of a two-sided table): a header
+ * word, not a total, the only text of its row, under two columns or more that the band labels; in the table's first
+ * column (where a section heading of the data would stand) only a sub-head of the vocabulary's. Adjacent repeats may
+ * have been restored as one merged cell.
+ */
+function repeatsOneSubHead(band: readonly RowFeatures[], f: RowFeatures): boolean {
+  const first = f.cells[0];
+  if (!first || f.numbers > 0 || f.hasLongText || f.isNote) return false;
+  if (f.cells.some((c) => c.kind !== 'text' || c.norm !== first.norm || !c.facts?.headerTerm || c.facts.total))
+    return false;
+  const left = Math.min(...band.flatMap((h) => h.cells.map((c) => c.col)));
+  if (first.col <= left && !SUB_HEAD.test(first.norm)) return false;
+  const labelled = (col: number) => band.some((h) => h.cells.some((c) => c.col <= col && col <= c.right));
+  let columns = 0;
+  for (const c of f.cells)
+    for (let col = c.col; col <= c.right; col++) {
+      if (!labelled(col)) return false;
+      columns++;
+    }
+  return columns >= 2;
+}
+
+/** Extends a header band from its first row over continuation rows, then 栏次, placeholder and sub-head rows. */
 export function findHeaderBand(features: ReadonlyMap<number, RowFeatures>, top: number, limit: number): HeaderBand {
   const first = features.get(top) as RowFeatures;
   const band: RowFeatures[] = [first];
@@ -59,7 +88,7 @@ export function findHeaderBand(features: ReadonlyMap<number, RowFeatures>, top: 
   for (let r = top + 1; r <= limit; r++) {
     const f = features.get(r);
     if (!f) break;
-    if (f.isLineNumbers || f.isPlaceholderOnly) {
+    if (f.isLineNumbers || f.isPlaceholderOnly || repeatsOneSubHead(band, f)) {
       auxiliary.push(r);
       bottom = r;
       continue;
@@ -84,18 +113,38 @@ export function headerPaths(sheet: TypedSheet, band: HeaderBand, left: number, r
   const aux = new Set(band.auxiliaryRows);
   const labelRows: number[] = [];
   for (let row = band.top; row <= band.bottom; row++) if (!aux.has(row)) labelRows.push(row);
-  const paths: string[][] = [];
+  const labels: TypedCell[][] = [];
   for (let col = left; col <= right; col++) {
-    const path: string[] = [];
+    const path: TypedCell[] = [];
     for (const [i, row] of labelRows.entries()) {
       // 栏次 rows are skipped above; a 行次 or 栏次 label in a label row names its column (role line_no).
       const cell = anchorAt(sheet, row, col) ?? unmergedParentAt(sheet, row, col, left, labelRows.slice(i + 1));
       if (!cell || cell.kind !== 'text') continue;
-      if (path[path.length - 1] !== cell.norm) path.push(cell.norm);
+      if (path[path.length - 1]?.norm !== cell.norm) path.push(cell);
     }
-    paths.push(path);
+    labels.push(path);
   }
-  return paths;
+  const shared = sharedSubHeads(labels, left);
+  return labels.map((path, i) => (shared[i] ? path.slice(0, -1) : path).map((c) => c.norm));
+}
+
+/**
+ * Columns whose last label is a sub-head they share under their own names (合计 | 基本支出 | 项目支出 over 金额 | 金额 |
+ * 金额, beside a 类 | 款 | 项 row): the name is the label above, the sub-head says nothing of the column. Only a sub-head
+ * that names no column role, under labels each heading its one column (a band head such as 收入 over 项目 | 预算数
+ * keeps its children).
+ */
+function sharedSubHeads(labels: readonly (readonly TypedCell[])[], left: number): boolean[] {
+  const candidate = labels.map((path, i) => {
+    const leaf = path[path.length - 1];
+    const name = path[path.length - 2];
+    const col = left + i;
+    if (!leaf || !name || leaf.facts?.total || roleFromHeader([leaf.norm]) !== null) return null;
+    return name.col === col && name.right === col && name.row < leaf.row ? `${leaf.row}:${leaf.norm}` : null;
+  });
+  const counts = new Map<string, number>();
+  for (const k of candidate) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return candidate.map((k) => k !== null && (counts.get(k) ?? 0) >= 2);
 }
 
 /**
