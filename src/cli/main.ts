@@ -4,12 +4,12 @@ import { basename, join } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { InputError } from '../adapters/xlsx/input-error';
 import { readWorkbookFile } from '../adapters/xlsx/read-file';
-import { type CatalogData, importCatalog, ALL_RULES, type ReviewReport, type RuleConfig } from '../core';
+import { type CatalogData, importCatalog, ALL_RULES, type RuleConfig } from '../core';
 import { parseArgs, USAGE, type CheckOptions } from './args';
 import { batchHeadline, batchSummaryCsv, batchSummaryHtml, type SummaryLine } from './batch-summary';
 import { expandInputs } from './inputs';
 import { isReviewWorker, jobsFor, reviewOnWorkers, serveReviews, workerScript } from './pool';
-import { reviewOne, type Outcome, type ReviewSettings } from './review-one';
+import { jsonOf, reportOf, reviewOne, type Outcome, type ReviewSettings } from './review-one';
 
 /**
  * `budget-review check FILE...`: review, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). A batch
@@ -80,11 +80,11 @@ async function check(opts: CheckOptions): Promise<number> {
         process.stderr.write(`✗ ${file}: ${outcome.message}\n`);
         continue;
       }
-      const report = outcome.report ?? (JSON.parse(outcome.json) as ReviewReport);
+      const report = reportOf(outcome);
       if (report.findings.some((f) => f.severity === 'error')) withErrors++;
       summaryLines.push({ file: reportName, report, department: outcome.department, units: outcome.units, reviewedAt });
-      if (opts.json) await writeFile(opts.json, outcome.json);
-      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), outcome.json);
+      if (opts.json) await writeFile(opts.json, jsonOf(outcome));
+      if (opts.jsonDir) await writeFile(join(opts.jsonDir, `${reportName}.json`), jsonOf(outcome));
       if (opts.html && outcome.html !== undefined) await writeFile(opts.html, outcome.html);
       if (opts.htmlDir && outcome.html !== undefined)
         await writeFile(join(opts.htmlDir, `${reportName}.html`), outcome.html);

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { InputFile } from './inputs';
-import { reviewOne, type Outcome, type ReviewSettings } from './review-one';
+import { forPosting, reviewOne, type Outcome, type ReviewSettings } from './review-one';
 
 /**
  * A batch on worker threads. One call over a folder stays the way to review many workbooks (a process per workbook
@@ -135,7 +135,7 @@ export function serveReviews(): void {
           if (fault === 'throw') throw new Error('故障注入 injected fault');
         }
         outcome = await reviewOne(m.path, settings);
-        if (outcome.kind === 'reviewed') outcome = { ...outcome, report: undefined };
+        outcome = forPosting(outcome);
       } catch (e) {
         outcome = crashOutcome(e, 0);
       }

@@ -22,22 +22,33 @@ export interface ReviewSettings {
 }
 
 /**
- * One workbook's outcome, everything the main thread prints and writes: the report as the JSON written to disk (the
- * batch overview reads its counts back from it), the console text, the HTML page, or why the file could not be read.
+ * One workbook's outcome, everything the main thread prints and writes: the report (in process the object, from a
+ * worker thread its JSON), the console text, the HTML page, or why the file could not be read.
  */
-export type Outcome =
-  | {
-      readonly kind: 'reviewed';
-      /** The report itself, in process only (a worker's outcome leaves it out: its JSON is read back instead). */
-      readonly report?: ReviewReport;
-      readonly json: string;
-      readonly html?: string;
-      readonly console: string;
-      readonly department: string | null;
-      readonly units: readonly string[];
-      readonly reviewedAt: number;
-    }
-  | { readonly kind: 'unreadable'; readonly message: string; readonly reviewedAt: number };
+export type Outcome = Reviewed | { readonly kind: 'unreadable'; readonly message: string; readonly reviewedAt: number };
+
+export type Reviewed =
+  | (ReviewedCommon & { readonly report: ReviewReport; readonly json?: undefined })
+  | (ReviewedCommon & { readonly report?: undefined; readonly json: string });
+
+interface ReviewedCommon {
+  readonly kind: 'reviewed';
+  readonly html?: string;
+  readonly console: string;
+  readonly department: string | null;
+  readonly units: readonly string[];
+  readonly reviewedAt: number;
+}
+
+/** The report as written to disk (indented by one space): made only when a report file is asked for or it is posted. */
+export const jsonOf = (o: Reviewed): string => o.json ?? JSON.stringify(o.report, null, 1);
+
+/** The report: in process the object itself, from a worker thread read back from its JSON. */
+export const reportOf = (o: Reviewed): ReviewReport => o.report ?? (JSON.parse(o.json) as ReviewReport);
+
+/** A worker's outcome travels as JSON (structured cloning of the report object would cost more than its text). */
+export const forPosting = (o: Outcome): Outcome =>
+  o.kind === 'reviewed' && o.report ? { ...o, report: undefined, json: jsonOf(o) } : o;
 
 /** Reviews one workbook; an unreadable file is an outcome, any other exception is thrown. */
 export async function reviewOne(file: string, settings: ReviewSettings): Promise<Outcome> {
@@ -50,7 +61,6 @@ export async function reviewOne(file: string, settings: ReviewSettings): Promise
     return {
       kind: 'reviewed',
       report,
-      json: JSON.stringify(report, null, 1),
       html: settings.htmlTitles ? renderHtmlReport(report, settings.htmlTitles) : undefined,
       console: summarise(workbook, report, { verbose: settings.verbose, department }),
       department,
