@@ -1,78 +1,36 @@
-import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { cellAddress, columnLetter, parseRange } from '../core';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject, type UIEvent } from 'react';
+import { cellAddress, columnLetter, parseRange, type CellRange } from '../core';
+import type { GridCell, GridSpan, GridView } from './grid-view';
 
 /**
- * A read-only rendering of one sheet: values as Excel shows them (numbers with their decimals), fills (the marks),
- * merged cells, and the range the task pane navigated to (a finding's cell, or a whole table: outlined as one block,
- * its top-left cell the anchor). Large sheets are cut at MAX_ROWS × MAX_COLS.
+ * A read-only rendering of one sheet as the workbook worker drew it (grid-view.ts): values as Excel shows them, fills
+ * (the marks), notes, merged cells, and the range the task pane navigated to (a finding's cell, or a whole table:
+ * outlined as one block, its top-left cell the anchor). Large sheets are cut at MAX_ROWS × MAX_COLS.
  */
-const MAX_ROWS = 400;
-const MAX_COLS = 40;
+export const MAX_ROWS = 400;
+export const MAX_COLS = 40;
+const FIRST_ROWS = 40;
+const MORE_ROWS = 20;
 /** The red corner of a cell with a note (as .grid td.noted draws it). */
 const NOTE_CORNER = 'inset -6px 6px 0 -3px #c50f1f';
 
-function display(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') {
-    const m = /0\.(0+)/.exec(cell.numFmt ?? '');
-    return m
-      ? v.toLocaleString('en-US', { minimumFractionDigits: m[1]?.length, maximumFractionDigits: m[1]?.length })
-      : String(v);
-  }
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((p) => p.text).join('');
-    if ('result' in v) return String(v.result ?? '');
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return String(v.text);
-  }
-  return String(v);
-}
-
-function fillColor(cell: ExcelJS.Cell): string | undefined {
-  const f = cell.fill;
-  return f && f.type === 'pattern' && f.pattern === 'solid' && f.fgColor?.argb
-    ? `#${f.fgColor.argb.slice(-6)}`
-    : undefined;
-}
-
-/**
- * Memoised: the page re-renders on every review and download state; a grid of a large sheet (400 × 40 cells read
- * through ExcelJS) is drawn again only when its sheet, the workbook's version or the selected cell changed.
- */
-export const SheetGrid = memo(function SheetGrid(props: {
-  sheet: ExcelJS.Worksheet;
-  version: number;
-  selected: string | null;
-}) {
-  const { sheet, version, selected } = props;
+/** Memoised: the page re-renders on every review and download state; the grid only when its view or selection did. */
+export const SheetGrid = memo(function SheetGrid(props: { view: GridView; selected: string | null }) {
+  const { view, selected } = props;
   const selectedRef = useRef<HTMLTableCellElement>(null);
   const range = useMemo(() => (selected ? parseRange(selected) : null), [selected]);
   const anchor = range ? cellAddress(range.top, range.left) : null;
   const layout = useMemo(() => {
-    const rows = Math.min(sheet.rowCount, MAX_ROWS);
-    const cols = Math.min(sheet.columnCount, MAX_COLS);
     const covered = new Set<string>();
-    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-    const merges = (
-      sheet as unknown as {
-        _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
-      }
-    )._merges;
-    for (const m of Object.values(merges ?? {})) {
-      const { top, left, bottom, right } = m.model;
-      spans.set(cellAddress(top - 1, left - 1), {
-        rowSpan: Math.min(bottom, rows) - top + 1,
-        colSpan: Math.min(right, cols) - left + 1,
-      });
-      for (let r = top; r <= bottom; r++)
-        for (let c = left; c <= right; c++) if (r !== top || c !== left) covered.add(cellAddress(r - 1, c - 1));
+    const spans = new Map<string, GridSpan>();
+    for (const m of view.spans) {
+      spans.set(cellAddress(m.top, m.left), m);
+      for (let r = m.top; r < m.top + m.rowSpan; r++)
+        for (let c = m.left; c < m.left + m.colSpan; c++)
+          if (r !== m.top || c !== m.left) covered.add(cellAddress(r, c));
     }
-    return { rows, cols, covered, spans };
-    // version: the workbook changed in place (marks, notes); redraw.
-  }, [sheet, version]);
+    return { rows: view.rows, cols: view.cols, covered, spans };
+  }, [view]);
 
   useEffect(() => {
     // Scrolled by hand: scrollIntoView puts a wide merged anchor (a table's title) under the sticky row numbers, and
@@ -92,16 +50,69 @@ export const SheetGrid = memo(function SheetGrid(props: {
     else if (left + cell.width > box.scrollLeft + width) box.scrollLeft = left + cell.width - width;
     if (top < box.scrollTop || top + cell.height > box.scrollTop + height)
       box.scrollTop = Math.max(0, cell.height > height ? top : top - (height - cell.height) / 2);
-  }, [selected, version]);
+  }, [selected, view]);
+
+  // Drawn as far as it is seen: a screenful or two first, more rows as the user scrolls towards them, and the rows a
+  // selection needs. A long sheet's grid is then never a thousand rows the browser lays out again with every style the
+  // pane adds (the longest frames of a large workbook's review came from that).
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  useEffect(() => setDrawn(FIRST_ROWS), [view.sheet]);
+  const rows = Math.min(layout.rows, Math.max(drawn, range ? range.bottom + 1 + MORE_ROWS : 0));
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const box = e.currentTarget;
+    if (rows < layout.rows && box.scrollTop + box.clientHeight * 2 > box.scrollHeight)
+      setDrawn(Math.max(drawn, rows) + MORE_ROWS);
+  };
 
   const header = Array.from({ length: layout.cols }, (_, c) => <th key={c}>{columnLetter(c)}</th>);
-  const body = Array.from({ length: layout.rows }, (_, r) => (
-    <tr key={r}>
+  const body = Array.from({ length: rows }, (_, r) => (
+    <SheetRow
+      key={r}
+      r={r}
+      cells={view.cells[r]}
+      layout={layout}
+      range={range}
+      anchor={anchor}
+      selectedRef={selectedRef}
+    />
+  ));
+  return (
+    <div className="grid-scroll" onScroll={onScroll}>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th />
+            {header}
+          </tr>
+        </thead>
+        <tbody>{body}</tbody>
+      </table>
+      {(view.sheetRows > view.rows || view.sheetCols > view.cols) && (
+        <p className="grid-cut">
+          仅显示前 {MAX_ROWS} 行、{MAX_COLS} 列
+        </p>
+      )}
+    </div>
+  );
+});
+
+/** One row of the grid; memoised, so that drawing the next rows leaves those drawn alone. */
+const SheetRow = memo(function SheetRow(props: {
+  r: number;
+  cells: readonly (GridCell | null)[] | undefined;
+  layout: { cols: number; covered: Set<string>; spans: Map<string, GridSpan> };
+  range: CellRange | null;
+  anchor: string | null;
+  selectedRef: RefObject<HTMLTableCellElement | null>;
+}) {
+  const { r, layout, range, anchor, selectedRef } = props;
+  return (
+    <tr>
       <th>{r + 1}</th>
       {Array.from({ length: layout.cols }, (_, c) => {
         const address = cellAddress(r, c);
         if (layout.covered.has(address)) return null;
-        const cell = sheet.getCell(r + 1, c + 1);
+        const cell = props.cells?.[c] ?? null;
         const span = layout.spans.get(address);
         const isSelected = address === anchor;
         const bottom = r + (span?.rowSpan ?? 1) - 1;
@@ -118,7 +129,7 @@ export const SheetGrid = memo(function SheetGrid(props: {
                 right >= block.right ? 'inset -2px 0 0 0 #107c41' : '',
               ].filter(Boolean)
             : [];
-        const note = typeof cell.note === 'string' ? cell.note : undefined;
+        const note = cell?.note;
         return (
           <td
             key={c}
@@ -128,38 +139,20 @@ export const SheetGrid = memo(function SheetGrid(props: {
             data-cell={address}
             data-selected={isSelected ? 'true' : undefined}
             data-in-selection={inBlock ? 'true' : undefined}
-            data-fill={fillColor(cell)}
+            data-fill={cell?.fill}
             title={note}
             style={{
-              background: fillColor(cell),
-              textAlign: typeof cell.value === 'number' ? 'right' : undefined,
+              background: cell?.fill,
+              textAlign: cell?.number ? 'right' : undefined,
               // A note's red corner and the block's edges, drawn together (one box-shadow property).
               boxShadow: edges.length ? [...edges, ...(note ? [NOTE_CORNER] : [])].join(', ') : undefined,
             }}
             className={`${isSelected && !block ? 'selected' : ''}${inBlock ? ' in-selection' : ''}${note ? ' noted' : ''}`}
           >
-            {display(cell)}
+            {cell?.text}
           </td>
         );
       })}
     </tr>
-  ));
-  return (
-    <div className="grid-scroll">
-      <table className="grid">
-        <thead>
-          <tr>
-            <th />
-            {header}
-          </tr>
-        </thead>
-        <tbody>{body}</tbody>
-      </table>
-      {(sheet.rowCount > MAX_ROWS || sheet.columnCount > MAX_COLS) && (
-        <p className="grid-cut">
-          仅显示前 {MAX_ROWS} 行、{MAX_COLS} 列
-        </p>
-      )}
-    </div>
   );
 });

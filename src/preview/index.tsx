@@ -1,21 +1,38 @@
-import type * as ExcelJS from '../adapters/xlsx/exceljs-types';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadXlsx } from '../adapters/xlsx/read-xlsx';
 import type { ReviewReport } from '../core';
-import { ExcelJsPlatform } from '../adapters/xlsx/exceljs-platform';
 import { App } from '../taskpane/App';
 import type { ReviewEngine } from '../taskpane/engine/engine';
 import type { ReviewSummary } from '../taskpane/engine/pages';
-import { pageEngine } from '../taskpane/engine/spawn-worker';
+import { pageEngine, warmReviewWorker } from '../taskpane/engine/spawn-worker';
+import type { GridView, SheetTab } from './grid-view';
+import { RemoteWorkbook, WorkbookWorker } from './remote-workbook';
 import { RuleCatalogue } from './RuleCatalogue';
-import { SheetGrid } from './SheetGrid';
+import { MAX_COLS, MAX_ROWS, SheetGrid } from './SheetGrid';
 import css from './preview.css';
 
 /**
  * The browser preview: open an .xlsx (or the bundled sample), see its sheets with the findings marked, use the same
  * task pane as in Excel, and download the marked workbook and the report. `?sample=PATH` opens a workbook on load.
+ * The page never parses the workbook: the workbook worker holds it and draws the sheet shown, the review worker reads
+ * it for the review (both started at load, before a file is chosen), and ExcelJS is loaded only for 下载工作簿.
  */
+let workbookWorker: WorkbookWorker | null = null;
+const theWorkbookWorker = () =>
+  (workbookWorker ??= new WorkbookWorker(
+    new Worker(new URL('./workbook-worker.ts', import.meta.url), { name: 'budget-review-workbook' }),
+  ));
+
+/** The workbook as downloaded: the file with the pane's plans replayed on it by ExcelJS (loaded now, not before). */
+async function downloadWorkbook(platform: RemoteWorkbook) {
+  const { replayedWorkbook } = await import('../adapters/xlsx/replay');
+  download(
+    platform.fileName.replace(/\.xlsx$/i, '') + '（已审核）.xlsx',
+    await replayedWorkbook(platform.bytes, platform.fileName, platform.applied),
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+}
+
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -39,7 +56,9 @@ const SAMPLES = [
 
 function Preview() {
   const fileInput = useRef<HTMLInputElement>(null);
-  const [platform, setPlatform] = useState<ExcelJsPlatform | null>(null);
+  const [platform, setPlatform] = useState<RemoteWorkbook | null>(null);
+  const [tabs, setTabs] = useState<readonly SheetTab[]>([]);
+  const [view, setView] = useState<GridView | null>(null);
   const [sheetName, setSheetName] = useState<string>('');
   const [selected, setSelected] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -54,13 +73,21 @@ function Preview() {
   const [error, setError] = useState<string | null>(null);
   const [opened, setOpened] = useState(0);
 
+  const current = useRef<ReviewEngine | null>(null);
   const open = useCallback(async (bytes: Uint8Array, name: string) => {
+    // The last file's engine hands its warm worker back first; the next one reads the new file in it at once, and
+    // the workbook worker reads the same bytes for the grid meanwhile.
+    current.current?.dispose();
+    const next = (current.current = pageEngine({ bytes, name }));
+    const workbook = new RemoteWorkbook(theWorkbookWorker(), bytes, name);
     try {
-      const wb = await loadXlsx(bytes, name);
-      setPlatform(new ExcelJsPlatform(wb, name));
-      setEngine(pageEngine({ bytes, name }));
+      const sheets = await workbook.ready;
+      setEngine(next);
+      setPlatform(workbook);
+      setTabs(sheets);
+      setView(null);
       setOpened((n) => n + 1);
-      setSheetName(wb.worksheets[0]?.name ?? '');
+      setSheetName(sheets[0]?.name ?? '');
       setSelected(null);
       setReview(null);
       setError(null);
@@ -86,6 +113,7 @@ function Preview() {
   useEffect(
     () =>
       platform?.onChange((selection) => {
+        setTabs(platform.sheets);
         setVersion((v) => v + 1);
         if (selection) {
           setSheetName(selection.sheet);
@@ -97,12 +125,21 @@ function Preview() {
   );
 
   // The sheet shown; after an undo took it away (an inserted form), the first sheet.
-  const sheet: ExcelJS.Worksheet | undefined =
-    platform?.workbook.getWorksheet(sheetName) ?? platform?.workbook.worksheets[0];
-  const shown = sheet?.name ?? '';
-  const tabs = useRef<HTMLElement>(null);
+  const shown = (tabs.find((t) => t.name === sheetName) ?? tabs[0])?.name ?? '';
   useEffect(() => {
-    tabs.current?.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (!platform || !shown) return;
+    let current = true;
+    platform.view(shown, MAX_ROWS, MAX_COLS).then(
+      (v) => current && setView(v),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [platform, shown, version]);
+  const tabList = useRef<HTMLElement>(null);
+  useEffect(() => {
+    tabList.current?.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [shown, version]);
   return (
     <div className="preview">
@@ -137,13 +174,7 @@ function Preview() {
         {platform && (
           <button
             className="button"
-            onClick={async () =>
-              download(
-                platform.fileName.replace(/\.xlsx$/i, '') + '（已审核）.xlsx',
-                await platform.workbook.xlsx.writeBuffer(),
-                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              )
-            }
+            onClick={() => downloadWorkbook(platform).catch((e: unknown) => setError(String(e)))}
           >
             下载工作簿
           </button>
@@ -179,20 +210,20 @@ function Preview() {
         <section className="sheet">
           {platform ? (
             <>
-              <nav className="tabs" role="tablist" ref={tabs}>
-                {platform.workbook.worksheets.map((ws) => (
+              <nav className="tabs" role="tablist" ref={tabList}>
+                {tabs.map((tab) => (
                   <button
-                    key={ws.id}
+                    key={tab.name}
                     role="tab"
-                    aria-selected={ws.name === shown}
-                    className={ws.name === shown ? 'active' : ''}
-                    onClick={() => setSheetName(ws.name)}
+                    aria-selected={tab.name === shown}
+                    className={tab.name === shown ? 'active' : ''}
+                    onClick={() => setSheetName(tab.name)}
                   >
-                    {ws.name}
+                    {tab.name}
                   </button>
                 ))}
               </nav>
-              {sheet && <SheetGrid sheet={sheet} version={version} selected={selected} />}
+              {view?.sheet === shown && <SheetGrid view={view} selected={selected} />}
             </>
           ) : (
             <p className="empty">
@@ -217,6 +248,19 @@ function Preview() {
 }
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+if (!location.pathname.endsWith('/rules.html')) {
+  // Both workers start now and read the bundled sample once while the user picks a file: the first file is then
+  // read and reviewed by compiled code, not by code the browser compiles on the way.
+  const sample = fetch(`assets/samples/${SAMPLES[0].file}`)
+    .then((r) => (r.ok ? r.arrayBuffer() : null))
+    .then((b) => (b ? new Uint8Array(b) : null))
+    .catch(() => null);
+  warmReviewWorker(sample);
+  const workbooks = theWorkbookWorker();
+  void sample.then(
+    (bytes) => bytes && workbooks.ask({ method: 'warmUp', args: [bytes, 'warm-up.xlsx'] }).catch(() => 0),
+  );
+}
 if (location.pathname.endsWith('/rules.html')) document.title = '预算审核助手 · 审核规则目录';
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>{location.pathname.endsWith('/rules.html') ? <RuleCatalogue /> : <Preview />}</StrictMode>,

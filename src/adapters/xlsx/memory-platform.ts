@@ -9,6 +9,20 @@ import { writePlan, type PlanTarget, type Selection } from './plan-writer';
  */
 const SETTINGS_KEY = 'budget-review.settings';
 
+/** The settings kept in the browser's storage (none where there is no storage: the CLI). */
+export async function loadStoredSettings(): Promise<Settings> {
+  try {
+    const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(SETTINGS_KEY);
+    return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) } : DEFAULT_SETTINGS;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export async function saveStoredSettings(settings: Settings): Promise<void> {
+  if (typeof localStorage !== 'undefined') localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}
+
 export abstract class MemoryPlatform implements WorkbookPlatform {
   readonly kind = 'preview' as const;
   readonly language: 'zh-CN' | 'en-US';
@@ -45,16 +59,11 @@ export abstract class MemoryPlatform implements WorkbookPlatform {
     this.undoLog = [...plans];
   }
 
-  async loadSettings(): Promise<Settings> {
-    try {
-      const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(SETTINGS_KEY);
-      return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) } : DEFAULT_SETTINGS;
-    } catch {
-      return DEFAULT_SETTINGS;
-    }
+  loadSettings(): Promise<Settings> {
+    return loadStoredSettings();
   }
 
-  async saveSettings(settings: Settings): Promise<void> {
-    if (typeof localStorage !== 'undefined') localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  saveSettings(settings: Settings): Promise<void> {
+    return saveStoredSettings(settings);
   }
 }

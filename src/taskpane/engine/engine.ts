@@ -86,6 +86,9 @@ export function inThreadEngine(file?: WorkbookFile): ReviewEngine {
   };
 }
 
+/** Request ids, unique across engines: a worker handed to the next file's engine may still answer the last one's. */
+let nextRequest = 1;
+
 type Reply =
   | { id: number; progress: Progress }
   | { id: number; result: unknown }
@@ -98,16 +101,22 @@ interface Pending {
 }
 
 /**
- * The review in a Web Worker (review-worker.ts). The worker is started on the first question; 取消 terminates it and
- * the next question starts a fresh one (with the file and the plans applied since, when the engine has the file).
- * A worker that cannot start at all (a host without workers, a blocked script) hands over to the pane's thread.
+ * The review in a Web Worker (review-worker.ts). The worker is started on the first question (or taken warm from the
+ * page: `spawn` may hand over one started at load); 取消 terminates it and the next question starts a fresh one (with
+ * the file and the plans applied since, when the engine has the file). With `eager`, the worker reads the file at
+ * once; with `release`, a disposed engine hands its worker back instead of ending it (the next file's engine reuses
+ * it). A worker that cannot start at all (a host without workers, a blocked script) hands over to the pane's thread.
  */
-export function workerEngine(spawn: () => Worker, file?: WorkbookFile): ReviewEngine {
+export function workerEngine(
+  spawn: () => Worker,
+  file?: WorkbookFile,
+  options: { readonly eager?: boolean; readonly release?: (worker: Worker) => void } = {},
+): ReviewEngine {
   let worker: Worker | null = null;
   let loaded = false;
+  let loading: Promise<void> | null = null;
   let answered = false;
   let fallback: ReviewEngine | null = null;
-  let next = 1;
   const pending = new Map<number, Pending>();
   const applied: WritePlan[] = [];
 
@@ -119,6 +128,7 @@ export function workerEngine(spawn: () => Worker, file?: WorkbookFile): ReviewEn
     worker?.terminate();
     worker = null;
     loaded = false;
+    loading = null;
   };
   const ensure = (): Worker | null => {
     if (fallback) return null;
@@ -151,19 +161,31 @@ export function workerEngine(spawn: () => Worker, file?: WorkbookFile): ReviewEn
   const ask = (method: string, args: unknown[], progress?: (p: Progress) => void): Promise<unknown> => {
     const w = ensure();
     if (!w) return Promise.reject(new Error('worker unavailable'));
-    const id = next++;
+    const id = nextRequest++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, progress });
       w.postMessage({ id, method, args });
     });
   };
+  /** The worker reads the file (once; again after 取消), then the plans applied since. */
+  const loadFile = (onProgress?: (p: Progress) => void): Promise<void> =>
+    (loading ??= (async () => {
+      const f = file as WorkbookFile;
+      // A copy: the preview keeps its bytes for a worker started after 取消.
+      await ask('loadBytes', [f.bytes.slice(), f.name], onProgress);
+      for (const p of applied) await ask('applied', [p]);
+      loaded = true;
+    })().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    }));
   /** The fallback engine, brought up to date with the file and the plans applied so far. */
   const viaFallback = () => {
     ensure();
     return fallback;
   };
 
-  return {
+  const engine: ReviewEngine = {
     readsWorkbook: !!file,
     async load(snapshot) {
       const f = viaFallback();
@@ -179,10 +201,7 @@ export function workerEngine(spawn: () => Worker, file?: WorkbookFile): ReviewEn
       }
       if (file && !loaded) {
         onProgress?.({ stage: 'read', done: 0, total: 3, detail: file.name });
-        // A copy: the preview keeps its bytes for a worker started after 取消.
-        await ask('loadBytes', [file.bytes.slice(), file.name], onProgress);
-        for (const p of applied) await ask('applied', [p]);
-        loaded = true;
+        await loadFile(onProgress);
       }
       return (await ask('review', [settings], onProgress)) as ReviewSummary;
     },
@@ -203,8 +222,15 @@ export function workerEngine(spawn: () => Worker, file?: WorkbookFile): ReviewEn
       rejectAll(cancelledError());
     },
     dispose() {
+      if (worker && options.release) {
+        options.release(worker);
+        worker = null;
+      }
       stop();
       pending.clear();
     },
   };
+  // Read as soon as the file is there, while the user looks at it: 扫描工作簿 then only reviews.
+  if (file && options.eager) void loadFile().catch(() => undefined);
+  return engine;
 }
