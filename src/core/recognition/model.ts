@@ -25,7 +25,7 @@ export interface RecognisedTable {
   /** Whole block: title, metadata, header, data and notes (0-based). */
   readonly range: CellRange;
   readonly type: TableType;
-  readonly typeSource: 'title' | 'sheet' | 'none';
+  readonly typeSource: 'title' | 'sheet' | 'header' | 'none';
   readonly title: string | null;
   readonly titleRow: number | null;
   /** A part heading above the title ("…2024年度部门决算表" over "收入支出决算总表"): kept, never taken as the title. */

@@ -17,7 +17,7 @@ import { pageFurnitureRows } from './page-furniture';
 import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
-import { classifyTable, reportKindOf, typeFromText } from './table-type';
+import { classifyTable, reportKindOf, typeFromHeader, typeFromText } from './table-type';
 
 type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
 
@@ -197,7 +197,13 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   const rows = dataRowsOf(sheet, d, columns, repeated, furniture);
   const { titleRow, headingRow } = chooseTitle(sheet, d);
   const title = titleRow !== null ? titleTextAt(sheet, titleRow, d.left, d.right) : null;
-  const decision = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');
+  const named = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');
+  // A table a converter left without its title: its header may still say which table it is. Only under the lines a
+  // table's first page has (单位, 编制部门): a bare header over data may be a page continuing a table whose first page is
+  // gone, which is no table of its own.
+  const firstPage = title === null && d.preambleRows.length > 0;
+  const byHeader = named.type === 'unknown' && firstPage ? typeFromHeader(columns) : 'unknown';
+  const decision = byHeader === 'unknown' ? named : { type: byHeader, source: 'header' as const };
   return {
     id: `${sheet.name}#${index + 1}`,
     sheet: sheet.name,

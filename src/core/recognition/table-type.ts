@@ -1,6 +1,7 @@
 import tableTypes from '../../data/table-types.json';
 import { normalizeLabel } from '../text/normalize';
 import { memoize } from '../util/collections';
+import type { ColumnInfo } from './column-roles';
 import { tableTypeId, type TableType } from './table-type-registry';
 
 export type { TableType } from './table-type-registry';
@@ -42,7 +43,44 @@ export const typeFromText: (text: string) => TableType = memoize((text) => {
 export interface TypeDecision {
   readonly type: TableType;
   /** Where the decision came from. */
-  readonly source: 'title' | 'sheet' | 'none';
+  readonly source: 'title' | 'sheet' | 'header' | 'none';
+}
+
+interface HeaderRule extends CompiledRule {
+  readonly codes?: 'function' | 'economic';
+  readonly blocks?: number;
+}
+
+const HEADER_RULES: readonly HeaderRule[] = tableTypes.headerRules.rules.map((r) => {
+  const rule = r as { codes?: 'function' | 'economic'; blocks?: number; unless?: string[] };
+  return {
+    type: tableTypeId(r.type),
+    all: r.all.map((p) => new RegExp(p)),
+    unless: (rule.unless ?? []).map((p) => new RegExp(p)),
+    ...(rule.codes ? { codes: rule.codes } : {}),
+    ...(rule.blocks ? { blocks: rule.blocks } : {}),
+  };
+});
+
+/**
+ * The type a table's header names when it has no title: its column labels, the classification of its code columns and
+ * its side-by-side blocks, against src/data/table-types.json headerRules. Only when exactly one type's rule matches;
+ * a header several types print alike is no evidence.
+ */
+export function typeFromHeader(columns: readonly ColumnInfo[]): TableType {
+  const labels = columns
+    .filter((c) => c.role !== 'empty')
+    .map((c) => c.label)
+    .join('|');
+  const codes = new Set(columns.map((c) => c.classification).filter((x) => x !== undefined));
+  const blocks = new Set(columns.map((c) => c.block)).size;
+  const types = new Set<TableType>();
+  for (const rule of HEADER_RULES) {
+    if (rule.codes && !codes.has(rule.codes)) continue;
+    if (rule.blocks && blocks !== rule.blocks) continue;
+    if (rule.all.every((p) => p.test(labels)) && !rule.unless.some((p) => p.test(labels))) types.add(rule.type);
+  }
+  return types.size === 1 ? ([...types][0] as TableType) : 'unknown';
 }
 
 export function classifyTable(title: string | null, sheetName: string): TypeDecision {
