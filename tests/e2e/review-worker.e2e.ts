@@ -9,7 +9,10 @@ import { serve } from './static-server';
  * The review runs off the page's thread (issue 13, item 6): the bench's 247k-cell workbook (a consolidated income
  * table of 1,000 units, 19,004 rows × 13) is reviewed in the preview's Web Worker while the page keeps drawing. The
  * longest gap between animation frames (and the longest main-thread task the browser reports) while the review runs is
- * measured and printed; the assertion is loose (250 ms) so that a loaded machine does not fail it — the aim is 100 ms.
+ * measured and printed, with the page's longest task as Chromium's trace times it: wall clock and the main thread's own
+ * CPU time. The CPU time is what our code costs a frame and is held to the aim, 100 ms; wall-clock gaps also count the
+ * time the operating system gives the two workers and other processes, so on a loaded 2-core machine they are asserted
+ * loosely (1 s) and printed.
  * Then 取消 during a review ends it: the pane is back at its start with a Chinese notice.
  */
 const ROOT = resolve(__dirname, '../..');
@@ -71,6 +74,29 @@ async function watchFrames(page: Page) {
     });
 }
 
+/** The longest top-level task of the page's main thread in a Chromium trace: wall clock and thread (CPU) time, ms. */
+function longestMainThreadTask(trace: Buffer): { wall: number; cpu: number } {
+  interface TraceEvent {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  }
+  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let wall = 0;
+  let cpu = 0;
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && main.some((m) => m.pid === e.pid && m.tid === e.tid)) {
+      wall = Math.max(wall, (e.dur ?? 0) / 1000);
+      cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
+    }
+  return { wall, cpu };
+}
+
 test('the 247k-cell workbook is reviewed in a worker: frames keep coming, progress shows, 取消 ends it', async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const errors: string[] = [];
@@ -82,6 +108,8 @@ test('the 247k-cell workbook is reviewed in a worker: frames keep coming, progre
   const opened = Date.now() - t0;
 
   const stop = await watchFrames(page);
+  // RunTask (a task of the thread, with its thread time) is in the disabled-by-default timeline category.
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
   const t1 = Date.now();
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   // Real progress from the worker: the stage it is at, while 取消 is there to click.
@@ -99,15 +127,18 @@ test('the 247k-cell workbook is reviewed in a worker: frames keep coming, progre
   clearInterval(poll);
   const reviewed = Date.now() - t1;
   const frames = await stop();
+  const task = longestMainThreadTask(await browser.stopTracing());
   const summary = await page.getByRole('status').textContent();
   console.log(
     `247k-cell workbook in the preview: opened in ${opened} ms; reviewed in ${reviewed} ms (worker), ` +
       `${frames.frames} frames, longest frame gap ${frames.gap.toFixed(0)} ms, longest main-thread task ` +
-      `${frames.longTask.toFixed(0)} ms; progress seen: ${[...stages].join(' → ')}; summary: ${summary}`,
+      `${task.wall.toFixed(0)} ms (${task.cpu.toFixed(0)} ms of CPU; long-task API ${frames.longTask.toFixed(0)} ms); progress seen: ${[...stages].join(' → ')}; summary: ${summary}`,
   );
   expect(summary).toMatch(/识别 \d+ 张表/);
   expect(frames.frames).toBeGreaterThan(3);
-  expect(frames.gap).toBeLessThanOrEqual(250);
+  expect(task.cpu).toBeGreaterThan(0);
+  expect(task.cpu).toBeLessThanOrEqual(100);
+  expect(frames.gap).toBeLessThanOrEqual(1000);
   expect([...stages].some((s) => /正在/.test(s))).toBe(true);
 
   // The list is one page of findings at most, however many there are.
