@@ -10,7 +10,8 @@ import { setFlagsFromString } from 'node:v8';
 // A review is a short process that runs most of its code once or a few times: TurboFan inlining callees into the
 // functions it optimises costs more compile time (on V8's background threads, counted in the process's CPU) than the
 // inlined code saves. Small callees are still inlined. Measured (41-sheet consolidated workbook, 200-workbook batch):
-// 13–25% less CPU, the same reports. Set before the bundle is loaded, so every optimisation sees it.
+// 13–25% less CPU, the same reports. Set before the bundle is loaded, so every optimisation sees it; a workbook large
+// enough to be reviewed for seconds gets V8's default back (src/cli/tuning.ts).
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

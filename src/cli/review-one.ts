@@ -8,7 +8,7 @@ import {
   type ReviewReport,
   type RuleConfig,
 } from '../core';
-import { prepareFor } from './memory';
+import { prepareFor } from './tuning';
 import { summarise } from './summary';
 
 /** What every workbook of one `check` call is reviewed with (plain data: it is copied to each worker thread). */
