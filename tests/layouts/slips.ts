@@ -129,20 +129,24 @@ export interface Slip {
 
 export { addressOf };
 
+/** An amount written as text, with what stands around it: a currency before, a unit after ("1,234.56万元"). */
+const AMOUNT_TEXT = /^(\D*?)(-?[\d,]*\.?\d+)(\D*)$/;
+
 /** The amount a cell shows, in units of the displayed precision (numbers and numbers stored as text alike). */
 export function readUnits(cell: ExcelJS.Cell, decimals: number): Units {
   const v = cell.value;
   if (v === null || v === undefined || v === '') return 0;
-  const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
+  const n = typeof v === 'number' ? v : Number((AMOUNT_TEXT.exec(String(v))?.[2] ?? String(v)).replace(/,/g, ''));
   return Number.isFinite(n) ? Math.round(n * 10 ** decimals) : 0;
 }
 
-/** Writes an amount in the cell's own form: a number stays a number, text stays text (grouped if it was). */
+/** Writes an amount in the cell's own form: a number stays a number, text stays text (grouped, with its unit, if it was). */
 export function writeUnits(cell: ExcelJS.Cell, units: Units, decimals: number): void {
   const v = cell.value;
-  if (typeof v === 'string')
-    cell.value = v.includes(',') ? unitsToGroupedText(units, decimals) : unitsToText(units, decimals);
-  else cell.value = Number(unitsToText(units, decimals));
+  if (typeof v === 'string') {
+    const [, before = '', , after = ''] = AMOUNT_TEXT.exec(v) ?? [];
+    cell.value = `${before}${v.includes(',') ? unitsToGroupedText(units, decimals) : unitsToText(units, decimals)}${after}`;
+  } else cell.value = Number(unitsToText(units, decimals));
 }
 
 /** A row's code cells: its 'code' cell first, then the other 类/款/项 parts written beside it (code.<i>). */

@@ -58,9 +58,9 @@ function continuesHeader(band: readonly RowFeatures[], f: RowFeatures): boolean 
 
 /**
  * One sub-head under the band's columns (预算数 | 预算数 | 预算数, 金额 under each 预算数 of a two-sided table): a header
- * word, not a total, the only text of its row, under two columns or more that the band labels; in the table's first
- * column (where a section heading of the data would stand) only a sub-head of the vocabulary's. Adjacent repeats may
- * have been restored as one merged cell.
+ * word, not a total, the only text of its row, under two columns or more that the band labels; under one column, or in
+ * the table's first column (where a section heading of the data would stand), only a sub-head of the vocabulary's.
+ * Adjacent repeats may have been restored as one merged cell.
  */
 function repeatsOneSubHead(band: readonly RowFeatures[], f: RowFeatures): boolean {
   const first = f.cells[0];
@@ -76,7 +76,7 @@ function repeatsOneSubHead(band: readonly RowFeatures[], f: RowFeatures): boolea
       if (!labelled(col)) return false;
       columns++;
     }
-  return columns >= 2;
+  return columns >= 2 || SUB_HEAD.test(first.norm);
 }
 
 /** Extends a header band from its first row over continuation rows, then 栏次, placeholder and sub-head rows. */

@@ -30,6 +30,11 @@ export const PDF_VARIES = [
 interface PdfPages {
   readonly continuation: 'none' | 'below-repeated' | 'below' | 'sheet-repeated' | 'sheet';
   readonly pageNumbers: Paging['pageNumbers'];
+  /**
+   * A hand-made or other province's table converted the same way: amounts written with the table's unit after them
+   * ("1,234.56万元"), codes with their level words (类208 | 款05 | 项05), a sub-head under every amount column.
+   */
+  readonly annotated?: { readonly subHead: string };
 }
 
 interface PdfOptions {
@@ -97,6 +102,7 @@ function renderPdf(d: Disclosure, o: PdfOptions, pages: PdfPages): Rendered {
       totalRow: 'first',
       borders: o.borders,
       merges: o.mergesLost ? 'lost' : 'kept',
+      ...(pages.annotated ? { amountUnit: d.unit, levelWords: true, subHead: pages.annotated.subHead } : {}),
     };
     const frame: Frame = {
       above: [
@@ -167,5 +173,10 @@ export const PDF_FAMILIES: readonly LayoutFamily[] = [
     'pdf-sheet-per-page-no-header',
     { continuation: 'sheet', pageNumbers: 'none' },
     'one sheet per page: a table continued on the next sheet without its header',
+  ),
+  pdfFamily(
+    'pdf-annotated',
+    { continuation: 'below-repeated', pageNumbers: 'none', annotated: { subHead: '预算数' } },
+    'amounts written with their unit (1,234.56万元), codes with their level words (类208 | 款05 | 项05), 预算数 under every amount column; page breaks continued below, header repeated',
   ),
 ];

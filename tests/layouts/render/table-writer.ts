@@ -36,7 +36,15 @@ export interface WriteStyle {
   readonly styledEmptyColumns?: number;
   /** Merged cells (titles, header parents, a merged 合计 label) kept, or lost as PDF converters often lose them. */
   readonly merges?: 'kept' | 'lost';
+  /** Amounts written as text with their unit after them ("1,234.56万元"), whatever `numbers` says. */
+  readonly amountUnit?: string;
+  /** Codes written with their level words: 类208 / 款20805 / 项2080505, or 类208 | 款05 | 项05 split. */
+  readonly levelWords?: boolean;
+  /** A sub-head written under every amount column, below the header (预算数 | 预算数 | 预算数). */
+  readonly subHead?: string;
 }
+
+const LEVEL_WORDS = ['类', '款', '项'];
 
 export interface Frame {
   /** Rows above the header (title, meta line …): each a list of cells from the table's first column; `merge` spans the width. */
@@ -131,13 +139,14 @@ function codeCells(line: BodyLine, spec: TableSpec, style: WriteStyle): Cell[] {
   const parts = codeParts(spec, style);
   if (parts === 0) return [];
   const code = line.code;
-  if (parts === 1) return [code];
+  if (parts === 1) return [code !== null && style.levelWords ? `${LEVEL_WORDS[(code.length - 3) / 2]}${code}` : code];
   const out: Cell[] = Array<Cell>(parts).fill(null);
   if (code === null) return out;
   const pieces = [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)].slice(0, parts);
   pieces.forEach((piece, i) => {
     if (piece === '') return;
-    if (i === 0) out[i] = style.codeCells === 'text' ? piece : Number(piece);
+    if (style.levelWords) out[i] = `${LEVEL_WORDS[i]}${piece}`;
+    else if (i === 0) out[i] = style.codeCells === 'text' ? piece : Number(piece);
     else out[i] = style.codeCells === 'lost-zero' ? Number(piece) : piece;
   });
   return out;
@@ -146,6 +155,7 @@ function codeCells(line: BodyLine, spec: TableSpec, style: WriteStyle): Cell[] {
 export function amountCell(u: Units | null, decimals: number, style: WriteStyle): Cell {
   const v = u ?? (style.zeros === 'zero' ? 0 : null);
   if (v === null) return null;
+  if (style.amountUnit !== undefined) return `${unitsToGroupedText(v, decimals)}${style.amountUnit}`;
   if (style.numbers === 'number') return Number(unitsToText(v, decimals));
   return style.numbers === 'grouped-text' ? unitsToGroupedText(v, decimals) : unitsToText(v, decimals);
 }
@@ -213,6 +223,14 @@ export function writeTable(
     });
     if (keepMerges) for (const [t, l, b, rr] of header.merges) ws.mergeCells(r + t, c0 + l, r + b, c0 + rr);
     r += header.rows.length;
+    if (style.subHead !== undefined) {
+      put(
+        r,
+        Array.from({ length: width }, (_, j) => (j >= firstAmount ? (style.subHead as string) : null)),
+      );
+      styleRow(r);
+      r++;
+    }
   };
   writeHeader();
   const ordered = spec.body.map((line, index) => ({ line, index }));

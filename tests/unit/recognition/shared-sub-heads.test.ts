@@ -64,6 +64,21 @@ const cases: Case[] = [
     ],
   },
   {
+    name: '预算数 under the one amount column of a 项目 | 金额 table',
+    subHead: 3,
+    merges: ['A1:B1'],
+    rows: [
+      ['2025年部门“三公”经费预算表'],
+      [null, '单位：万元'],
+      ['项目', '本年预算数'],
+      [null, '预算数'],
+      ['合计', 12],
+      ['因公出国（境）费', 5],
+      ['公务接待费', 3],
+      ['公务用车购置及运行费', 4],
+    ],
+  },
+  {
     name: '预算数 from the first column of a table of amounts only (the 三公 table)',
     subHead: 5,
     merges: ['A1:G1', 'A3:F3', 'D4:F4', 'G3:G5', 'A4:A5', 'B4:B5', 'C4:C5'],
