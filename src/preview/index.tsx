@@ -75,13 +75,13 @@ function Preview() {
 
   const current = useRef<ReviewEngine | null>(null);
   const open = useCallback(async (bytes: Uint8Array, name: string) => {
-    // The last file's engine hands its warm worker back first; the next one reads the new file in it at once, and
-    // the workbook worker reads the same bytes for the grid meanwhile.
-    current.current?.dispose();
-    const next = (current.current = pageEngine({ bytes, name }));
+    // The workbook worker reads the file first: one that is no workbook leaves the open one, and its review engine,
+    // as they were. Then the last file's engine hands its warm worker back and the next one reads the file in it.
     const workbook = new RemoteWorkbook(theWorkbookWorker(), bytes, name);
     try {
       const sheets = await workbook.ready;
+      current.current?.dispose();
+      const next = (current.current = pageEngine({ bytes, name }));
       setEngine(next);
       setPlatform(workbook);
       setTabs(sheets);
