@@ -43,15 +43,15 @@ export interface WorkbookFile {
  * and readers) is loaded on the first question, so a page whose review runs in a worker does not carry it.
  */
 export function inThreadEngine(file?: WorkbookFile): ReviewEngine {
-  const start = () => import('./session').then((m) => new m.ReviewSession());
-  let session = start();
+  let session: Promise<ReviewSession> | null = null;
+  const current = () => (session ??= import('./session').then((m) => new m.ReviewSession()));
   let generation = 0;
   const guard = async <T>(work: (session: ReviewSession) => T): Promise<T> => {
     const mine = generation;
-    const current = await session;
+    const s = await current();
     await yieldToPage();
     if (mine !== generation) throw cancelledError();
-    const result = work(current);
+    const result = work(s);
     if (mine !== generation) throw cancelledError();
     return result;
   };
@@ -60,7 +60,7 @@ export function inThreadEngine(file?: WorkbookFile): ReviewEngine {
     readsWorkbook: !!file,
     load: (snapshot) => guard((s) => s.load(snapshot)),
     async review(settings, onProgress) {
-      if (file && !(await session).hasSnapshot()) {
+      if (file && !(await current()).hasSnapshot()) {
         onProgress?.({ stage: 'read', done: 0, total: 3, detail: file.name });
         await guard((s) => {
           s.loadBytes(file.bytes, file.name);
@@ -74,11 +74,11 @@ export function inThreadEngine(file?: WorkbookFile): ReviewEngine {
       guard((s) => (s[method] as (...a: unknown[]) => unknown).apply(s, args))) as SessionCall,
     async applied(plan) {
       if (file) applied.push(plan);
-      (await session).applied(plan);
+      (await current()).applied(plan);
     },
     cancel() {
       generation++;
-      session = start();
+      session = null;
     },
     dispose() {
       generation++;
