@@ -17,6 +17,12 @@ let spare: Worker | null = null;
 export function warmReviewWorker(sample?: Promise<Uint8Array | null>): void {
   if (typeof Worker === 'undefined' || spare) return;
   const worker = (spare = spawnReviewWorker());
+  // A spare whose script cannot load (blocked, offline) dies before an engine listens: dropped, so that the engine
+  // spawns its own, sees it fail and reviews on the pane's thread.
+  worker.onerror = (e) => {
+    e.preventDefault();
+    if (spare === worker) spare = null;
+  };
   void sample?.then((bytes) => {
     if (bytes && spare === worker) worker.postMessage({ id: 0, method: 'warmUp', args: [bytes, 'warm-up.xlsx'] });
   });
