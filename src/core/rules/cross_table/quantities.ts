@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { TableType } from '../../recognition/table-type';
+import type { AmountUnit } from '../../recognition/metadata';
 import {
   addressOf,
   formatAmount,
@@ -214,10 +215,11 @@ function equalOnIntegers({ a, b }: Identity): boolean {
   return av !== null && av === sum(b.terms, fb / base);
 }
 
-function judgeInDecimals(identity: Identity): Judgement {
+/** `readAs`: the two sides' units to read them in, instead of what their tables state (see dependsOnUnstatedUnit). */
+function judgeInDecimals(identity: Identity, readAs?: readonly [AmountUnit, AmountUnit]): Judgement {
   const { a, b } = identity;
-  const fa = factorOf(a.view, b.view);
-  const fb = factorOf(b.view, a.view);
+  const fa = readAs ? new Decimal(UNIT_FACTOR[readAs[0]]) : factorOf(a.view, b.view);
+  const fb = readAs ? new Decimal(UNIT_FACTOR[readAs[1]]) : factorOf(b.view, a.view);
   const base = Decimal.min(fa, fb);
   // Each side's factor over the base, divided once per side (was once per term: the same quotient every time).
   const sum = (terms: readonly Term[], f: Decimal) => {
@@ -316,6 +318,51 @@ function unreadable(identity: Identity): { reason: 'blank' | 'column_not_found';
     : { reason: 'blank', message: `${tableLabel(empty.view)}无数据行，未核对它与${tableLabel(other.view)}的关系` };
 }
 
+/** The units a table that states none may be in: disclosure tables are written in 元 or in 万元. */
+const UNSTATED_UNIT_READINGS: readonly AmountUnit[] = ['元', '万元'];
+
+const holds = (identity: Identity, j: Judgement) =>
+  j.difference.isZero() ||
+  (identity.relation === 'le' && j.difference.isNegative()) ||
+  j.difference.abs().lte(j.envelope);
+
+/** How far apart two amounts are in orders of magnitude (|log10 a/b|); null when either is zero (no scale to read). */
+const magnitudeGap = (j: Judgement): number | null =>
+  j.a.isZero() || j.b.isZero() ? null : Math.abs(Math.log10(j.a.div(j.b).abs().toNumber()));
+
+/**
+ * A failing identity between two tables of which one or both state no unit is compared with both read in the same
+ * unit. Which units they are in, the numbers can tell: the two sides of an identity are quantities of one kind (a line
+ * and the item that includes it), so the reading under which they are nearest in magnitude is the likely one. When
+ * such a table read in the other unit (元 for 万元, or the reverse) brings the sides nearer and the identity then holds,
+ * the failure rests on a unit nobody wrote — 30217 185,000 over a 公务接待费 of 28.50 is 6,491× as written and 0.65×
+ * with the bound in 万元. Such an identity is not judged; the units decide it once written. A mild excess (15 over 10)
+ * is nearest as written and stays a finding, as does any excess over a zero.
+ */
+function dependsOnUnstatedUnit(identity: Identity, assumed: Judgement): boolean {
+  const { a, b } = identity;
+  if (a.view === b.view || (a.view.unit && b.view.unit)) return false;
+  const gap = magnitudeGap(assumed);
+  if (gap === null) return false;
+  const unitOf = (view: TableView, other: TableView): AmountUnit => view.unit ?? other.unit ?? '万元';
+  const readings = (view: TableView) => (view.unit ? [view.unit] : UNSTATED_UNIT_READINGS);
+  for (const ua of readings(a.view))
+    for (const ub of readings(b.view)) {
+      if (ua === unitOf(a.view, b.view) && ub === unitOf(b.view, a.view)) continue;
+      const j = judgeInDecimals(identity, [ua, ub]);
+      const nearer = magnitudeGap(j);
+      if (nearer !== null && nearer < gap && holds(identity, j)) return true;
+    }
+  return false;
+}
+
+/** "《收入总表》《支出总表》": the tables of an identity that state no unit. */
+const unstatedUnitTables = ({ a, b }: Identity) =>
+  [a.view, b.view]
+    .filter((v) => !v.unit)
+    .map(tableLabel)
+    .join('');
+
 /** Records an identity and reports it when it does not hold (unit mix-ups are format.unit's, not this rule's). */
 export function reportIdentity(ctx: RuleContext, identity: Identity): void {
   const j = judge(identity);
@@ -332,6 +379,13 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
     return ctx.identity({ tables, sheet, cells: cellsOf(identity), status: 'failed' });
   const rounding = j.difference.abs().lte(j.envelope);
   const { a, b } = identity;
+  if (!rounding && dependsOnUnstatedUnit(identity, j))
+    return ctx.notChecked({
+      tables,
+      sheet,
+      reason: 'other',
+      message: `${identity.context ?? ''}${tableLabel(a.view)}${a.what}与${tableLabel(b.view)}${b.what}：${unstatedUnitTables(identity)}未注明金额单位，按同一单位比较不符、按元与万元比较相符，未能判断；注明单位后再审核`,
+    });
   const d = j.decimals;
   const unit = a.view.unit && b.view.unit && a.view.unit !== b.view.unit ? ` ${j.unit}` : '';
   // A side left blank is "not filled in", not a zero to argue with.
