@@ -17,7 +17,11 @@ const FILES = [
   's000-quanzhou-2021-budget.mut01-leaf_delta.xlsx',
   's002-lingshou-2021-budget.xlsx',
 ].map((f) => join(CORPUS, f));
-const SAMPLE = join(ROOT, 'assets', 'samples', 'quanzhou-2021-budget.xlsx');
+/**
+ * Where ../shared is not beside the checkout: the bundled 灵寿 sample, whose one warning is listed (the 泉州 sample has
+ * only a hidden note, so no finding would ever show and the test would wait for one).
+ */
+const SAMPLE = join(ROOT, 'assets', 'samples', 'sample-budget.xlsx');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A text only ExcelJS's bundle holds (its deprecation notice). */
 const EXCELJS_MARK = 'XLSX#createInputStream';
