@@ -136,7 +136,8 @@ test('clicking a table in 表格 outlines its whole range in the grid, not only 
 test('设置: a rule-level dropdown opens, picks a level, closes without covering the page, and the level applies', async () => {
   const page = await open(workbookFile);
   const rule = '上级科目不等于下级之和';
-  await expect(page.getByRole('region', { name: rule }).count()).resolves.toBeGreaterThan(0);
+  // The list's first page comes from the review worker after the summary: wait for the rule's group, not count it.
+  await page.getByRole('region', { name: rule }).first().waitFor();
   await page.getByRole('tab', { name: '设置' }).click();
   const dropdown = page.getByRole('combobox', { name: rule });
   await dropdown.click();
@@ -216,7 +217,8 @@ test('泉州 sample: 插入 1 张目标表 shows the new sheet; 撤销 takes it 
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   await page.getByRole('status').waitFor();
   await page.getByRole('tab', { name: '绩效', exact: true }).click();
-  // Every project is chosen at first: keep one.
+  // Every project is chosen at first: keep one (the list comes from the review worker: wait for it before counting).
+  await page.getByRole('checkbox', { name: '城乡医疗救助补助资金' }).waitFor();
   const projects = page.locator('aside.pane input[type=checkbox]');
   for (let i = 1; i < (await projects.count()); i++) await projects.nth(i).uncheck();
   await page.getByRole('checkbox', { name: '城乡医疗救助补助资金' }).check();
