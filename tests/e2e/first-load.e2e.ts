@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve } from './static-server';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Page } from 'playwright-core';
+import { builtPages, DIST } from './built-pages';
 
 /**
  * What a page loads before anyone touches it: the scripts the browser fetched once the page (the preview, or the task
@@ -10,8 +10,6 @@ import { serve } from './static-server';
  * (the preview starts its two at load, warm for the first file), chunks come when a download is asked for. Budgets (issue 14): the page's own code, React and Fluent; not the rules, catalogs,
  * vocabularies or report renderer, which live in the worker.
  */
-const DIST = join(resolve(__dirname, '../..'), 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/**';
 
 /** Minified bytes of first-load script, per page (issue 14: 900 KB; ExcelJS comes only with a download). */
@@ -40,23 +38,7 @@ const FAKE_OFFICE = `window.Office = {
   },
 };`;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = builtPages();
 
 /**
  * Opens `path`, waits for `drawn` and a quiet network: the bytes of every script served from dist/web, and the engine
@@ -67,9 +49,9 @@ async function firstLoad(
   drawn: (page: Page) => Promise<unknown>,
   setUp?: (page: Page) => Promise<unknown>,
 ): Promise<{ bytes: number; scripts: string[]; engine: string[] }> {
-  const page = await browser.newPage({ locale: 'zh-CN' });
+  const page = await pages.browser.newPage({ locale: 'zh-CN' });
   await setUp?.(page);
-  await page.goto(`${server.url}/${path}`);
+  await page.goto(`${pages.url}/${path}`);
   await drawn(page);
   await page.waitForLoadState('networkidle');
   // The page's own resource timeline: its <script>s and the chunks webpack adds (and removes once run), not what a
@@ -84,7 +66,7 @@ async function firstLoad(
           e.name.slice(origin.length + 1),
           (e as PerformanceResourceTiming).decodedBodySize,
         ]),
-    server.url,
+    pages.url,
   );
   await page.close();
   return {

@@ -1,33 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from './static-server';
+import { type Locator, type Page } from 'playwright-core';
+import { builtPages } from './built-pages';
 
 /**
  * Notices stay in view (issue 13): the 绩效 buttons sit at the foot of a long pane, so the notice an insert raises, and
  * the question a second insert asks, must show where the user is — not at the top of a pane scrolled away from it.
  * Measured with the pane's real layout in Chromium at a short window (600 px), scrolled to its foot before each click.
  */
-const DIST = join(resolve(__dirname, '../..'), 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = builtPages();
 
 const scrollPaneToFoot = (page: Page) =>
   page.locator('aside.pane').evaluate((pane) => {
@@ -46,8 +26,8 @@ async function shownShare(page: Page, element: Locator): Promise<number> {
 }
 
 test('a notice raised at the foot of a scrolled pane, and the question a second insert asks, are in view', async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 600 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/preview.html`);
+  const page = await pages.browser.newPage({ viewport: { width: 1200, height: 600 }, locale: 'zh-CN' });
+  await page.goto(`${pages.url}/preview.html`);
   await page.getByRole('button', { name: '示例：泉州市医疗保障局' }).click();
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   await page.getByRole('status').waitFor();

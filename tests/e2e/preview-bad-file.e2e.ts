@@ -1,42 +1,21 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { serve } from './static-server';
+import { builtPages } from './built-pages';
 
 /**
  * A file that is no workbook, chosen while a workbook is open, is refused with a Chinese message and leaves the open
  * workbook's pane working: its review is still asked of the review worker (the 提示 filter, 下载报告 HTML), not lost.
  */
-const DIST = join(resolve(__dirname, '../..'), 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = builtPages();
 
 test('a file that is no workbook leaves the open one reviewed', async () => {
-  const page = await browser.newPage({
+  const page = await pages.browser.newPage({
     viewport: { width: 1400, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: true,
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${pages.url}/preview.html`);
   await page.getByRole('button', { name: '示例：泉州市医疗保障局' }).click();
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   await page

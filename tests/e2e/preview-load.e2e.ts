@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { serve } from './static-server';
+import { builtPages } from './built-pages';
 
 /**
  * The preview parses no workbook on its page (issue 14 item 6, issue 13 item 6): a corpus workbook goes from file
@@ -10,7 +9,6 @@ import { serve } from './static-server';
  * 0.3 s), the page loads no ExcelJS until 下载工作簿 is clicked, and the workbook then downloaded holds the marks.
  */
 const ROOT = resolve(__dirname, '../..');
-const DIST = join(ROOT, 'dist', 'web');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 const FILES = [
   's002-lingshou-2021-budget.mut03-transpose.xlsx',
@@ -22,30 +20,13 @@ const FILES = [
  * only a hidden note, so no finding would ever show and the test would wait for one).
  */
 const SAMPLE = join(ROOT, 'assets', 'samples', 'sample-budget.xlsx');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A text only ExcelJS's bundle holds (its deprecation notice). */
 const EXCELJS_MARK = 'XLSX#createInputStream';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = builtPages();
 
 test('file chosen → findings shown, no ExcelJS before 下载工作簿, the download holds the marks', async () => {
-  const page = await browser.newPage({
+  const page = await pages.browser.newPage({
     viewport: { width: 1400, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: true,
@@ -55,18 +36,18 @@ test('file chosen → findings shown, no ExcelJS before 下载工作簿, the dow
   const scripts: { name: string; bytes: number; exceljs: boolean }[] = [];
   const loads: Promise<void>[] = [];
   page.on('response', (r) => {
-    if (!r.url().startsWith(server.url) || !r.url().endsWith('.js')) return;
+    if (!r.url().startsWith(pages.url) || !r.url().endsWith('.js')) return;
     loads.push(
       r.body().then((b) => {
         scripts.push({
-          name: r.url().slice(server.url.length + 1),
+          name: r.url().slice(pages.url.length + 1),
           bytes: b.length,
           exceljs: b.includes(EXCELJS_MARK),
         });
       }),
     );
   });
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${pages.url}/preview.html`);
   await page.getByRole('button', { name: /打开 \.xlsx/ }).waitFor();
   await page.waitForLoadState('networkidle');
   await Promise.all(loads);

@@ -2,22 +2,18 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve } from './static-server';
+import { type Page } from 'playwright-core';
+import { builtPages } from './built-pages';
 
 /**
  * The browser preview end to end, in Debian's Chromium: open a corpus workbook, scan, click a finding, see the cell
  * highlighted; mark and clear. With SCREENSHOTS=1 it also refreshes the screenshots in docs/.
  */
 const ROOT = resolve(__dirname, '../..');
-const DIST = join(ROOT, 'dist', 'web');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 's002-lingshou-2021-budget.mut03-transpose.xlsx');
 const SAMPLE = join(ROOT, 'assets', 'samples', 'sample-budget.xlsx');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shots = process.env.SCREENSHOTS === '1';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
 let workbookFile: string;
 
 /**
@@ -34,33 +30,15 @@ async function workbookWithError(): Promise<string> {
   return file;
 }
 
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  workbookFile = await workbookWithError();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
+const pages = builtPages();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(async () => {
+  workbookFile = await workbookWithError();
 });
 
 async function open(file: string, width = 1400): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/preview.html`);
+  const page = await pages.browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${pages.url}/preview.html`);
   await page.setInputFiles('[data-testid=open-file]', file);
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   await page.getByRole('status').waitFor();
@@ -195,8 +173,8 @@ test('downloads are named after the workbook, the HTML report names rules by the
 });
 
 test('the file chooser and both samples are reachable by keyboard', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/preview.html`);
+  const page = await pages.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${pages.url}/preview.html`);
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Tab');
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('打开 .xlsx…');
@@ -211,8 +189,8 @@ test('the file chooser and both samples are reachable by keyboard', async () => 
 });
 
 test('泉州 sample: 插入 1 张目标表 shows the new sheet; 撤销 takes it away and shows a sheet that is there', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/preview.html`);
+  const page = await pages.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${pages.url}/preview.html`);
   await page.getByRole('button', { name: '示例：泉州市医疗保障局' }).click();
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   await page.getByRole('status').waitFor();
@@ -235,8 +213,8 @@ test('泉州 sample: 插入 1 张目标表 shows the new sheet; 撤销 takes it 
 });
 
 test('帮助 links to the rule catalogue, which is a page listing every rule by its Chinese title', async () => {
-  const page = await browser.newPage({ locale: 'zh-CN' });
-  await page.goto(`${server.url}/help.html`);
+  const page = await pages.browser.newPage({ locale: 'zh-CN' });
+  await page.goto(`${pages.url}/help.html`);
   await page.getByRole('link', { name: '审核规则目录' }).click();
   await page.getByRole('heading', { name: '审核规则目录' }).waitFor();
   await expect(page.getByRole('row').count()).resolves.toBeGreaterThan(20);
@@ -313,8 +291,8 @@ test('the pane follows a dark colour scheme and forced colours (high contrast)',
     ['light', 'active', 'highContrast'],
     ['light', 'none', 'light'],
   ] as const) {
-    const page = await browser.newPage({ locale: 'zh-CN', colorScheme: scheme, forcedColors: forced });
-    await page.goto(`${server.url}/preview.html`);
+    const page = await pages.browser.newPage({ locale: 'zh-CN', colorScheme: scheme, forcedColors: forced });
+    await page.goto(`${pages.url}/preview.html`);
     await page.setInputFiles('[data-testid=open-file]', workbookFile);
     await page.getByRole('button', { name: '扫描工作簿' }).waitFor();
     await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(expected);

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Page } from 'playwright-core';
 import { consolidatedIncome } from '../bench/generate';
-import { serve } from './static-server';
+import { builtPages } from './built-pages';
 
 /**
  * The review runs off the page's thread (issue 13, item 6): the bench's 247k-cell workbook (a consolidated income
@@ -15,32 +15,16 @@ import { serve } from './static-server';
  * loosely (1 s) and printed.
  * Then 取消 during a review ends it: the pane is back at its start with a Chinese notice.
  */
-const ROOT = resolve(__dirname, '../..');
-const DIST = join(ROOT, 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIG = join(tmpdir(), 'budget-review-e2e', 'consolidated-1000-units.xlsx');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const pages = builtPages();
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
   if (!existsSync(BIG)) {
     mkdirSync(join(BIG, '..'), { recursive: true });
     writeFileSync(BIG, new Uint8Array(await consolidatedIncome(1000).xlsx.writeBuffer()));
   }
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
 }, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Starts recording frame gaps and long tasks in the page; `stop` returns the longest of each (ms). */
 async function watchFrames(page: Page) {
@@ -98,10 +82,10 @@ function longestMainThreadTask(trace: Buffer): { wall: number; cpu: number } {
 }
 
 test('the 247k-cell workbook is reviewed in a worker: frames keep coming, progress shows, 取消 ends it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const page = await pages.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${pages.url}/preview.html`);
   const t0 = Date.now();
   await page.setInputFiles('[data-testid=open-file]', BIG);
   await page.getByRole('button', { name: '扫描工作簿' }).waitFor({ timeout: 90000 });
@@ -109,7 +93,7 @@ test('the 247k-cell workbook is reviewed in a worker: frames keep coming, progre
 
   const stop = await watchFrames(page);
   // RunTask (a task of the thread, with its thread time) is in the disabled-by-default timeline category.
-  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  await pages.browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
   const t1 = Date.now();
   await page.getByRole('button', { name: '扫描工作簿' }).click();
   // Real progress from the worker: the stage it is at, while 取消 is there to click.
@@ -127,7 +111,7 @@ test('the 247k-cell workbook is reviewed in a worker: frames keep coming, progre
   clearInterval(poll);
   const reviewed = Date.now() - t1;
   const frames = await stop();
-  const task = longestMainThreadTask(await browser.stopTracing());
+  const task = longestMainThreadTask(await pages.browser.stopTracing());
   const summary = await page.getByRole('status').textContent();
   console.log(
     `247k-cell workbook in the preview: opened in ${opened} ms; reviewed in ${reviewed} ms (worker), ` +

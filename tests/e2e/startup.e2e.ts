@@ -1,39 +1,19 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve } from './static-server';
+import { type Page } from 'playwright-core';
+import { builtPages } from './built-pages';
 
 /**
  * The Excel task pane page opened where it cannot work: outside Excel, with office.js blocked, or with the CDN
  * hanging. Each time a Chinese page says what to do within 2 seconds.
  */
-const DIST = join(resolve(__dirname, '../..'), 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/**';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = builtPages('taskpane.html');
 
 async function openPane(route: (page: Page) => Promise<unknown>): Promise<{ page: Page; started: number }> {
-  const page = await browser.newPage({ locale: 'zh-CN' });
+  const page = await pages.browser.newPage({ locale: 'zh-CN' });
   await route(page);
   const started = Date.now();
-  void page.goto(`${server.url}/taskpane.html`, { waitUntil: 'commit' }).catch(() => undefined);
+  void page.goto(`${pages.url}/taskpane.html`, { waitUntil: 'commit' }).catch(() => undefined);
   return { page, started };
 }
 

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { serve } from './static-server';
+import { builtPages } from './built-pages';
 
 /**
  * A review worker that cannot start (its script blocked, as a strict proxy or a host without workers does): the pane
@@ -9,36 +7,18 @@ import { serve } from './static-server';
  * the page never carried it.
  */
 const ROOT = resolve(__dirname, '../..');
-const DIST = join(ROOT, 'dist', 'web');
 const SAMPLE = join(ROOT, 'assets', 'samples', 'sample-budget.xlsx');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/web is not built: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pages = builtPages();
 
 test('the review worker blocked: the pane says so, then reviews on its own thread with the engine fetched on demand', async () => {
-  const page = await browser.newPage({ locale: 'zh-CN' });
+  const page = await pages.browser.newPage({ locale: 'zh-CN' });
   await page.route('**/budget-review.*.js', (r) => r.abort('blockedbyclient'));
   const scripts: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.js')) scripts.push(r.url().split('/').pop() ?? '');
   });
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${pages.url}/preview.html`);
   await page.setInputFiles('[data-testid=open-file]', SAMPLE);
   await page.getByRole('button', { name: /打开 \.xlsx/ }).waitFor();
   const loadedBefore = scripts.length;
