@@ -1,7 +1,6 @@
 import type { Selection } from '../adapters/xlsx/plan-writer';
 import type { WorkbookSnapshot, WritePlan } from '../core';
-import { loadStoredSettings, saveStoredSettings } from '../adapters/xlsx/memory-platform';
-import type { Settings, WorkbookPlatform } from '../platform/types';
+import { OutsideExcelPlatform } from '../adapters/xlsx/memory-platform';
 import type { GridView, SheetTab } from './grid-view';
 import type { WorkbookRequest } from './workbook-worker';
 
@@ -43,34 +42,25 @@ export class WorkbookWorker {
   }
 }
 
-export class RemoteWorkbook implements WorkbookPlatform {
-  readonly kind = 'preview' as const;
-  readonly language: 'zh-CN' | 'en-US';
+export class RemoteWorkbook extends OutsideExcelPlatform {
   /** The sheets, once the worker has read the file; then after every plan. */
   readonly ready: Promise<readonly SheetTab[]>;
   sheets: readonly SheetTab[] = [];
   readonly applied: AppliedPlan[] = [];
-  private listeners = new Set<(selection: Selection | null) => void>();
-  private undoLog: WritePlan[] = [];
 
   constructor(
     private readonly worker: WorkbookWorker,
     /** The file as opened (kept for 下载工作簿, which replays the plans on it). */
     readonly bytes: Uint8Array,
     readonly fileName: string,
-    language: string = navigator.language,
+    language?: string,
   ) {
-    this.language = /^en/i.test(language) ? 'en-US' : 'zh-CN';
+    super(language);
     const copy = bytes.slice();
     this.ready = worker.ask<SheetTab[]>({ method: 'open', args: [copy, fileName] }, [copy.buffer]).then((tabs) => {
       this.sheets = tabs;
       return tabs;
     });
-  }
-
-  onChange(listener: (selection: Selection | null) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   async view(sheet: string, maxRows: number, maxCols: number): Promise<GridView> {
@@ -93,23 +83,7 @@ export class RemoteWorkbook implements WorkbookPlatform {
     this.sheets = sheets;
     // Every plan that may write (even one whose cells were all skipped here): the download replays them all.
     if (plan.actions.some((a) => a.kind !== 'select')) this.applied.push({ requested: plan, executed });
-    for (const l of this.listeners) l(selection);
+    this.changed(selection);
     return executed;
-  }
-
-  async loadUndoLog(): Promise<WritePlan[]> {
-    return this.undoLog;
-  }
-
-  async saveUndoLog(plans: readonly WritePlan[]): Promise<void> {
-    this.undoLog = [...plans];
-  }
-
-  loadSettings(): Promise<Settings> {
-    return loadStoredSettings();
-  }
-
-  saveSettings(settings: Settings): Promise<void> {
-    return saveStoredSettings(settings);
   }
 }

@@ -23,20 +23,22 @@ export async function saveStoredSettings(settings: Settings): Promise<void> {
   if (typeof localStorage !== 'undefined') localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
 }
 
-export abstract class MemoryPlatform implements WorkbookPlatform {
+/**
+ * What a platform of a workbook held outside Excel shares (the in-process MemoryPlatform and the preview's
+ * RemoteWorkbook): its language, listeners told of every plan, the undo log in memory, settings in the browser's storage.
+ */
+export abstract class OutsideExcelPlatform implements WorkbookPlatform {
   readonly kind = 'preview' as const;
   readonly language: 'zh-CN' | 'en-US';
   private listeners = new Set<(selection: Selection | null) => void>();
   private undoLog: WritePlan[] = [];
 
-  protected constructor(
-    private readonly target: PlanTarget,
-    language: string = typeof navigator === 'undefined' ? 'zh-CN' : navigator.language,
-  ) {
+  protected constructor(language: string = typeof navigator === 'undefined' ? 'zh-CN' : navigator.language) {
     this.language = /^en/i.test(language) ? 'en-US' : 'zh-CN';
   }
 
   abstract readSnapshot(options: ScanOptions): Promise<WorkbookSnapshot>;
+  abstract applyPlan(plan: WritePlan): Promise<WritePlan>;
 
   /** Called after every plan (with the selection when the plan selects a cell), for the page to redraw. */
   onChange(listener: (selection: Selection | null) => void): () => void {
@@ -44,11 +46,9 @@ export abstract class MemoryPlatform implements WorkbookPlatform {
     return () => this.listeners.delete(listener);
   }
 
-  /** Applies a plan with the shared plan writer (see writePlan) and returns it as executed. */
-  async applyPlan(plan: WritePlan): Promise<WritePlan> {
-    const { executed, selection } = writePlan(this.target, plan);
+  /** Tells the listeners a plan was applied. */
+  protected changed(selection: Selection | null): void {
     for (const l of this.listeners) l(selection);
-    return executed;
   }
 
   async loadUndoLog(): Promise<WritePlan[]> {
@@ -65,5 +65,21 @@ export abstract class MemoryPlatform implements WorkbookPlatform {
 
   saveSettings(settings: Settings): Promise<void> {
     return saveStoredSettings(settings);
+  }
+}
+
+export abstract class MemoryPlatform extends OutsideExcelPlatform {
+  protected constructor(
+    private readonly target: PlanTarget,
+    language?: string,
+  ) {
+    super(language);
+  }
+
+  /** Applies a plan with the shared plan writer (see writePlan) and returns it as executed. */
+  async applyPlan(plan: WritePlan): Promise<WritePlan> {
+    const { executed, selection } = writePlan(this.target, plan);
+    this.changed(selection);
+    return executed;
   }
 }
