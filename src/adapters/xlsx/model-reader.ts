@@ -1,7 +1,7 @@
 import { CellFills } from './cell-fills';
 import { InputError } from './input-error';
 import { CellStyles } from './number-formats';
-import { readRelationships, readWorkbookParts } from './package-parts';
+import { readRelationships, requireWorkbookParts } from './package-parts';
 import { readSharedStrings, readStringItem } from './shared-strings';
 import { checkSignature } from './signature';
 import { CellReader, parseRange as parseRef } from './worksheet-part';
@@ -19,8 +19,7 @@ export function readWorkbookModel(bytes: Uint8Array, name: string, limits: SizeL
   checkSignature(bytes, name);
   try {
     const zip = new ZipArchive(bytes, name, limits);
-    const parts = readWorkbookParts(zip);
-    if (!parts) throw new InputError('corrupt', name, '找不到工作簿部件（no workbook part）');
+    const parts = requireWorkbookParts(zip, name);
     const wanted = parts.sheets.filter((s) => s.part !== undefined);
     const comments = new Map(wanted.map((s) => [s.part!, commentsPart(zip, s.part!)]));
     zip.checkSizes(

@@ -1,3 +1,4 @@
+import { InputError } from './input-error';
 import { Token, XmlScanner } from './xml-scanner';
 import type { ZipArchive } from './zip-archive';
 
@@ -71,7 +72,7 @@ function workbookPart(zip: ZipArchive): string | undefined {
   return zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
 }
 
-export function readWorkbookParts(zip: ZipArchive): WorkbookParts | undefined {
+function readWorkbookParts(zip: ZipArchive): WorkbookParts | undefined {
   const part = workbookPart(zip);
   if (part === undefined) return undefined;
   const rels = readRelationships(zip, part);
@@ -100,4 +101,11 @@ export function readWorkbookParts(zip: ZipArchive): WorkbookParts | undefined {
     sharedStrings: found('sharedStrings', 'sharedStrings.xml'),
     styles: found('styles', 'styles.xml'),
   };
+}
+
+/** The workbook's parts, for a reader: a zip that holds none is not a workbook (the same error for every reader). */
+export function requireWorkbookParts(zip: ZipArchive, file: string): WorkbookParts {
+  const parts = readWorkbookParts(zip);
+  if (!parts) throw new InputError('corrupt', file, '文件中找不到工作簿内容（缺少 workbook.xml）');
+  return parts;
 }

@@ -1,7 +1,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core';
 import { InputError } from './input-error';
 import { CellStyles } from './number-formats';
-import { readWorkbookParts } from './package-parts';
+import { requireWorkbookParts } from './package-parts';
 import { readSharedStrings } from './shared-strings';
 import { checkSignature } from './signature';
 import { CellBudgetExceeded, readWorksheet } from './worksheet-part';
@@ -24,8 +24,7 @@ export function readXlsxSnapshot(
   let sheets: SheetSnapshot[];
   try {
     const zip = new ZipArchive(bytes, name, limits);
-    const parts = readWorkbookParts(zip);
-    if (!parts) throw new InputError('corrupt', name, '找不到工作簿部件（no workbook part）');
+    const parts = requireWorkbookParts(zip, name);
     const wanted = parts.sheets.filter((s) => s.part !== undefined && s.state !== 'veryHidden');
     // Every part this review will inflate, checked against the limits before the first one is inflated.
     zip.checkSizes([parts.sharedStrings, parts.styles, ...wanted.map((s) => s.part)].filter((p) => p !== undefined));
