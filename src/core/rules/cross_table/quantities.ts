@@ -384,7 +384,7 @@ export function reportIdentity(ctx: RuleContext, identity: Identity): void {
       tables,
       sheet,
       reason: 'other',
-      message: `${identity.context ?? ''}${tableLabel(a.view)}${a.what}与${tableLabel(b.view)}${b.what}：${unstatedUnitTables(identity)}未注明金额单位，按同一单位比较不符、按元与万元比较相符，未能判断；注明单位后再审核`,
+      message: `${identity.context ?? ''}${tableLabel(a.view)}${a.what}与${tableLabel(b.view)}${b.what}：${unstatedUnitTables(identity)}未注明金额单位：按同一单位比较不符，若一表为元、一表为万元则相符，无法判断，未核对；请注明金额单位后再审核`,
     });
   const d = j.decimals;
   const unit = a.view.unit && b.view.unit && a.view.unit !== b.view.unit ? ` ${j.unit}` : '';

@@ -45,7 +45,9 @@ describe('identities between tables that state no unit', () => {
     expect(threePublicFindings(r)).toEqual([]);
     expect(unitNotChecked(r)).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/30217.*未注明金额单位.*按同一单位比较不符、按元与万元比较相符，未能判断/),
+        message: expect.stringMatching(
+          /30217.*未注明金额单位：按同一单位比较不符，若一表为元、一表为万元则相符，无法判断，未核对/,
+        ),
       }),
     ]);
   });
