@@ -1,5 +1,5 @@
 import columnRoles from '../../data/column-roles.json';
-import { parseCodeText, withoutLevelWord, type Classification } from '../text/codes';
+import { bareCodePart, parseCodeText, type Classification } from '../text/codes';
 import type { TypedCell, TypedSheet } from './cell-typing';
 import { unitFromText } from './metadata';
 
@@ -84,16 +84,17 @@ function statsOf(all: readonly TypedCell[]): ColumnStats {
     const c = all[k] as TypedCell;
     if (c.kind === 'placeholder') continue;
     s.nonEmpty++;
-    // Digits with their level word ("类208", "款05") are a code part as much as the digits alone, not an amount.
-    const bare = c.kind === 'text' ? withoutLevelWord(c.text) : c.text;
-    const levelWorded = bare !== c.text && /^\d+$/.test(bare);
+    // Digits with their level word ("类208", "款05") or a separator after them ("201.") are a code part as much as
+    // the digits alone, not an amount.
+    const bare = c.kind === 'text' ? bareCodePart(c.text) : c.text;
+    const marked = bare !== c.text && /^\d+$/.test(bare);
     if (c.kind === 'number' || c.kind === 'numeric_text') s.numeric++;
-    if (c.kind === 'text' && !levelWorded) s.texts++;
+    if (c.kind === 'text' && !marked) s.texts++;
     if (c.kind === 'error') s.errors++;
     // Amounts with decimals are the bulk of a table: only integers and text can be codes.
     const n = c.num;
     const mayBeCode = n === null ? c.kind === 'text' || c.kind === 'numeric_text' : Number.isInteger(n) && n >= 100;
-    if (levelWorded || (n === null ? /^\d{1,2}$/.test(c.text) : Number.isInteger(n) && n >= 0 && n < 100)) s.parts++;
+    if (marked || (n === null ? /^\d{1,2}$/.test(c.text) : Number.isInteger(n) && n >= 0 && n < 100)) s.parts++;
     const parsed = mayBeCode ? parseCodeText(c.text) : null;
     if (parsed) {
       s.codes++;

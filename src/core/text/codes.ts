@@ -75,6 +75,17 @@ export function withoutLevelWord(text: string): string {
   return text;
 }
 
+/** A separator a converter or typist leaves after a code part's digits ("201.", "05、", "01 ,"): not part of the code. */
+const TRAILING_SEPARATOR = /(?<=\d)\s*[.,、:;]+\s*$/;
+
+/**
+ * The digits of a code part as written, without its level word ("类208") or a trailing separator ("201.", "05、"),
+ * over the half-width text; the text as it is when neither is there.
+ */
+export function bareCodePart(text: string): string {
+  return withoutLevelWord(toHalfWidth(text).trim()).replace(TRAILING_SEPARATOR, '');
+}
+
 const UNIT_WORDS = /^(元|万元|千元|亿元|年|年度|月|日|人|人次|个|次|户|%)$/;
 const CODE_WITH_NAME = /^[[(（【]?(\d{3,7})[\])）】]?\s*[-—_:：.、\s]?\s*(\D.*)?$/;
 
@@ -140,7 +151,7 @@ export function parseCodePart(cell: Cell | undefined, part: 'class' | 'section' 
     if (!Number.isInteger(v) || v < 0) return null;
     digits = String(v);
   } else if (typeof v === 'string') {
-    digits = withoutLevelWord(toHalfWidth(v).trim()).replace(TRAILING_ZERO_DECIMALS, '');
+    digits = bareCodePart(v).replace(TRAILING_ZERO_DECIMALS, '');
     if (!/^\d{1,7}$/.test(digits)) return null;
   } else return null;
   const width = part === 'class' ? 3 : 2;

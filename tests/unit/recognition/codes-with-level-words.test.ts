@@ -60,6 +60,17 @@ describe('codes written with their level words', () => {
     expect(outcome(worded(split.rows, word, 5, [0, 1, 2]), split.merges)).toEqual(bareSplit);
   });
 
+  it.each([
+    ['a dot after every part (201. | 03. | 01.)', (v: string) => `${v}.`],
+    ['a dot after the 类 alone (201. | 03 | 01)', (v: string, c: number) => (c === 0 ? `${v}.` : v)],
+    [
+      'an enumeration comma or a spaced dot (201、 | 03 . | 01)',
+      (v: string, c: number) => (c === 0 ? `${v}、` : c === 1 ? `${v} .` : v),
+    ],
+  ])('with a separator left after the digits: %s', (_name, word) => {
+    expect(outcome(worded(split.rows, word, 5, [0, 1, 2]), split.merges)).toEqual(bareSplit);
+  });
+
   it('before full codes in one code column (类208, 款20805, 项2080505)', () => {
     expect(
       outcome(
