@@ -251,19 +251,28 @@ function mergeContinuations(sheet: TypedSheet, drafts: readonly Draft[]): Draft[
     const preambleRepeats = d.preambleRows.every((r) =>
       cellsInSpan(sheet, r, d.left, d.right).every((c) => c.kind === 'text' && previousHeader.includes(c.norm)),
     );
-    const continues =
+    const below =
       last !== undefined &&
       last.data !== null &&
       last.noteRows.length === 0 &&
-      preambleRepeats &&
-      (d.titleRow === null || d.preambleRows.includes(d.titleRow)) &&
-      d.data !== null &&
       d.top > last.bottom &&
       d.top - last.bottom <= NEAR &&
       d.left >= last.left &&
-      d.right <= last.right &&
+      d.right <= last.right;
+    const continues =
+      below &&
+      preambleRepeats &&
+      (d.titleRow === null || d.preambleRows.includes(d.titleRow)) &&
+      d.data !== null &&
       texts.length >= 2 &&
       texts.every((t) => previousHeader.includes(t));
+    if (below && last?.data && !continues && labelsOnlyUnder(sheet, last, d)) {
+      // Rows after a blank line that looked like a header are the table's own rows: the data goes on.
+      last.data[1] = d.data?.[1] ?? d.layout.header.bottom;
+      last.bottom = d.bottom;
+      last.noteRows.push(...d.noteRows);
+      continue;
+    }
     if (!continues || !last?.data || !d.data) {
       out.push(d);
       continue;
@@ -276,6 +285,28 @@ function mergeContinuations(sheet: TypedSheet, drafts: readonly Draft[]): Draft[
     last.noteRows.push(...d.noteRows);
   }
   return out;
+}
+
+/**
+ * A region right below a table, after a blank line, with no title or preamble of its own, whose "header" writes only in
+ * the columns where the table's rows carry no number, is more of the table's rows (lines with no amount, such as
+ * 结余分配, after a blank line a converter left), not a new table's header: a header labels its amount columns too.
+ */
+function labelsOnlyUnder(sheet: TypedSheet, above: Draft, d: Draft): boolean {
+  if (!above.data || d.preambleRows.length > 0 || d.titleRow !== null) return false;
+  const amountColumns = new Set<number>();
+  for (let r = above.data[0]; r <= above.data[1]; r++)
+    for (const c of cellsInSpan(sheet, r, above.left, above.right))
+      if (c.kind === 'number' || c.kind === 'numeric_text') amountColumns.add(c.col);
+  if (amountColumns.size === 0) return false;
+  let labels = 0;
+  for (let r = d.layout.header.top; r <= d.layout.header.bottom; r++)
+    for (const c of cellsInSpan(sheet, r, d.left, d.right)) {
+      if (c.kind !== 'text') continue;
+      for (let col = c.col; col <= c.right; col++) if (amountColumns.has(col)) return false;
+      labels++;
+    }
+  return labels > 0;
 }
 
 /** Column roles that label or describe: a block with only these holds no amount, code, line number or indicator. */

@@ -116,3 +116,40 @@ describe('a continuation whose repeated header shows only the amount columns', (
     expect(notInfo(rows(3), merges).some((f) => f.cells.includes('D6'))).toBe(true);
   });
 });
+
+describe('a blank line inside the body, before rows that carry no amount', () => {
+  // 收入支出决算总表's last lines: after a blank line a converter left, rows with labels only, then the 总计 line.
+  const rows = (slip = 0): GridValue[][] => [
+    ['收入支出决算总表', null, null, null],
+    ['收入', null, '支出', null],
+    ['项目', '决算数', '项目', '决算数'],
+    ['一、一般公共预算财政拨款收入', 10, '一、一般公共服务支出', 6],
+    ['二、政府性基金预算财政拨款收入', 0, '二、社会保障和就业支出', 4],
+    ['本年收入合计', 10, '本年支出合计', 10],
+    [null, null, null, null],
+    ['使用非财政拨款结余', null, '结余分配', null],
+    ['年初结转和结余', null, '年末结转和结余', null],
+    ['总计', 10 + slip, '总计', 10],
+  ];
+  const merges = ['A1:D1', 'A2:B2', 'C2:D2'];
+
+  it('is one table: the rows after the blank line are its own, not a new table’s header', () => {
+    const tables = recogniseSheet(sheet(rows(), { merges }));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.dataRows).toEqual([3, 9]);
+  });
+
+  it('reviews clean when consistent, and a slip in the 总计 line is reported at its cell', () => {
+    expect(notInfo(rows(), merges)).toEqual([]);
+    expect(notInfo(rows(3), merges).some((f) => f.cells.includes('B10'))).toBe(true);
+  });
+
+  it('still reads a table below whose header labels the amount columns as a table of its own', () => {
+    const second: GridValue[][] = [
+      [null, null, null, null],
+      ['项目', '金额', null, null],
+      ['一般公共预算财政拨款', 10, null, null],
+    ];
+    expect(recogniseSheet(sheet([...rows(), ...second], { merges }))).toHaveLength(2);
+  });
+});
