@@ -1,4 +1,4 @@
-import { escapeHtml, type ReviewReport, REPORT_KIND_NAMES } from '../core';
+import { csvText, escapeHtml, type ReviewReport, REPORT_KIND_NAMES } from '../core';
 import { verdictOf, type Verdict } from './summary';
 
 /** One workbook's line in a batch overview: who it is about and when it was reviewed, or why it could not be read. */
@@ -40,18 +40,6 @@ function factsOf(l: Extract<SummaryLine, { report: ReviewReport }>) {
 export const verdictOfLine = (l: SummaryLine): Verdict => ('unreadable' in l ? '无法读取' : verdictOf(l.report));
 
 /**
- * A field as Excel reads it back: quoted when it holds a separator, and text that Excel would take for a formula
- * (= + - @, tab, carriage return first: a file named "=HYPERLINK(…).xlsx") neutralised by a leading apostrophe.
- */
-export const csvField = (v: string | number | null): string => {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  // A plain signed number ("-0.10") stays a number; anything else starting so is text Excel must not evaluate.
-  const s = /^[=+\-@\t\r]/.test(v) && !/^[-+]?\d[\d,]*(\.\d+)?$/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
  * A CSV a reviewer opens in Excel: one line per workbook with its department and units, year, kind, tables, findings
  * by severity, verdict and review time, or why it could not be read. UTF-8 with a byte-order mark for the Chinese text.
  */
@@ -63,7 +51,7 @@ export function batchSummaryCsv(lines: readonly SummaryLine[]): string {
     const f = factsOf(l);
     return [l.file, f.department, f.units, f.year, f.kind, f.tables, f.errors, f.warnings, f.infos, f.verdict, at];
   });
-  return '\ufeff' + [HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText([HEADER, ...rows]);
 }
 
 /** "共 6 个工作簿：2 个通过，1 个有警告，1 个有错误，1 个未能核对，1 个无法读取": every outcome counted. */

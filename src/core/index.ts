@@ -22,6 +22,7 @@ export {
 } from './report/report';
 export type { ReviewReport, ReportFinding, Severity } from './report/report';
 export { renderHtmlReport, escapeHtml } from './report/html';
+export { csvText } from './report/csv';
 export { ALL_RULES } from './rules/registry';
 export { RULE_METADATA, ruleMeta } from './rules/metadata';
 export type { Rule, RuleConfig, RuleMeta, RuleSetting } from './rules/types';

@@ -1,5 +1,4 @@
-import { csvField } from '../cli/batch-summary';
-import type { ReportFinding } from '../core';
+import { csvText, type ReportFinding } from '../core';
 import { ruleTitle } from './finding-filter';
 import type { Language } from './i18n';
 
@@ -25,8 +24,7 @@ export function findingRows(findings: readonly ReportFinding[], language: Langua
 
 /** UTF-8 with a byte-order mark (Excel shows the Chinese), cells Excel would take for formulas neutralised. */
 export function findingsCsv(findings: readonly ReportFinding[], language?: Language): string {
-  const rows = [HEADER, ...findingRows(findings, language)];
-  return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText([HEADER, ...findingRows(findings, language)]);
 }
 
 /** The .xlsx, written by the xlsx adapter loaded only now (ExcelJS is large, and most users never export). */
