@@ -1,10 +1,13 @@
 import { isNumericValue } from '../text/amount';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
+import { normalizeLabel } from '../text/normalize';
 import type { RecognisedTable } from './model';
+import { CONTINUATION_MARK_PATTERN } from './vocabulary';
 
 /**
  * A PDF converted one sheet per page splits a long table across sheets: the next sheet starts, with no title of its
- * own, either with the table's header repeated or straight with data rows in the same columns. Such a sheet is the
+ * own (or only a continuation mark: 续表, 收入决算表(续)), either with the table's header repeated or straight with data
+ * rows in the same columns. Such a sheet is the
  * table's continuation. The review reads the two sheets as one (the continuation's rows appended below the first
  * part, where a repeated header or a page break inside one sheet is already understood), and then puts every address
  * back on the sheet it came from.
@@ -34,10 +37,25 @@ const firstUsedRow = (s: SheetSnapshot): number => s.rows.findIndex((row) => row
 const hasValue = (c: Cell | undefined): boolean =>
   c !== undefined && c.value !== null && c.value !== undefined && String(c.value).trim() !== '';
 const leafOf = (label: string): string => label.split('/').filter(Boolean).pop() ?? '';
+const isMark = (text: string): boolean => CONTINUATION_MARK_PATTERN.test(normalizeLabel(text.trim()));
+/** A title that only says the table goes on (续表, …表(续)): the continuation's mark, not a table of its own. */
+const titledAsContinued = (t: RecognisedTable): boolean => t.titleRow !== null && t.title !== null && isMark(t.title);
+
+/** The first row of a continuation sheet past lone continuation marks: where its header or data begins. */
+function contentTop(s: SheetSnapshot): number {
+  for (let r = firstUsedRow(s); r >= 0 && r < s.rows.length; r++) {
+    const used = (s.rows[r] ?? []).filter(hasValue);
+    if (used.length === 0) continue;
+    if (used.length === 1 && typeof used[0]!.value === 'string' && isMark(used[0]!.value)) continue;
+    return r;
+  }
+  return -1;
+}
 
 /** The continuation repeats the header: same columns, its labels saying nothing the first header does not say. */
 function repeatsHeader(first: RecognisedTable, next: RecognisedTable): boolean {
-  if (next.titleRow !== null || next.heading || next.range.left !== first.range.left) return false;
+  if ((next.titleRow !== null && !titledAsContinued(next)) || next.heading || next.range.left !== first.range.left)
+    return false;
   const labels = new Set(first.columns.flatMap((c) => [c.label, leafOf(c.label)]).filter(Boolean));
   const own = next.columns.filter((c) => c.label !== '');
   return (
@@ -78,10 +96,10 @@ function endsOpen(table: RecognisedTable, sheet: SheetSnapshot): boolean {
 
 function isContinuation(first: RecognisedTable, a: SheetSnapshot, b: SheetSnapshot, bTables: RecognisedTable[]) {
   if (!endsOpen(first, a)) return false;
-  const top = firstUsedRow(b);
+  const top = contentTop(b);
   if (top < 0) return false;
   const next = bTables[0];
-  if (next && next.range.top === top && next.headerRows[0] === top) return repeatsHeader(first, next);
+  if (next && next.range.top <= top && next.headerRows[0] === top) return repeatsHeader(first, next);
   // No header on the continuation sheet: its data must come first, before any table of its own.
   return (!next || next.range.top > top) && continuesData(first, b, top);
 }

@@ -1,14 +1,15 @@
 import type { TypedSheet } from './cell-typing';
 import { cellsInSpan } from './row-labelling';
-import { PAGE_NUMBER_PATTERN } from './vocabulary';
+import { CONTINUATION_MARK_PATTERN, PAGE_NUMBER_PATTERN } from './vocabulary';
 
 const MAX_PAGE = 9999;
 
 /**
  * A PDF converted to Excel keeps what the printed page carried between two pages of a table: a line holding only the
- * page number ("- 3 -", "第 3 页", "3/12", or a bare 3). Such a row is page furniture, not data: it is read as
+ * page number ("- 3 -", "第 3 页", "3/12", or a bare 3), or a continuation mark (续表, (续), 续上页, the title with
+ * (续)). Such a row is page furniture, not data: it is read as
  * `page_furniture` and skipped by every check, so the table is neither cut there nor given an invented line.
- * A page-number text (the vocabulary's patterns) is furniture wherever it stands alone; a bare number only at a page
+ * A page-number text or a continuation mark (the vocabulary's patterns) is furniture wherever it stands alone; a bare number only at a page
  * break — right above a repeated header, or as the last row of the data (the foot of a sheet-per-page conversion).
  */
 export function pageFurnitureRows(
@@ -24,7 +25,7 @@ export function pageFurnitureRows(
     const cells = cellsInSpan(sheet, r, left, right);
     if (cells.length !== 1 || repeated.has(r)) continue;
     const c = cells[0]!;
-    if (c.kind === 'text' && PAGE_NUMBER_PATTERN.test(c.norm)) {
+    if (c.kind === 'text' && (PAGE_NUMBER_PATTERN.test(c.norm) || CONTINUATION_MARK_PATTERN.test(c.norm))) {
       out.add(r);
       continue;
     }

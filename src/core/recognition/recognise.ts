@@ -18,6 +18,7 @@ import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
 import { classifyTable, reportKindOf, typeFromHeader, typeFromText } from './table-type';
+import { CONTINUATION_MARK_PATTERN } from './vocabulary';
 
 type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
 
@@ -247,9 +248,12 @@ function mergeContinuations(sheet: TypedSheet, drafts: readonly Draft[]): Draft[
     const last = out[out.length - 1];
     const texts = headerTexts(sheet, d);
     const previousHeader = last ? headerTexts(sheet, last) : [];
-    // A merged heading of the repeated header ("一般公共预算支出" over 合计 | 基本支出) may be read as a title line.
+    // A merged heading of the repeated header ("一般公共预算支出" over 合计 | 基本支出) may be read as a title line, and
+    // so may the page's continuation mark (续表, 收入决算表（续）).
     const preambleRepeats = d.preambleRows.every((r) =>
-      cellsInSpan(sheet, r, d.left, d.right).every((c) => c.kind === 'text' && previousHeader.includes(c.norm)),
+      cellsInSpan(sheet, r, d.left, d.right).every(
+        (c) => c.kind === 'text' && (previousHeader.includes(c.norm) || CONTINUATION_MARK_PATTERN.test(c.norm)),
+      ),
     );
     const below =
       last !== undefined &&

@@ -13,3 +13,4 @@ export const ITEMISED_CHILD = new RegExp(rowVocabulary.itemisedBy.child);
 export const LINE_NO_LABELS = new Set(rowVocabulary.lineNoLabels);
 export const HEADER_TERMS = compile(columnRoles.headerTerms);
 export const PAGE_NUMBER_PATTERN = new RegExp(rowVocabulary.pageNumbers.patterns.map((p) => `(?:${p})`).join('|'), 'i');
+export const CONTINUATION_MARK_PATTERN = compile(rowVocabulary.continuationMarks.patterns);

@@ -60,3 +60,34 @@ describe('a next sheet with a title of its own', () => {
     expect(r.tables.map((t) => t.sheet)).toEqual(['Page 1', 'Page 2']);
   });
 });
+
+describe.each([
+  ['续表', true],
+  ['续表', false],
+  ['支出总表（续）', true],
+  ['支出总表（续）', false],
+  ['（续表二）', true],
+])('a continuation sheet opening with the mark %s (header repeated: %s)', (mark, repeatHeader) => {
+  const marked = (slip = 0) =>
+    reviewWorkbook(
+      workbook(
+        sheet([...title, ...header, ...firstPart()], { name: 'Page 1' }),
+        sheet([[mark, null, null, null, null], ...(repeatHeader ? header : []), ...secondPart(slip)], {
+          name: 'Page 2',
+        }),
+      ),
+    ).report;
+
+  it('is read as the continuation: one table, clean', () => {
+    const r = marked();
+    expect(notInfo(r)).toEqual([]);
+    expect(r.tables.filter((t) => t.type === 'expenditure_summary')).toHaveLength(1);
+    expect(r.rows.some((row) => row.sheet === 'Page 2' && row.code === '2080505')).toBe(true);
+  });
+
+  it('still finds a slip on the continuation at its cell', () => {
+    const r = marked(3);
+    const cells = notInfo(r).flatMap((f) => f.cells.map((c) => (c.includes('!') ? c : `${f.sheet}!${c}`)));
+    expect(cells).toContain(`Page 2!D${repeatHeader ? 6 : 5}`);
+  });
+});

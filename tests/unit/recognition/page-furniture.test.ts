@@ -29,6 +29,10 @@ describe.each<[string, GridValue[]]>([
   ['第 N 页', [null, null, '第 1 页', null, null]],
   ['N/M', [null, null, null, null, '1/2']],
   ['a bare number above the repeated header', [null, null, 1, null, null]],
+  ['a continuation mark 续表', ['续表', null, null, null, null]],
+  ['（续） at the right', [null, null, null, null, '（续）']],
+  ['续表二', ['续表二', null, null, null, null]],
+  ['the title with (续表)', ['支出总表（续表）', null, null, null, null]],
 ])('%s kept between two pages', (_, line) => {
   const rows = [...header, ...first(), ...pageLine(line), ...repeated, ...second];
 
