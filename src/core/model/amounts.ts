@@ -62,13 +62,7 @@ function scaledOf(text: string, decimals: number): number | null {
 export type Reading =
   | { readonly kind: 'term'; readonly term: Term }
   | { readonly kind: 'skip' }
-  | {
-      readonly kind: 'invalid';
-      readonly text: string;
-      readonly uncalculated?: true;
-      /** A number written in a larger unit than the table's ("1.2万元" in a table in 元), not read (see readCell). */
-      readonly unit?: AmountUnit;
-    };
+  | { readonly kind: 'invalid'; readonly text: string; readonly uncalculated?: true };
 
 const ZERO = new Decimal(0);
 const SKIP: Reading = { kind: 'skip' };
@@ -81,9 +75,28 @@ export const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 千元: 1e3, �
 const UNIT_DIGITS: Record<AmountUnit, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
 /**
- * A number the cell writes with its own unit, in the table's unit. One in a smaller unit converts exactly, each written
- * digit kept (1,234.56元 in a table in 万元 is 0.123456, displayed to its sixth decimal, so its rounding allowance stays
- * half a 分). One in a larger unit would need an allowance coarser than a whole table unit: it is not read.
+ * A number written in a larger unit than its table's ("1.2万元" in a table in 元), converted: a term of the table's unit
+ * whose rounding allowance is the written one (±0.05万元 = ±500元, so `decimals` may be negative: -3 there).
+ */
+export class ConvertedTerm extends LazyTerm {
+  constructor(
+    row: number,
+    col: number,
+    text: string,
+    decimals: number,
+    scaled: number | null,
+    /** The cell's text as written, and the unit it names. */
+    readonly written: string,
+    readonly writtenUnit: AmountUnit,
+  ) {
+    super(row, col, text, decimals, scaled, false);
+  }
+}
+
+/**
+ * A number the cell writes with its own unit, in the table's unit, converted exactly (decimal.js) with each written
+ * digit kept: 1,234.56元 in a table in 万元 is 0.123456, displayed to its sixth decimal, so its rounding allowance stays
+ * half a 分; 1.2万元 in a table in 元 is 12000 with the allowance of its last written digit, half a 千元 (ConvertedTerm).
  */
 function inTableUnit(
   at: { row: number; col: number; written: string },
@@ -91,10 +104,13 @@ function inTableUnit(
   tableUnit: AmountUnit,
 ): Reading {
   const shift = UNIT_DIGITS[tableUnit] - UNIT_DIGITS[amount.unit];
-  if (shift < 0) return { kind: 'invalid', text: at.written, unit: amount.unit };
   const d = amount.decimals + shift;
-  const text = new Decimal(amount.value).div(new Decimal(10).pow(shift)).toFixed(d);
-  return new LazyTerm(at.row, at.col, text, d, scaledOf(text, d), false);
+  const value = new Decimal(amount.value).times(new Decimal(10).pow(-shift));
+  const text = value.toFixed(Math.max(d, 0));
+  if (shift >= 0) return new LazyTerm(at.row, at.col, text, d, scaledOf(text, d), false);
+  const scaled = value.times(new Decimal(10).pow(d));
+  const safe = scaled.isInteger() && scaled.abs().lte(Number.MAX_SAFE_INTEGER) ? scaled.toNumber() : null;
+  return new ConvertedTerm(at.row, at.col, text, d, safe, at.written, amount.unit);
 }
 
 /**
@@ -243,9 +259,12 @@ export function compareSum(
   return { expected, actual: a, difference, envelope, verdict, decimals };
 }
 
-/** 54.25 → "54.25", at a fixed number of decimals, with thousands separators as finance staff write them. */
+/**
+ * 54.25 → "54.25", at a fixed number of decimals, with thousands separators as finance staff write them. A precision
+ * coarser than whole units (a converted 1.2万元: decimals -3) is shown in whole units.
+ */
 export function formatAmount(value: Decimal, decimals: number): string {
-  const fixed = value.toFixed(decimals);
+  const fixed = value.toFixed(Math.max(decimals, 0));
   const [int = '0', frac] = fixed.replace('-', '').split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${value.isNegative() && !value.isZero() ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
@@ -259,9 +278,9 @@ export function formatDifference(d: Decimal, decimals: number): string {
 /** Report fields for a comparison (plain decimal strings, at the compared precision). */
 export function comparisonFields(c: Comparison): { expected: string; actual: string; difference: string } {
   return {
-    expected: c.expected.toFixed(c.decimals),
-    actual: c.actual.toFixed(c.decimals),
-    difference: c.difference.toFixed(c.decimals),
+    expected: c.expected.toFixed(Math.max(c.decimals, 0)),
+    actual: c.actual.toFixed(Math.max(c.decimals, 0)),
+    difference: c.difference.toFixed(Math.max(c.decimals, 0)),
   };
 }
 

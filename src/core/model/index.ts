@@ -5,6 +5,7 @@ export {
   compareSum,
   compareTerms,
   comparisonFields,
+  ConvertedTerm,
   formatAmount,
   formatDifference,
   halfUnit,

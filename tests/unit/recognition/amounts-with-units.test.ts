@@ -5,8 +5,8 @@ import { expenditureByFunction } from '../../helpers/tables';
 
 /**
  * Amounts written with their unit or currency in the cell ("60.25万元", "￥60.25", "602,500.00元"), as some exports and
- * hand-made tables write them: read as the amounts they are, in the table's unit, or said to be unread — never
- * silently left out of every identity.
+ * hand-made tables write them: read as the amounts they are, in the table's unit (a larger unit at the precision
+ * it was written in) — never silently left out of every identity.
  */
 const fn = expenditureByFunction();
 const DATA_FROM = 5;
@@ -58,18 +58,43 @@ describe('amounts written with their unit or currency', () => {
     expect(loud(slipped).map((f) => [f.rule, f.cells[0]])).toContainEqual(['sum.hierarchy', 'C8']);
   });
 
-  it('in a larger unit than the table: not read, and the coverage says why; no error or warning', () => {
+  describe('in a larger unit than the table (6万元 in a table in 元)', () => {
     const inYuanTable = fn.rows.map((r, i) => (i === 1 ? ['编制单位：某局', null, '单位：元'] : r));
-    const rows = rewrite((n) => money(n), inYuanTable).map((r, i) =>
-      i === 9 ? r.map((v, c) => (c === 2 ? '0.0006万元' : v)) : r,
-    );
-    const report = review(rows);
-    expect(loud(rows)).toEqual([]);
-    expect(report.findings.map((f) => [f.rule, f.severity, f.cells[0]])).toContainEqual([
-      'format.invalid_amount',
-      'info',
-      'C10',
-    ]);
-    expect(report.coverage?.notChecked.some((n) => n.reason === 'other' && n.message.includes('万元'))).toBe(true);
+    const yuan = rewrite((n) => money(n * 10_000), inYuanTable);
+    const at = (rows: GridValue[][], row: number, col: number, v: GridValue) =>
+      rows.map((r, i) => (i === row ? r.map((x, c) => (c === col ? v : x)) : r));
+    const wan = at(yuan, 9, 2, '6万元');
+
+    it('converted exactly: the same identities closed as the numbers, said so as a note at its cell', () => {
+      const report = review(wan);
+      expect(report.coverage?.identities).toEqual(review(yuan).coverage?.identities);
+      expect(loud(wan)).toEqual([]);
+      const note = report.findings.find((f) => f.rule === 'format.invalid_amount' && f.cells[0] === 'C10');
+      expect(note?.severity).toBe('info');
+      expect(note?.message).toContain('60,000');
+      expect(report.coverage?.notChecked.some((n) => n.message.includes('万元'))).toBe(false);
+    });
+
+    it('every amount in 万元: the same identities, and a slip is reported in whole 元', () => {
+      const allWan = rewrite((n) => `${n}万元`, inYuanTable);
+      expect(review(allWan).coverage?.identities).toEqual(review(yuan).coverage?.identities);
+      expect(loud(allWan)).toEqual([]);
+      const slipped = at(allWan, 9, 2, '9万元');
+      const found = loud(slipped).find((f) => f.rule === 'sum.hierarchy' && f.cells[0] === 'C10');
+      expect(found?.message).toContain('90,000 ≠ 下级合计 60,000（差 +30,000）');
+    });
+
+    it('checked within the precision written: 6万元 over 60,300.00元 is rounding, 7万元 over 60,000.00元 an error', () => {
+      // 20899 written 6万元 (C and E), its one 项 2089999 at 60,300.00元 (C and E).
+      const within = [2, 4].reduce((rows, c) => at(at(rows, 9, c, '6万元'), 10, c, '60,300.00'), yuan);
+      expect(loud(within)).toEqual([]);
+      expect(review(within).findings.map((f) => [f.rule, f.severity, f.cells[0]])).toContainEqual([
+        'sum.hierarchy',
+        'info',
+        'C10',
+      ]);
+      const slipped = at(yuan, 9, 2, '7万元');
+      expect(loud(slipped).map((f) => [f.rule, f.cells[0]])).toContainEqual(['sum.hierarchy', 'C10']);
+    });
   });
 });

@@ -230,7 +230,8 @@ function judgeInDecimals(identity: Identity, readAs?: readonly [AmountUnit, Amou
     const ratio = f.div(base);
     return terms.reduce((s, t) => s.plus(halfUnit(t.decimals).times(ratio)), new Decimal(0));
   };
-  const decimals = maxOf([...a.terms, ...b.terms].map((t) => t.decimals));
+  // Shown to the finest term's digits; a term coarser than whole units (a converted 1.2万元) shows whole units.
+  const decimals = Math.max(0, maxOf([...a.terms, ...b.terms].map((t) => t.decimals)));
   const av = sum(a.terms, fa);
   const bv = sum(b.terms, fb);
   return {

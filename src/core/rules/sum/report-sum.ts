@@ -33,16 +33,13 @@ export function tablesOf(view: TableView): readonly string[] {
  */
 export function recordInvalid(ctx: RuleContext, view: TableView, reading?: Reading): void {
   const uncalculated = reading?.kind === 'invalid' && reading.uncalculated === true;
-  const otherUnit = reading?.kind === 'invalid' ? reading.unit : undefined;
   ctx.notChecked({
     tables: tablesOf(view),
     sheet: view.table.sheet,
     reason: uncalculated ? 'formula_not_calculated' : 'other',
     message: uncalculated
       ? '相关金额单元格的公式未计算（文件中没有计算结果），涉及它的勾稽关系未核对'
-      : otherUnit
-        ? `相关金额单元格自带单位${otherUnit}，大于本表单位，未换算，涉及它的勾稽关系未核对`
-        : '相关金额单元格不是数值（见“金额不是数值”提示），涉及它的勾稽关系未核对',
+      : '相关金额单元格不是数值（见“金额不是数值”提示），涉及它的勾稽关系未核对',
   });
 }
 
