@@ -40,11 +40,6 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 's
   });
 }
 
-const { main } = createRequire(import.meta.url)(bundle);
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  // An internal error is not "findings of severity error" (exit 1): exit 2, as src/cli/main.ts does when run directly.
-  process.stderr.write(`内部错误 Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 2;
-}
+// run (src/cli/main.ts) prints an internal error itself and returns its exit code.
+const { run } = createRequire(import.meta.url)(bundle);
+process.exitCode = await run(process.argv.slice(2));

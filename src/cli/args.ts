@@ -62,7 +62,7 @@ export const USAGE = `用法 Usage:
   --self-eval-sheets  为每个项目插入绩效自评表（沿用目标表指标）  insert a self-evaluation sheet per project
                    （不指定时默认 --codes --self-eval；只写空白单元格和新工作表，原文件不变）
 
-退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取 input could not be read
+退出码 Exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 文件无法读取或审核出错 input unreadable or review failed
   批量模式（--json-dir 或 --summary）以报告为准：全部审核完成即为 0（加 --strict 则发现错误为 1）
   A --json-dir or --summary batch exits 0 once every workbook is reviewed (its findings are in the reports); --strict adds exit 1.`;
 

@@ -1,7 +1,10 @@
 import { csvText, escapeHtml, type ReviewReport, REPORT_KIND_NAMES } from '../core';
 import { verdictOf, type Verdict } from './summary';
 
-/** One workbook's line in a batch overview: who it is about and when it was reviewed, or why it could not be read. */
+/**
+ * One workbook's line in a batch overview: who it is about and when it was reviewed, or why it could not be read, or
+ * the error its review ended in.
+ */
 export type SummaryLine =
   | {
       readonly file: string;
@@ -10,7 +13,10 @@ export type SummaryLine =
       readonly units?: readonly string[];
       readonly reviewedAt: Date;
     }
-  | { readonly file: string; readonly unreadable: string; readonly reviewedAt: Date };
+  | { readonly file: string; readonly unreadable: string; readonly reviewedAt: Date }
+  | { readonly file: string; readonly failed: string; readonly reviewedAt: Date };
+
+type NotReviewedLine = Exclude<SummaryLine, { report: ReviewReport }>;
 
 const HEADER = ['文件', '部门', '单位', '年度', '类型', '表格数', '错误', '警告', '提示', '状态', '审核时间'];
 
@@ -18,6 +24,13 @@ const HEADER = ['文件', '部门', '单位', '年度', '类型', '表格数', '
 export function reviewTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Why a workbook was not reviewed, as its 状态 reads: "无法读取：…" or "审核出错：…". */
+function notReviewed(l: NotReviewedLine): { readonly verdict: Verdict; readonly status: string } {
+  const [verdict, message] =
+    'unreadable' in l ? (['无法读取', l.unreadable] as const) : (['审核出错', l.failed] as const);
+  return { verdict, status: `${verdict}：${message}` };
 }
 
 /** A reviewed workbook's figures for the overview. */
@@ -37,7 +50,8 @@ function factsOf(l: Extract<SummaryLine, { report: ReviewReport }>) {
   };
 }
 
-export const verdictOfLine = (l: SummaryLine): Verdict => ('unreadable' in l ? '无法读取' : verdictOf(l.report));
+export const verdictOfLine = (l: SummaryLine): Verdict =>
+  'report' in l ? verdictOf(l.report) : notReviewed(l).verdict;
 
 /**
  * A CSV a reviewer opens in Excel: one line per workbook with its department and units, year, kind, tables, findings
@@ -46,20 +60,19 @@ export const verdictOfLine = (l: SummaryLine): Verdict => ('unreadable' in l ? '
 export function batchSummaryCsv(lines: readonly SummaryLine[]): string {
   const rows = lines.map((l) => {
     const at = reviewTime(l.reviewedAt);
-    if ('unreadable' in l)
-      return [l.file, null, null, null, null, null, null, null, null, `无法读取：${l.unreadable}`, at];
+    if (!('report' in l)) return [l.file, null, null, null, null, null, null, null, null, notReviewed(l).status, at];
     const f = factsOf(l);
     return [l.file, f.department, f.units, f.year, f.kind, f.tables, f.errors, f.warnings, f.infos, f.verdict, at];
   });
   return csvText([HEADER, ...rows]);
 }
 
-/** "共 6 个工作簿：2 个通过，1 个有警告，1 个有错误，1 个未能核对，1 个无法读取": every outcome counted. */
+/** "共 7 个工作簿：2 个通过，1 个有警告，1 个有错误，1 个未能核对，1 个无法读取，1 个审核出错": every outcome counted. */
 export function batchHeadline(lines: readonly SummaryLine[]): string {
   const n = (v: Verdict) => lines.filter((l) => verdictOfLine(l) === v).length;
   return (
     `共 ${lines.length} 个工作簿：${n('通过')} 个通过，${n('有警告')} 个有警告，` +
-    `${n('有错误')} 个有错误，${n('未能核对')} 个未能核对，${n('无法读取')} 个无法读取`
+    `${n('有错误')} 个有错误，${n('未能核对')} 个未能核对，${n('无法读取')} 个无法读取，${n('审核出错')} 个审核出错`
   );
 }
 
@@ -69,6 +82,7 @@ const ROW_CLASS: Record<Verdict, string> = {
   有错误: ' class="bad"',
   未能核对: ' class="warn"',
   无法读取: ' class="bad"',
+  审核出错: ' class="bad"',
 };
 
 /** The index page of a batch's HTML reports (--html-dir): one row per workbook, linking to its report. */
@@ -76,8 +90,10 @@ export function batchSummaryHtml(lines: readonly SummaryLine[]): string {
   const rows = lines
     .map((l) => {
       const at = escapeHtml(reviewTime(l.reviewedAt));
-      if ('unreadable' in l)
-        return `<tr class="bad"><td>${escapeHtml(l.file)}</td><td colspan="8">无法读取：${escapeHtml(l.unreadable)}</td><td>无法读取</td><td>${at}</td></tr>`;
+      if (!('report' in l)) {
+        const { verdict, status } = notReviewed(l);
+        return `<tr class="bad"><td>${escapeHtml(l.file)}</td><td colspan="8">${escapeHtml(status)}</td><td>${verdict}</td><td>${at}</td></tr>`;
+      }
       const f = factsOf(l);
       const link = `<a href="${encodeURIComponent(l.file)}.html">${escapeHtml(l.file)}</a>`;
       return `<tr${ROW_CLASS[f.verdict]}><td>${link}</td><td>${escapeHtml(f.department)}</td><td>${escapeHtml(f.units)}</td><td>${f.year ?? ''}</td><td>${f.kind}</td><td>${f.tables}</td><td>${f.errors}</td><td>${f.warnings}</td><td>${f.infos}</td><td>${f.verdict}</td><td>${at}</td></tr>`;

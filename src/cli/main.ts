@@ -12,11 +12,12 @@ import { isReviewWorker, jobsFor, reviewOnWorkers, serveReviews, workerScript } 
 import { jsonOf, reportOf, reviewOne, type Outcome, type ReviewSettings } from './review-one';
 
 /**
- * `budget-review check FILE...`: review, report, and exit 0 (clean) / 1 (errors found) / 2 (unreadable input). A batch
- * writing reports (--json-dir, --summary) exits 0 once every workbook is reviewed, unless --strict.
+ * `budget-review check FILE...`: review, report, and exit 0 (clean) / 1 (errors found) / 2 (a workbook unreadable, or
+ * its review failed). A batch writing reports (--json-dir, --summary) exits 0 once every workbook is reviewed, unless
+ * --strict.
  */
 async function check(opts: CheckOptions): Promise<number> {
-  let unreadable = 0;
+  let notReviewed = 0;
   let withErrors = 0;
   if (opts.jsonDir) await mkdir(opts.jsonDir, { recursive: true });
   if (opts.htmlDir) await mkdir(opts.htmlDir, { recursive: true });
@@ -74,10 +75,16 @@ async function check(opts: CheckOptions): Promise<number> {
       const outcome = await (pool ? (pool.outcomes[i] as Promise<Outcome>) : reviewOne(file, settings));
       if (showProgress) process.stderr.write('\r\x1b[K');
       const reviewedAt = new Date(outcome.reviewedAt);
-      if (outcome.kind === 'unreadable') {
-        unreadable++;
-        summaryLines.push({ file: reportName, unreadable: outcome.message, reviewedAt });
-        process.stderr.write(`✗ ${file}: ${outcome.message}\n`);
+      if (outcome.kind !== 'reviewed') {
+        notReviewed++;
+        const { message } = outcome;
+        const failed = outcome.kind === 'failed';
+        summaryLines.push({
+          file: reportName,
+          ...(failed ? { failed: message } : { unreadable: message }),
+          reviewedAt,
+        });
+        process.stderr.write(`✗ ${file}: ${failed ? `审核出错：${message}` : message}\n`);
         continue;
       }
       const report = reportOf(outcome);
@@ -102,7 +109,7 @@ async function check(opts: CheckOptions): Promise<number> {
     await writeFile(join(opts.htmlDir, 'index.html'), batchSummaryHtml(summaryLines));
   // A batch writing reports succeeds when every workbook was reviewed: its findings are in the reports (--strict: exit 1).
   const batch = (opts.jsonDir !== undefined || opts.summary !== undefined) && !opts.strict;
-  return unreadable > 0 ? 2 : withErrors > 0 && !batch ? 1 : 0;
+  return notReviewed > 0 ? 2 : withErrors > 0 && !batch ? 1 : 0;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -120,14 +127,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   return check(args);
 }
 
+/**
+ * main as a process runs it (bin/budget-review.mjs, or this file run directly): an exception that escapes — a report
+ * that cannot be written, a bug — is printed once as an internal error, exit 2 (not 1: that means findings).
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    process.stderr.write(`内部错误 Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
 // The same bundle is the batch's worker (src/cli/pool.ts): started as one, it serves reviews and runs no command.
 if (!isMainThread && isReviewWorker(workerData)) serveReviews();
-else if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`内部错误 Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(2);
-    },
-  );
-}
+else if (require.main === module) void run(process.argv.slice(2)).then((code) => process.exit(code));

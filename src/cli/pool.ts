@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { InputFile } from './inputs';
-import { forPosting, reviewOne, type Outcome, type ReviewSettings } from './review-one';
+import { failedReview, forPosting, reviewOne, type Outcome, type ReviewSettings } from './review-one';
 
 /**
  * A batch on worker threads. One call over a folder stays the way to review many workbooks (a process per workbook
@@ -45,14 +45,14 @@ function heapLimitMb(jobs: number): number {
   return Math.floor(Math.max(512 * MiB, Math.min(share, getHeapStatistics().heap_size_limit)) / MiB);
 }
 
-/** A worker that died while reviewing a workbook: that workbook's outcome, in the words of the other 无法读取 lines. */
+/** A worker that died or threw while reviewing a workbook: that workbook's 审核出错 outcome, the batch going on. */
 function crashOutcome(reason: unknown, heapMb: number): Outcome {
   const code = (reason as { code?: unknown } | null)?.code;
-  const message =
-    code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? `工作簿过大，审核时内存不足（上限 ${heapMb} MB），已跳过；可用 --jobs 1 单独审核`
-      : `审核时出错，已跳过（${reason instanceof Error ? reason.message : String(reason)}）`;
-  return { kind: 'unreadable', message, reviewedAt: Date.now() };
+  if (code !== 'ERR_WORKER_OUT_OF_MEMORY') return failedReview(reason);
+  return {
+    ...failedReview(reason),
+    message: `工作簿过大，审核时内存不足（上限 ${heapMb} MB），已跳过；可用 --jobs 1 单独审核`,
+  };
 }
 
 /** The reviews under way: one promise per file, in input order, and a way to stop the workers early. */

@@ -23,9 +23,16 @@ export interface ReviewSettings {
 
 /**
  * One workbook's outcome, everything the main thread prints and writes: the report (in process the object, from a
- * worker thread its JSON), the console text, the HTML page, or why the file could not be read.
+ * worker thread its JSON), the console text, the HTML page; or why the file could not be read (unreadable), or the
+ * error its review ended in (failed: a fault of ours, not of the file — the batch goes on).
  */
-export type Outcome = Reviewed | { readonly kind: 'unreadable'; readonly message: string; readonly reviewedAt: number };
+export type Outcome = Reviewed | NotReviewed;
+
+export interface NotReviewed {
+  readonly kind: 'unreadable' | 'failed';
+  readonly message: string;
+  readonly reviewedAt: number;
+}
 
 export type Reviewed =
   | (ReviewedCommon & { readonly report: ReviewReport; readonly json?: undefined })
@@ -50,7 +57,7 @@ export const reportOf = (o: Reviewed): ReviewReport => o.report ?? (JSON.parse(o
 export const forPosting = (o: Outcome): Outcome =>
   o.kind === 'reviewed' && o.report ? { ...o, report: undefined, json: jsonOf(o) } : o;
 
-/** Reviews one workbook; an unreadable file is an outcome, any other exception is thrown. */
+/** Reviews one workbook; an unreadable file is an outcome, and so is any other exception the review throws. */
 export async function reviewOne(file: string, settings: ReviewSettings): Promise<Outcome> {
   try {
     prepareFor(file);
@@ -68,7 +75,14 @@ export async function reviewOne(file: string, settings: ReviewSettings): Promise
       reviewedAt: Date.now(),
     };
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { kind: 'unreadable', message: e.message, reviewedAt: Date.now() };
+    if (e instanceof InputError) return { kind: 'unreadable', message: e.message, reviewedAt: Date.now() };
+    return failedReview(e);
   }
 }
+
+/** A review that threw: its error's message (a stack is for a developer, who can rerun the one workbook). */
+export const failedReview = (e: unknown): NotReviewed => ({
+  kind: 'failed',
+  message: e instanceof Error ? e.message : String(e),
+  reviewedAt: Date.now(),
+});

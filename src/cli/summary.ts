@@ -15,8 +15,9 @@ const MAX_LISTED = 30;
 /**
  * A reviewed workbook's verdict: errors mean numbers that cannot all be right; warnings, that a person must look.
  * A workbook of which not one identity could be checked (a blank template, tables not read) has not passed: 未能核对.
+ * One not reviewed: 无法读取 (the file is not a workbook we can read) or 审核出错 (the review itself failed).
  */
-export type Verdict = '通过' | '有警告' | '有错误' | '未能核对' | '无法读取';
+export type Verdict = '通过' | '有警告' | '有错误' | '未能核对' | '无法读取' | '审核出错';
 
 export function verdictOf(report: ReviewReport): Verdict {
   if (report.findings.some((f) => f.severity === 'error')) return '有错误';

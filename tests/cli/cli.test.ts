@@ -70,7 +70,9 @@ describe('budget-review CLI', () => {
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/old\.xls: 这是旧版 \.xls 格式/);
     expect(err.join('')).toMatch(/missing\.xlsx: 找不到文件/);
-    expect(out.join('')).toContain('共 3 个工作簿：1 个通过，0 个有警告，0 个有错误，0 个未能核对，2 个无法读取');
+    expect(out.join('')).toContain(
+      '共 3 个工作簿：1 个通过，0 个有警告，0 个有错误，0 个未能核对，2 个无法读取，0 个审核出错',
+    );
   });
 
   it('exits 1 on errors, except in a batch that writes reports (unless --strict)', async () => {
@@ -120,7 +122,9 @@ describe('budget-review CLI', () => {
     const csv = join(dir, '汇总.csv');
     expect(await main(['check', inbox, '--summary', csv, '--html-dir', join(dir, 'html')])).toBe(2);
     const index = await readFile(join(dir, 'html', 'index.html'), 'utf8');
-    expect(index).toContain('共 2 个工作簿：1 个通过，0 个有警告，0 个有错误，0 个未能核对，1 个无法读取');
+    expect(index).toContain(
+      '共 2 个工作簿：1 个通过，0 个有警告，0 个有错误，0 个未能核对，1 个无法读取，0 个审核出错',
+    );
     expect(index).toContain(`<a href="${encodeURIComponent('甲单位,2021.xlsx')}.html">甲单位,2021.xlsx</a>`);
     expect(index).toMatch(/<tr class="bad"><td>乙单位\.xlsx<\/td><td colspan="8">无法读取：/);
     const text = await readFile(csv, 'utf8');
@@ -188,7 +192,7 @@ describe('budget-review CLI', () => {
     expect(lines[2]?.startsWith("'+1.xlsx,")).toBe(true);
     expect(lines[3]?.startsWith("'@a.xlsx,")).toBe(true);
     expect(batchHeadline([{ file: 'a', unreadable: 'x', reviewedAt: at }])).toBe(
-      '共 1 个工作簿：0 个通过，0 个有警告，0 个有错误，0 个未能核对，1 个无法读取',
+      '共 1 个工作簿：0 个通过，0 个有警告，0 个有错误，0 个未能核对，1 个无法读取，0 个审核出错',
     );
   });
 

@@ -18,7 +18,7 @@ import { jobsFor } from '../../src/cli/pool';
 /**
  * A batch on worker threads (`--jobs 2`) prints and writes exactly what the same batch in process (`--jobs 1`) does,
  * in input order, an unreadable file in the middle included; a worker that throws or dies is that workbook's
- * 无法读取 line and the batch goes on. Run through bin/ (the esbuild bundle, which is also the worker), as a user does.
+ * 审核出错 line and the batch goes on. Run through bin/ (the esbuild bundle, which is also the worker), as a user does.
  */
 const ROOT = resolve(__dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -132,13 +132,17 @@ describe('a batch on worker threads (--jobs)', () => {
         BUDGET_REVIEW_WORKER_FAULT: `${fault}:b-sum-error.xlsx`,
       });
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/b-sum-error\.xlsx: 审核时出错，已跳过/);
+      expect(run.stderr).toMatch(
+        fault === 'throw'
+          ? /b-sum-error\.xlsx: 审核出错：故障注入 injected fault\n/
+          : /b-sum-error\.xlsx: 审核出错：工作线程退出/,
+      );
       expect(run.stderr).not.toMatch(/内部错误/);
       const expected = inProcess.stdout
         .split('\n')
         .filter((l) => !l.includes('b-sum-error.xlsx'))
         .map((l) => (l.startsWith('共 ') ? l.replace(/(\d+) 个有错误/, (_, n) => `${Number(n) - 1} 个有错误`) : l))
-        .map((l) => (l.startsWith('共 ') ? l.replace(/(\d+) 个无法读取/, (_, n) => `${Number(n) + 1} 个无法读取`) : l));
+        .map((l) => (l.startsWith('共 ') ? l.replace(/(\d+) 个审核出错/, (_, n) => `${Number(n) + 1} 个审核出错`) : l));
       expect(run.stdout.split('\n')).toEqual(expected);
       expect(existsSync(join(out, 'b-sum-error.xlsx.json'))).toBe(false);
       expect(existsSync(join(out, 'd-clean.xlsx.json'))).toBe(true);
