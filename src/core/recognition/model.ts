@@ -25,7 +25,12 @@ export interface RecognisedTable {
   /** Whole block: title, metadata, header, data and notes (0-based). */
   readonly range: CellRange;
   readonly type: TableType;
-  readonly typeSource: 'title' | 'sheet' | 'header' | 'none';
+  readonly typeSource: 'title' | 'sheet' | 'header' | 'numbers' | 'none';
+  /**
+   * A table without a title whose header several tables print alike (headerRules.shared): the types it may be, which
+   * the review decides between by its numbers (type-by-numbers.ts). Absent for any other table.
+   */
+  readonly typeCandidates?: readonly TableType[];
   readonly title: string | null;
   readonly titleRow: number | null;
   /** A part heading above the title ("…2024年度部门决算表" over "收入支出决算总表"): kept, never taken as the title. */

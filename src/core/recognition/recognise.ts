@@ -17,7 +17,7 @@ import { pageFurnitureRows } from './page-furniture';
 import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
-import { classifyTable, reportKindOf, typeFromHeader, typeFromText } from './table-type';
+import { classifyTable, reportKindOf, sharedHeaderTypes, typeFromHeader, typeFromText } from './table-type';
 import { CONTINUATION_MARK_PATTERN } from './vocabulary';
 
 type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
@@ -205,6 +205,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   const firstPage = title === null && d.preambleRows.length > 0;
   const byHeader = named.type === 'unknown' && firstPage ? typeFromHeader(columns) : 'unknown';
   const decision = byHeader === 'unknown' ? named : { type: byHeader, source: 'header' as const };
+  const candidates = decision.type === 'unknown' && firstPage ? sharedHeaderTypes(columns) : [];
   return {
     id: `${sheet.name}#${index + 1}`,
     sheet: sheet.name,
@@ -225,6 +226,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
       rows.filter((r) => r.kind === 'item').map((r) => r.row),
     ),
     notes: d.noteRows.map((r) => textAt(sheet, r, d.left, d.right)),
+    ...(candidates.length > 1 ? { typeCandidates: candidates } : {}),
   };
 }
 

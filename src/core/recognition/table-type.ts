@@ -43,7 +43,7 @@ export const typeFromText: (text: string) => TableType = memoize((text) => {
 export interface TypeDecision {
   readonly type: TableType;
   /** Where the decision came from. */
-  readonly source: 'title' | 'sheet' | 'header' | 'none';
+  readonly source: 'title' | 'sheet' | 'header' | 'numbers' | 'none';
 }
 
 interface HeaderRule extends CompiledRule {
@@ -68,19 +68,48 @@ const HEADER_RULES: readonly HeaderRule[] = tableTypes.headerRules.rules.map((r)
  * a header several types print alike is no evidence.
  */
 export function typeFromHeader(columns: readonly ColumnInfo[]): TableType {
+  const types = new Set(matching(HEADER_RULES, columns).map((r) => r.type));
+  return types.size === 1 ? ([...types][0] as TableType) : 'unknown';
+}
+
+interface SharedHeaderRule extends Omit<HeaderRule, 'type'> {
+  readonly types: readonly TableType[];
+}
+
+const SHARED_RULES: readonly SharedHeaderRule[] = tableTypes.headerRules.shared.map((r) => {
+  const rule = r as { codes?: 'function' | 'economic'; blocks?: number; unless?: string[] };
+  return {
+    types: r.types.map(tableTypeId),
+    all: r.all.map((p) => new RegExp(p)),
+    unless: (rule.unless ?? []).map((p) => new RegExp(p)),
+    ...(rule.codes ? { codes: rule.codes } : {}),
+    ...(rule.blocks ? { blocks: rule.blocks } : {}),
+  };
+});
+
+/**
+ * The tables a header several of them print alike may be (headerRules.shared), when no rule of one table matches it:
+ * the candidates the review decides between by the numbers. Empty when the header is no such shared one.
+ */
+export function sharedHeaderTypes(columns: readonly ColumnInfo[]): readonly TableType[] {
+  if (matching(HEADER_RULES, columns).length > 0) return [];
+  return [...new Set(matching(SHARED_RULES, columns).flatMap((r) => r.types))];
+}
+
+function matching<R extends Omit<HeaderRule, 'type'>>(rules: readonly R[], columns: readonly ColumnInfo[]): R[] {
   const labels = columns
     .filter((c) => c.role !== 'empty')
     .map((c) => c.label)
     .join('|');
   const codes = new Set(columns.map((c) => c.classification).filter((x) => x !== undefined));
   const blocks = new Set(columns.map((c) => c.block)).size;
-  const types = new Set<TableType>();
-  for (const rule of HEADER_RULES) {
-    if (rule.codes && !codes.has(rule.codes)) continue;
-    if (rule.blocks && blocks !== rule.blocks) continue;
-    if (rule.all.every((p) => p.test(labels)) && !rule.unless.some((p) => p.test(labels))) types.add(rule.type);
-  }
-  return types.size === 1 ? ([...types][0] as TableType) : 'unknown';
+  return rules.filter(
+    (rule) =>
+      (!rule.codes || codes.has(rule.codes)) &&
+      (!rule.blocks || blocks === rule.blocks) &&
+      rule.all.every((p) => p.test(labels)) &&
+      !rule.unless.some((p) => p.test(labels)),
+  );
 }
 
 export function classifyTable(title: string | null, sheetName: string): TypeDecision {

@@ -189,3 +189,25 @@ function settle(
   );
   return { findings, coverage: coverageOf(closed, failed, notChecked), structures };
 }
+
+/**
+ * The identities `rules` check, with their outcome and the tables they join, and nothing else (no finding, no ledger):
+ * what a reading under trial (a table's type decided by its numbers) would give.
+ */
+export function probeIdentities(
+  rules: readonly Rule[],
+  base: Base,
+): { readonly tables: readonly string[]; readonly status: 'closed' | 'failed' }[] {
+  const out: { tables: readonly string[]; status: 'closed' | 'failed' }[] = [];
+  const scopes = new Map<string, Base>();
+  for (const rule of rules) {
+    rule.check({
+      ...scopeOf(base, rule.meta.appliesTo, scopes),
+      params: Object.fromEntries(Object.entries(rule.meta.params ?? {}).map(([k, p]) => [k, p.default])),
+      report: () => {},
+      identity: (i) => out.push({ tables: i.tables, status: i.status }),
+      notChecked: () => {},
+    });
+  }
+  return out;
+}

@@ -76,7 +76,11 @@ describe('a table without its title', () => {
       [null, '合计', 120, 100, 20],
     ];
     expect(typeOf(rows)).toEqual(['unknown', 'none']);
-    expect(notes(rows)).toEqual([expect.stringContaining('未能识别是哪一张公开表（未找到表名）')]);
+    expect(notes(rows)).toEqual([
+      expect.stringContaining(
+        '未能识别是哪一张公开表（未找到表名；表头可能是《支出总表》《一般公共预算支出表》《政府性基金支出表》《国有资本经营支出表》，按金额也无法确定）',
+      ),
+    ]);
   });
 
   it('stays unknown as a bare header over data, with no 单位 or 编制部门 line: maybe a page of a table whose first page is gone', () => {
