@@ -1,5 +1,5 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
-import { LINE_NO_LABELS } from './vocabulary';
+import { LINE_NO_LABELS, META_PATTERN, TRAILING_UNIT } from './vocabulary';
 
 /** Stage 2 — what a row looks like within a column span: the features segmentation and header finding use. */
 export interface RowFeatures {
@@ -94,14 +94,16 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
   const isNote = !!single && !!single.facts?.note;
   // The title may share its line with the unit or the 编制部门 (2025年部门收入预算总表 | … | 单位：元).
   const titleCell = single ?? titleBesideMetadata(cells);
+  // A title may end with the unit of the amounts (收入决算表（单位：万元）): read without it, it is no metadata line.
+  const titleText = titleCell?.kind === 'text' ? withoutTrailingUnit(titleCell.norm) : '';
   const isTitle =
     !!titleCell &&
     titleCell.kind === 'text' &&
     !isNote &&
-    !titleCell.facts?.meta &&
+    (titleText === titleCell.norm ? !titleCell.facts?.meta : !META_PATTERN.test(titleText)) &&
     !titleCell.facts?.note &&
-    titleCell.norm.length >= 4 &&
-    (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(titleCell.norm) || titleCell.right - titleCell.col >= 2);
+    titleText.length >= 4 &&
+    (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(titleText) || titleCell.right - titleCell.col >= 2);
   return {
     row,
     cells,
@@ -116,4 +118,9 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
     isTitle,
     isTotal: total,
   };
+}
+
+/** A title's text without the unit written at its end; the text itself when it names none (most titles). */
+function withoutTrailingUnit(norm: string): string {
+  return TRAILING_UNIT.test(norm) ? norm.replace(TRAILING_UNIT, '') : norm;
 }

@@ -3,6 +3,7 @@ import { normalizeLabel } from '../text/normalize';
 import { memoize } from '../util/collections';
 import type { ColumnInfo } from './column-roles';
 import { tableTypeId, type TableType } from './table-type-registry';
+import { TRAILING_UNIT } from './vocabulary';
 
 export type { TableType } from './table-type-registry';
 
@@ -20,9 +21,10 @@ const RULES: readonly CompiledRule[] = tableTypes.rules.map((r) => ({
   unless: ((r as { unless?: string[] }).unless ?? []).map((p) => new RegExp(p)),
 }));
 
-/** A title reduced to its wording: no year, numbering, brackets or "（续）". Once per distinct text. */
+/** A title reduced to its wording: no year, numbering, brackets, unit or "（续）". Once per distinct text. */
 export const normalizeTitle: (title: string) => string = memoize((title) =>
   normalizeLabel(title)
+    .replace(TRAILING_UNIT, '')
     .replace(/(19|20)\d{2}年度?/g, '')
     .replace(/^(附表|表)[\d一二三四五六七八九十]+[、.:-]?/, '')
     .replace(/^(\d+|[一二三四五六七八九十]+)[、.:-]/, '')

@@ -8,6 +8,8 @@ export const META_PATTERN = compile(rowVocabulary.meta);
 export const NOTE_PATTERN = compile(rowVocabulary.notes);
 export const TOTAL_PATTERN = compile(rowVocabulary.totals);
 export const UNIT_PATTERN = new RegExp(rowVocabulary.unitPattern);
+/** The unit of amounts written at the end of a title ("收入决算表（单位：万元）"): a statement about the amounts. */
+export const TRAILING_UNIT = new RegExp(`\\(?${rowVocabulary.unitPattern}\\)?$`);
 export const ITEMISED_PARENT = new RegExp(rowVocabulary.itemisedBy.parent);
 export const ITEMISED_CHILD = new RegExp(rowVocabulary.itemisedBy.child);
 export const LINE_NO_LABELS = new Set(rowVocabulary.lineNoLabels);

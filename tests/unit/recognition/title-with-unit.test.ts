@@ -1,0 +1,29 @@
+import { recogniseSheet } from '../../../src/core/recognition/recognise';
+import { reviewWorkbook } from '../../../src/core/review';
+import { sheet, workbook, type GridValue } from '../../helpers/grid';
+
+/** A title that carries the unit of its amounts at its end (收入决算表（单位：万元）) is the table's title all the same. */
+const table = (title: string): GridValue[][] => [
+  [title, null, null, null, null],
+  ['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '其他收入'],
+  [null, '合计', 30, 30, null],
+  ['201', '一般公共服务支出', 30, 30, null],
+  ['20103', '政府办公厅（室）及相关机构事务', 30, 30, null],
+  ['2010301', '行政运行', 30, 30, null],
+];
+
+describe('a title ending with the unit of its amounts', () => {
+  it.each(['收入决算表（单位：万元）', '收入决算表(金额单位:万元)', '收入决算表 单位：万元'])('%s', (title) => {
+    const [t] = recogniseSheet(sheet(table(title), { merges: ['A1:E1'] }));
+    expect([t?.type, t?.typeSource, t?.title, t?.unit]).toEqual(['income_summary', 'title', title, '万元']);
+    const r = reviewWorkbook(workbook(sheet(table(title), { merges: ['A1:E1'] }))).report;
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a unit line alone is still no title', () => {
+    const rows = [['单位：万元', null, null, null, null], ...table('收入决算表').slice(1)];
+    const [t] = recogniseSheet(sheet(rows));
+    expect(t?.title).toBeNull();
+    expect(t?.unit).toBe('万元');
+  });
+});
