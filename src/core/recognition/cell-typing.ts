@@ -2,7 +2,7 @@ import { SheetGrid } from '../snapshot/grid';
 import { isCellError, type SheetSnapshot } from '../snapshot/types';
 import { isAmountText, isPlaceholderText } from '../text/amount';
 import { normalizeLabel } from '../text/normalize';
-import { HEADER_TERMS, META_PATTERN, NOTE_PATTERN, TOTAL_PATTERN } from './vocabulary';
+import { HEADER_TERMS, META_PATTERN, NOTE_PATTERN, TOTAL_PATTERN, TRAILING_UNIT } from './vocabulary';
 
 /** Stage 1 — what each non-empty cell looks like, before we know which table or column it belongs to. */
 export type CellKind = 'number' | 'numeric_text' | 'placeholder' | 'text' | 'error' | 'boolean';
@@ -113,11 +113,21 @@ export function textFacts(text: string): TextFacts {
   return {
     kind,
     norm,
-    meta: isText && META_PATTERN.test(norm),
+    meta: isText && isMetaText(norm),
     total: isText && norm.length <= 12 && TOTAL_PATTERN.test(norm),
     note: isText && norm.length >= 4 && NOTE_PATTERN.test(norm),
     headerTerm: isText && HEADER_TERMS.test(norm),
   };
+}
+
+/**
+ * A metadata text (单位：万元, 编制部门：…). A label that only ends with the unit of the amounts (项目（金额单位：元）,
+ * 收入决算表（单位：万元）) is the label it starts with, not a metadata line.
+ */
+function isMetaText(norm: string): boolean {
+  if (!META_PATTERN.test(norm)) return false;
+  const label = norm.replace(TRAILING_UNIT, '');
+  return label === '' || label === norm || META_PATTERN.test(label);
 }
 
 export function typeSheet(sheet: SheetSnapshot): TypedSheet {

@@ -1,11 +1,12 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
 import type { HeaderBand } from './header-band';
-import { cellsInSpan, labelRow } from './row-labelling';
+import { cellsInSpan, labelRow, withoutTrailingUnit } from './row-labelling';
 
 /**
  * A table continued on the next page often repeats its header there: rows inside the data whose cells say what the
  * table's own header band says, in the same columns (a merged header cell may be merged differently on the new page, so
- * a cell matches a header cell of the same text that overlaps it horizontally). Such rows are not data: they are read
+ * a cell matches a header cell of the same text that overlaps it horizontally; the first page's header may carry the
+ * unit of the amounts, 项目（金额单位：元）, which the repeated one leaves out). Such rows are not data: they are read
  * as `repeated_header` and skipped by every check.
  */
 export function repeatedHeaderRows(
@@ -21,14 +22,15 @@ export function repeatedHeaderRows(
   for (let r = header.top; r <= header.bottom; r++) {
     for (const c of cellsInSpan(sheet, r, left, right)) {
       if (c.kind !== 'text') continue;
-      const list = byText.get(c.norm);
+      const key = withoutTrailingUnit(c.norm);
+      const list = byText.get(key);
       if (list) list.push(c);
-      else byText.set(c.norm, [c]);
+      else byText.set(key, [c]);
     }
   }
   const hasLineNumbers = header.auxiliaryRows.some((r) => labelRow(sheet, r, left, right).isLineNumbers);
   const matches = (c: TypedCell) =>
-    (byText.get(c.norm) ?? []).some((h) => Math.min(h.right, c.right) >= Math.max(h.col, c.col));
+    (byText.get(withoutTrailingUnit(c.norm)) ?? []).some((h) => Math.min(h.right, c.right) >= Math.max(h.col, c.col));
   for (let r = data[0]; r <= data[1]; r++) {
     const cells = cellsInSpan(sheet, r, left, right);
     if (cells.length === 0) continue;

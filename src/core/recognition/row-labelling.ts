@@ -1,5 +1,5 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
-import { LINE_NO_LABELS, META_PATTERN, TRAILING_UNIT } from './vocabulary';
+import { LINE_NO_LABELS, TRAILING_UNIT } from './vocabulary';
 
 /** Stage 2 — what a row looks like within a column span: the features segmentation and header finding use. */
 export interface RowFeatures {
@@ -94,13 +94,13 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
   const isNote = !!single && !!single.facts?.note;
   // The title may share its line with the unit or the 编制部门 (2025年部门收入预算总表 | … | 单位：元).
   const titleCell = single ?? titleBesideMetadata(cells);
-  // A title may end with the unit of the amounts (收入决算表（单位：万元）): read without it, it is no metadata line.
+  // A title may end with the unit of the amounts (收入决算表（单位：万元）): its wording is the text without it.
   const titleText = titleCell?.kind === 'text' ? withoutTrailingUnit(titleCell.norm) : '';
   const isTitle =
     !!titleCell &&
     titleCell.kind === 'text' &&
     !isNote &&
-    (titleText === titleCell.norm ? !titleCell.facts?.meta : !META_PATTERN.test(titleText)) &&
+    !titleCell.facts?.meta &&
     !titleCell.facts?.note &&
     titleText.length >= 4 &&
     (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(titleText) || titleCell.right - titleCell.col >= 2);
@@ -120,7 +120,7 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
   };
 }
 
-/** A title's text without the unit written at its end; the text itself when it names none (most titles). */
-function withoutTrailingUnit(norm: string): string {
+/** A label's text without the unit written at its end; the text itself when it names none (most labels). */
+export function withoutTrailingUnit(norm: string): string {
   return TRAILING_UNIT.test(norm) ? norm.replace(TRAILING_UNIT, '') : norm;
 }

@@ -27,3 +27,32 @@ describe('a title ending with the unit of its amounts', () => {
     expect(t?.unit).toBe('万元');
   });
 });
+
+describe('a header cell ending with the unit of the amounts, the header repeated without it after a page break', () => {
+  const page = (first: string): GridValue[][] => [
+    ['支出总表', null, null, null, null],
+    [first, null, '支出预算', null, null],
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    [null, '合计', 35, 25, 10],
+    ['201', '一般公共服务支出', 30, 20, 10],
+    ['20103', '政府办公厅（室）及相关机构事务', 30, 20, 10],
+    ['项目', null, '支出预算', null, null],
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ['2010301', '行政运行', 30, 20, 10],
+    ['208', '社会保障和就业支出', 5, 5, 0],
+    ['20805', '行政事业单位养老支出', 5, 5, 0],
+  ];
+  const merges = ['A1:E1', 'A2:B2', 'C2:E2', 'A7:B7', 'C7:E7'];
+
+  it.each(['项目（金额单位：万元）', '项目(单位:万元)'])(
+    '%s: the unit is read, the repeated header skipped',
+    (first) => {
+      const [t] = recogniseSheet(sheet(page(first), { merges }));
+      expect(t?.unit).toBe('万元');
+      expect(t?.headerRows).toEqual([1, 2]);
+      expect(t?.rows.filter((r) => r.kind === 'repeated_header').map((r) => r.row)).toEqual([6, 7]);
+      const r = reviewWorkbook(workbook(sheet(page(first), { merges }))).report;
+      expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    },
+  );
+});
