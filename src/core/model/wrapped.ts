@@ -19,9 +19,9 @@ export function wrappedList(view: TableView): WrappedLine[] | null {
   if (view.blocks.length < 2) return null;
   const signature = (b: number) =>
     view.table.columns
-      // Empty (spacer) columns do not change a group's shape, nor a 序号 column numbering the whole lines (in the first
-      // group only, at the table's left).
-      .filter((c) => c.block === b && c.role !== 'empty' && c.role !== 'seq')
+      // Empty (spacer) columns do not change a group's shape, nor a 序号 or 行次 column numbering the lines (in some
+      // groups only: the first, at the table's left, or after the first group's names).
+      .filter((c) => c.block === b && c.role !== 'empty' && c.role !== 'seq' && c.role !== 'line_no')
       .map((c) => c.role)
       .join(',');
   const first = signature(0);

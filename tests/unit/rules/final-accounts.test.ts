@@ -175,7 +175,7 @@ describe('决算 支出决算表 and banded 基本支出决算表', () => {
     expect(review(spending(), basic())).toEqual([]);
   });
 
-  it('read the footer totals of unbanded groups the same with a 序号 column numbering the lines', () => {
+  it('read the footer totals of unbanded groups the same with a 序号 or 行次 column numbering the lines', () => {
     const unbanded = (seq: boolean): GridValue[][] =>
       [
         ['2023年度一般公共预算财政拨款基本支出决算表'],
@@ -197,6 +197,11 @@ describe('决算 支出决算表 and banded 基本支出决算表', () => {
       ).report.findings.filter((f) => f.severity !== 'info');
     expect(reviewUnbanded(unbanded(false))).toEqual([]);
     expect(reviewUnbanded(unbanded(true))).toEqual([]);
+    // A 行次 column in the first group only, after its names (the first group numbers the lines).
+    const lineNumbered = unbanded(false).map((r, i) =>
+      i === 0 ? r : [...r.slice(0, 2), i === 1 ? '行次' : i - 1, ...r.slice(2)],
+    );
+    expect(reviewUnbanded(lineNumbered)).toEqual([]);
   });
 
   it('check 本年支出合计 against its columns and a band total against its band', () => {
