@@ -107,6 +107,7 @@ const zh = {
   leftBlank: '{n} 个单元格未能计算，原因见下方和单元格批注',
   blanksTitle: '未能计算的单元格',
   exportFindings: '导出问题清单',
+  loadingView: '正在加载…',
 };
 
 export type StringKey = keyof typeof zh;
@@ -221,6 +222,7 @@ const en: Record<StringKey, string> = {
   leftBlank: '{n} cells could not be computed; see below and the cell notes',
   blanksTitle: 'Cells left blank',
   exportFindings: 'Export findings',
+  loadingView: 'Loading…',
 };
 
 export type Language = 'zh-CN' | 'en-US';

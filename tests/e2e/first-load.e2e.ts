@@ -23,6 +23,9 @@ const BUDGET = { taskpane: 900_000, preview: 900_000 };
 const ENGINE =
   /src\/core\/(rules\/(?!metadata\.ts)|catalog\/|recognition\/|mapping\/|model\/|performance\/|report\/html\.ts|review\.ts)|src\/taskpane\/engine\/session\.ts|node_modules\/decimal\.js\//;
 
+/** The views that load when their tab is first opened (src/taskpane/components/lazy-views.tsx), never at first load. */
+const LAZY_VIEWS = /src\/taskpane\/components\/(SettingsView|PerformanceView)\.tsx$/;
+
 /** The source files of a built script, from its source map. */
 const sourcesOf = (script: string): string[] =>
   (JSON.parse(readFileSync(join(DIST, `${script}.map`), 'utf8')) as { sources: string[] }).sources;
@@ -48,7 +51,7 @@ async function firstLoad(
   path: string,
   drawn: (page: Page) => Promise<unknown>,
   setUp?: (page: Page) => Promise<unknown>,
-): Promise<{ bytes: number; scripts: string[]; engine: string[] }> {
+): Promise<{ bytes: number; scripts: string[]; engine: string[]; views: string[] }> {
   const page = await pages.browser.newPage({ locale: 'zh-CN' });
   await setUp?.(page);
   await page.goto(`${pages.url}/${path}`);
@@ -73,25 +76,28 @@ async function firstLoad(
     bytes: scripts.reduce((n, [, b]) => n + b, 0),
     scripts: scripts.map(([s, b]) => `${s} ${b}`),
     engine: scripts.flatMap(([s]) => sourcesOf(s).filter((m) => ENGINE.test(m))),
+    views: scripts.flatMap(([s]) => sourcesOf(s).filter((m) => LAZY_VIEWS.test(m))),
   };
 }
 
 test('the preview, before a workbook is opened, loads no more than its budget of script', async () => {
-  const { bytes, scripts, engine } = await firstLoad('preview.html', (p) =>
+  const { bytes, scripts, engine, views } = await firstLoad('preview.html', (p) =>
     p.getByRole('button', { name: /打开 \.xlsx/ }).waitFor(),
   );
   console.log(`preview first load: ${bytes} bytes (${scripts.join(', ')})`);
   expect(engine).toEqual([]);
+  expect(views).toEqual([]);
   expect(bytes).toBeLessThanOrEqual(BUDGET.preview);
 });
 
 test('the task pane in Excel, started and drawn, loads no more than its budget of script', async () => {
-  const { bytes, scripts, engine } = await firstLoad(
+  const { bytes, scripts, engine, views } = await firstLoad(
     'taskpane.html',
     (p) => p.getByRole('button', { name: /扫描工作簿/ }).waitFor(),
     (p) => p.route(OFFICE_JS, (r) => r.fulfill({ contentType: 'text/javascript', body: FAKE_OFFICE })),
   );
   console.log(`task pane first load: ${bytes} bytes (${scripts.join(', ')})`);
   expect(engine).toEqual([]);
+  expect(views).toEqual([]);
   expect(bytes).toBeLessThanOrEqual(BUDGET.taskpane);
 });

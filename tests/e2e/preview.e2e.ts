@@ -147,6 +147,21 @@ test('设置: a rule-level dropdown opens, picks a level, closes without coverin
   await page.close();
 });
 
+test('设置 and 绩效 open by keyboard, their views loaded on the way, the chosen tab keeping the focus', async () => {
+  const page = await open(workbookFile);
+  const focusedTab = () => page.evaluate(() => document.activeElement?.closest('[role=tab]')?.textContent ?? null);
+  for (const [name, key, drawn] of [
+    ['设置', 'Enter', page.getByRole('combobox', { name: '上级科目不等于下级之和' })],
+    ['绩效', 'Space', page.getByRole('button', { name: '插入部门整体绩效目标表' })],
+  ] as const) {
+    await page.getByRole('tab', { name, exact: true }).focus();
+    await page.keyboard.press(key);
+    await drawn.waitFor();
+    await expect(focusedTab()).resolves.toBe(name);
+  }
+  await page.close();
+});
+
 test('downloads are named after the workbook, the HTML report names rules by their Chinese titles', async () => {
   const page = await open(workbookFile);
   const stem =
