@@ -1,6 +1,7 @@
 import departmentTemplate from '../../data/performance/templates/department-targets.json';
 import projectTemplate from '../../data/performance/templates/project-targets.json';
 import library from '../../data/performance/indicator-library.json';
+import funds from '../../data/performance/form-funds.json';
 import { builtInCatalogs } from '../catalog/catalog';
 import type { MappedRow } from '../mapping/map-rows';
 import { text } from './form';
@@ -46,12 +47,17 @@ const amountAt = (sheet: SheetSnapshot | undefined, row: number, col: number | u
 const textAt = (sheet: SheetSnapshot | undefined, row: number, col: number): string =>
   text(sheet?.rows[row]?.[col]?.value);
 
+const FISCAL_COLUMN = new RegExp(funds.fiscalColumn);
+const OTHER_COLUMN = new RegExp(funds.otherColumn);
+const BASIC: ReadonlySet<string> = new Set(funds.basicLines);
+const PROJECT: ReadonlySet<string> = new Set(funds.projectLines);
+
 function amountColumns(t: RecognisedTable) {
   const amounts = t.columns.filter((c) => c.role === 'amount');
   return {
     total: amounts[0]?.col,
-    fiscal: amounts.find((c) => /一般公共预算|财政拨款/.test(c.label))?.col,
-    other: amounts.find((c) => /上年结转|其他|结转/.test(c.label))?.col,
+    fiscal: amounts.find((c) => FISCAL_COLUMN.test(c.label))?.col,
+    other: amounts.find((c) => OTHER_COLUMN.test(c.label))?.col,
   };
 }
 
@@ -105,8 +111,8 @@ export function departmentOf(snapshot: WorkbookSnapshot, workbook: RecognisedWor
       if (nameCol === undefined) continue;
       for (const r of summary.rows) {
         const label = stripEnumeration(normalizeLabel(textAt(sheet, r.row, nameCol)));
-        if (label === BASIC && basic === null) basic = amountAt(sheet, r.row, amountCol);
-        if (label === PROJECT && project === null) project = amountAt(sheet, r.row, amountCol);
+        if (BASIC.has(label) && basic === null) basic = amountAt(sheet, r.row, amountCol);
+        if (PROJECT.has(label) && project === null) project = amountAt(sheet, r.row, amountCol);
       }
     }
   }
@@ -115,18 +121,15 @@ export function departmentOf(snapshot: WorkbookSnapshot, workbook: RecognisedWor
   return { name: organisationOf(snapshot, workbook).department ?? '', total, project, basic };
 }
 
-const BASIC = '基本支出';
-const PROJECT = '项目支出';
-
 /** 基本支出 and 项目支出 from the 支出总表's first total row (合计), in the columns headed so. */
 function fromExpenditureSummary(sheets: ReadonlyMap<string, SheetSnapshot>, workbook: RecognisedWorkbook) {
   for (const t of workbook.tables.filter((x) => x.type === 'expenditure_summary')) {
     const sheet = sheets.get(t.sheet);
     const row = t.rows.find((r) => r.kind === 'total')?.row;
     if (row === undefined) continue;
-    const column = (label: string) =>
+    const column = (names: ReadonlySet<string>) =>
       t.columns.find(
-        (c) => c.role === 'amount' && stripEnumeration(normalizeLabel(c.label.split('/').at(-1) ?? '')) === label,
+        (c) => c.role === 'amount' && names.has(stripEnumeration(normalizeLabel(c.label.split('/').at(-1) ?? ''))),
       )?.col;
     const basic = amountAt(sheet, row, column(BASIC));
     const project = amountAt(sheet, row, column(PROJECT));
