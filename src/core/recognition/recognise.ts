@@ -13,6 +13,7 @@ import { unitFromText, vote, yearFromText, type AmountUnit } from './metadata';
 import type { DataRow, RecognisedTable, RecognisedWorkbook } from './model';
 import { extractRowCodes } from './row-codes';
 import { cellsInSpan, labelRow, titleTextAt } from './row-labelling';
+import { normalizeLabel } from '../text/normalize';
 import { pageFurnitureRows } from './page-furniture';
 import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
@@ -175,14 +176,48 @@ function dataRowsOf(
  * Title or part heading: when several title-like lines stand above a table ("…2024年度部门决算表" over "收入支出决算总表"),
  * the nearest one that names a table type is the title, and a title-like line above it is kept as a heading.
  */
-function chooseTitle(sheet: TypedSheet, d: Draft): { titleRow: number | null; headingRow: number | null } {
+function chooseTitle(
+  sheet: TypedSheet,
+  d: Draft,
+): { titleRow: number | null; title: string | null; headingRow: number | null } {
   const candidates = d.preambleRows
     .filter((r) => r === d.titleRow || labelRow(sheet, r, d.left, d.right).isTitle)
     .sort((a, b) => b - a);
   const typed = candidates.find((r) => typeFromText(titleTextAt(sheet, r, d.left, d.right)) !== 'unknown');
-  const titleRow = typed ?? d.titleRow;
-  const headingRow = titleRow === null ? null : (candidates.find((r) => r < titleRow) ?? null);
-  return { titleRow, headingRow };
+  const line = typed ?? d.titleRow;
+  if (line === null) return { titleRow: null, title: null, headingRow: null };
+  const wrapped = wrappedTitle(sheet, d, line);
+  const titleRow = wrapped?.top ?? line;
+  const headingRow = candidates.find((r) => r < titleRow) ?? null;
+  return { titleRow, title: wrapped?.text ?? titleTextAt(sheet, line, d.left, d.right), headingRow };
+}
+
+/** A line that closes a title: it ends the way table names end (…表, …表（续）). */
+const closesTitle = (sheet: TypedSheet, row: number, d: Draft): boolean =>
+  /表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(normalizeLabel(titleTextAt(sheet, row, d.left, d.right)));
+
+/**
+ * A title wrapped over two or more lines ("2025年部门一般公共预算基" over "本支出预算表"): the lone-text lines next to the
+ * title line, with no blank line between, up to a line that closes a title, read as one title — when that reading names
+ * a different table type than the title line alone (else the line alone stays the title, as before). A part heading
+ * that closes with 表 above the title (…年度部门决算表 over 收入支出决算总表) is a title of its own, not joined.
+ */
+function wrappedTitle(sheet: TypedSheet, d: Draft, line: number): { top: number; text: string } | null {
+  const lone = (r: number) => {
+    if (!d.preambleRows.includes(r)) return false;
+    const f = labelRow(sheet, r, d.left, d.right);
+    return !f.isMeta && !f.isNote && f.numbers === 0 && (f.isTitle || (f.cells.length === 1 && f.texts === 1));
+  };
+  let top = line;
+  while (lone(top - 1) && !closesTitle(sheet, top - 1, d)) top--;
+  let bottom = line;
+  while (!closesTitle(sheet, bottom, d) && lone(bottom + 1)) bottom++;
+  if (top === bottom) return null;
+  const lines: string[] = [];
+  for (let r = top; r <= bottom; r++) lines.push(titleTextAt(sheet, r, d.left, d.right));
+  const text = lines.join('');
+  const type = typeFromText(text);
+  return type !== 'unknown' && type !== typeFromText(titleTextAt(sheet, line, d.left, d.right)) ? { top, text } : null;
 }
 
 function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: number): RecognisedTable {
@@ -196,8 +231,7 @@ function buildTable(sheet: TypedSheet, d: Draft, index: number, tablesInSheet: n
   );
   const columns = assignColumnRoles(paths, columnCells, d.left, ownHeaderColumns(sheet, header, d.left, d.right));
   const rows = dataRowsOf(sheet, d, columns, repeated, furniture);
-  const { titleRow, headingRow } = chooseTitle(sheet, d);
-  const title = titleRow !== null ? titleTextAt(sheet, titleRow, d.left, d.right) : null;
+  const { titleRow, title, headingRow } = chooseTitle(sheet, d);
   const named = classifyTable(title, tablesInSheet === 1 ? sheet.name : '');
   // A table a converter left without its title: its header may still say which table it is. Only under the lines a
   // table's first page has (单位, 编制部门): a bare header over data may be a page continuing a table whose first page is

@@ -153,3 +153,35 @@ describe('a blank line inside the body, before rows that carry no amount', () =>
     expect(recogniseSheet(sheet([...rows(), ...second], { merges }))).toHaveLength(2);
   });
 });
+
+describe('a title wrapped over two lines', () => {
+  const table = (upper: string, lower: string): GridValue[][] => [
+    [upper, null, null, null, null],
+    [lower, null, null, null, null],
+    ['编制部门：某某单位', null, null, null, '单位：元'],
+    ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+    ['301', '工资福利支出', 8, 8, 0],
+    ['302', '商品和服务支出', 2, 0, 2],
+    ['合计', null, 10, 8, 2],
+  ];
+
+  it('is read as one title when the lines together name another table than the last line alone', () => {
+    // 本支出预算表 alone reads as a 支出 table; the whole title is the 基本支出 table.
+    const t = recogniseSheet(sheet(table('2025年部门一般公共预算基', '本支出预算表'), { merges: ['A1:E1'] }))[0]!;
+    expect(t.type).toBe('general_budget_basic_expenditure');
+    expect(t.title).toBe('2025年部门一般公共预算基本支出预算表');
+    expect(t.titleRow).toBe(0);
+  });
+
+  it('is read from its first line when the second line is too short to be a title', () => {
+    // The first line alone reads as the 一般公共预算 功能分类 table.
+    const t = recogniseSheet(sheet(table('2025年部门一般公共预算基本支', '出表'), { merges: ['A1:E1'] }))[0]!;
+    expect(t.type).toBe('general_budget_basic_expenditure');
+  });
+
+  it('keeps a part heading that closes with 表 apart from the title below it', () => {
+    const t = recogniseSheet(sheet(table('某某单位2024年度部门决算表', '一般公共预算财政拨款基本支出决算表')))[0]!;
+    expect(t.title).toBe('一般公共预算财政拨款基本支出决算表');
+    expect(t.heading).toBe('某某单位2024年度部门决算表');
+  });
+});
