@@ -70,4 +70,27 @@ describe('a table without its title, its header shared by several tables', () =>
     expect(table3(r)?.type).toBe('unknown');
     expect(loud(r).filter((f) => f.sheet === 'Table 3')).toEqual([]);
   });
+
+  it('is the 基本支出表, not the 经济分类表, when its 合计 is the 一般公共预算支出表’s 基本支出 (economic codes, 科目编码 | 科目名称 | 决算数)', () => {
+    const general = sheet(byFunction('2025年一般公共预算财政拨款支出决算表', ['合计', '基本支出', '项目支出']), {
+      name: 'Table 2',
+      merges: ['A1:E1'],
+    });
+    const economic = sheet(
+      [
+        [null],
+        ['编制部门：某区人民政府办公室', null, '单位：万元'],
+        ['经济分类科目编码', '科目名称', '决算数'],
+        ['301', '工资福利支出', 80],
+        ['30101', '基本工资', 80],
+        ['302', '商品和服务支出', 20],
+        ['30201', '办公费', 20],
+        [null, '合计', 100],
+      ],
+      { name: 'Table 3' },
+    );
+    const r = review(general, economic);
+    expect(table3(r)?.type).toBe('general_budget_basic_expenditure');
+    expect(loud(r)).toEqual([]);
+  });
 });
