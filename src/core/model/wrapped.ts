@@ -25,7 +25,10 @@ export function wrappedList(view: TableView): WrappedLine[] | null {
       .map((c) => c.role)
       .join(',');
   const first = signature(0);
-  const hasCode = view.table.columns.some((c) => c.block === 0 && CODE_ROLES.has(c.role));
+  // Codes in a code column, or written with the names ("301 工资福利支出") when the code column was left empty.
+  const hasCode =
+    view.table.columns.some((c) => c.block === 0 && CODE_ROLES.has(c.role)) ||
+    (view.blocks[0]?.rows.some((r) => r.code) ?? false);
   if (!hasCode || view.blocks.some((b) => signature(b.block) !== first)) return null;
   return view.blocks.flatMap((b) =>
     b.rows.filter((r) => r.used).map((row) => ({ block: b, row, columns: b.amountColumns })),

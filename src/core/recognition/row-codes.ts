@@ -25,16 +25,18 @@ export interface RowCode {
 interface BlockColumns {
   full?: ColumnInfo;
   parts: Partial<Record<'class' | 'section' | 'item', ColumnInfo>>;
-  name?: ColumnInfo;
+  /** Name columns in order: a code column left empty by a converter that wrote "201 一般公共服务支出" in the next one
+   * is read as a name column too, so a row's name is the first of them that holds text on the row. */
+  names: ColumnInfo[];
 }
 
 function blocksOf(columns: readonly ColumnInfo[]): Map<number, BlockColumns> {
   const blocks = new Map<number, BlockColumns>();
   for (const c of columns) {
-    const b = blocks.get(c.block) ?? { parts: {} };
+    const b = blocks.get(c.block) ?? { parts: {}, names: [] };
     if ((c.role === 'function_code' || c.role === 'economic_code') && !b.full) b.full = c;
     else if (c.role === 'code_part' && c.part && !b.parts[c.part]) b.parts[c.part] = c;
-    else if ((c.role === 'name' || c.role === 'project_name') && !b.name) b.name = c;
+    else if (c.role === 'name' || c.role === 'project_name') b.names.push(c);
     blocks.set(c.block, b);
   }
   return blocks;
@@ -54,8 +56,9 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
     let lastClass: string | null = null;
     let lastSection: string | null = null;
     for (const row of rows) {
-      const nameText = cols.name ? textOf(grid.cell(row, cols.name.col)) : null;
-      const nameRole = nameText && cols.name ? (cols.name.role === 'project_name' ? 'project_name' : 'name') : null;
+      const nameCol = cols.names.find((c) => textOf(grid.cell(row, c.col)) !== null) ?? cols.names[0];
+      const nameText = nameCol ? textOf(grid.cell(row, nameCol.col)) : null;
+      const nameRole = nameText && nameCol ? (nameCol.role === 'project_name' ? 'project_name' : 'name') : null;
       if (cols.full) {
         const parsed = parseCodeCell(grid.cell(row, cols.full.col));
         if (parsed) {
@@ -98,12 +101,12 @@ export function extractRowCodes(sheet: TypedSheet, columns: readonly ColumnInfo[
         }
       }
       // "2080505 机关事业单位…" written in the name column.
-      if (nameText && cols.name) {
+      if (nameText && nameCol) {
         const parsed = parseCodeText(nameText);
         if (parsed?.name)
           out.push({
             row,
-            col: cols.name.col,
+            col: nameCol.col,
             block,
             code: parsed.code,
             classification: parsed.classification,
