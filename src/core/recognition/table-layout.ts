@@ -97,12 +97,14 @@ function analyseRows(features: Map<number, RowFeatures>, region: Region): Region
     end = next - 1;
     rest.push(...analyseRows(features, { ...region, top: next }));
   }
-  // Notes at the end (注：…, 本表无数据), and blank-looking rows before them.
+  // Notes at the end (注：…, 本表无数据), a metadata line a conversion put below the table (单位：万元), and
+  // blank-looking rows before them.
   const noteRows: number[] = [];
   let dataEnd = end;
   while (dataEnd > header.bottom) {
     const f = features.get(dataEnd) as RowFeatures;
-    if (f.cells.length === 0 || f.isNote || (f.cells.length === 1 && f.hasLongText && f.numbers === 0)) {
+    const lone = f.cells.length === 1 && f.numbers === 0;
+    if (f.cells.length === 0 || f.isNote || (lone && (f.hasLongText || f.isMeta))) {
       if (f.cells.length > 0) noteRows.unshift(dataEnd);
       dataEnd--;
     } else break;

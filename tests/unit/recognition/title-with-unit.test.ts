@@ -56,3 +56,13 @@ describe('a header cell ending with the unit of the amounts, the header repeated
     },
   );
 });
+
+describe('the unit line a conversion put below the table', () => {
+  it('is a line about the table, not a data row: the unit is read, no amount is said to be no number', () => {
+    const rows = [...table('收入决算表'), [null, null, null, null, '单位：万元']];
+    const [t] = recogniseSheet(sheet(rows, { merges: ['A1:E1'] }));
+    expect([t?.unit, t?.dataRows]).toEqual(['万元', [2, 5]]);
+    const r = reviewWorkbook(workbook(sheet(rows, { merges: ['A1:E1'] }))).report;
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
