@@ -1,4 +1,5 @@
 import { codeLevel } from '../text/codes';
+import { PATTERNS } from '../text/patterns';
 import { compareTerms, type Term } from './amounts';
 import { readIn, type AmountColumn, type BlockRow, type BlockView, type TableView } from './tables';
 
@@ -99,7 +100,7 @@ function findBlockFooter(view: TableView): readonly BlockTotal[] | null {
     const totals: BlockTotal[] = [];
     for (const block of view.blocks) {
       const total = block.rows.find((r) => r.row === row && r.isTotal && r.used);
-      const column = block.amountColumns.find((c) => !c.excluded);
+      const column = footerColumn(block);
       const value = column ? termAt(row, column.col) : null;
       if (!total || !column || !value || value.blank) continue;
       totals.push({ block, total, column, members: topLevel(block).map((l) => l.row) });
@@ -120,4 +121,11 @@ function findBlockFooter(view: TableView): readonly BlockTotal[] | null {
     return perGroup > grand || (perGroup === grand && distinct) ? totals : null;
   }
   return null;
+}
+
+/** The column a group's footer total is read in: its 决算数 when it shows 年初预算数 | 调整预算数 | 决算数, else its first. */
+function footerColumn(block: BlockView): AmountColumn | undefined {
+  const columns = block.amountColumns.filter((c) => !c.excluded);
+  const final = columns.filter((c) => PATTERNS.finalAmountHeader.test(c.path[c.path.length - 1] ?? ''));
+  return final.length === 1 ? final[0] : columns[0];
 }

@@ -7,7 +7,7 @@ import {
   type BlockView,
   type TableView,
 } from '../../model';
-import { termAt } from '../cross_table/quantities';
+import { termAt, valueColumn } from '../cross_table/quantities';
 import { reportComparison, tablesOf } from '../sum/report-sum';
 import type { Rule, RuleContext } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
@@ -53,7 +53,8 @@ function checkFunds(ctx: RuleContext, view: TableView): void {
   const income = view.blocks.find((b) => PAT.income.test(b.caption));
   const spending = view.blocks.find((b) => b !== income && PAT.spending.test(b.caption));
   if (!income || !spending || spending.amountColumns.length < 2) return;
-  const incomeCol = income.amountColumns[0]?.col;
+  // The income side's value column: its 决算数 when it shows 年初预算数 | 调整预算数 | 决算数, else its first.
+  const incomeCol = valueColumn(income)?.col;
   const rows = income.rows.filter((r) => r.used);
   const firstTotal = rows.findIndex((r) => r.isTotal);
   const spendTotal =
@@ -113,8 +114,8 @@ export const balanceTotals: Rule = {
       const inc = find(view, INCOME_TOTAL) ?? side(PAT.income);
       const exp = find(view, EXPENDITURE_TOTAL) ?? side(PAT.spending);
       if (inc && exp) {
-        const a = termAt(view, inc.row.row, inc.block.amountColumns[0]?.col);
-        const b = termAt(view, exp.row.row, exp.block.amountColumns[0]?.col);
+        const a = termAt(view, inc.row.row, valueColumn(inc.block)?.col);
+        const b = termAt(view, exp.row.row, valueColumn(exp.block)?.col);
         if (a && b) report(ctx, view, a, [{ term: b }], (x, y, d) => `收入总计 ${x} ≠ 支出总计 ${y}（差 ${d}）`);
       } else if (view.table.dataRows)
         ctx.notChecked({
