@@ -87,21 +87,50 @@ function continuesData(first: RecognisedTable, sheet: SheetSnapshot, top: number
   return rows > 0;
 }
 
-/** The first part ends its sheet with data, no notes and no closing total: the table goes on. */
-function endsOpen(table: RecognisedTable, sheet: SheetSnapshot): boolean {
-  if (!table.dataRows || table.notes.length > 0 || table.range.bottom < lastUsedRow(sheet)) return false;
+/** The first part ends its sheet with data and no notes. */
+function endsWithData(table: RecognisedTable, sheet: SheetSnapshot): boolean {
+  return !!table.dataRows && table.notes.length === 0 && table.range.bottom >= lastUsedRow(sheet);
+}
+
+/** …and with no closing total: the table goes on, even onto a sheet that repeats its header. */
+function endsOpen(table: RecognisedTable): boolean {
   const last = [...table.rows].reverse().find((r) => r.kind !== 'page_furniture');
   return last !== undefined && last.kind !== 'total';
 }
 
 function isContinuation(first: RecognisedTable, a: SheetSnapshot, b: SheetSnapshot, bTables: RecognisedTable[]) {
-  if (!endsOpen(first, a)) return false;
+  if (!endsWithData(first, a)) return false;
   const top = contentTop(b);
   if (top < 0) return false;
   const next = bTables[0];
-  if (next && next.range.top <= top && next.headerRows[0] === top) return repeatsHeader(first, next);
-  // No header on the continuation sheet: its data must come first, before any table of its own.
+  if (next && next.range.top <= top && next.headerRows[0] === top) {
+    if (!endsOpen(first)) return false;
+    if (repeatsHeader(first, next)) return true;
+    // Rows read as a header that label only where the first part has no amounts are its lines going on.
+    return headerIsLines(first, next, b) && continuesData(first, b, top);
+  }
+  // No header on the continuation sheet: its data must come first, before any table of its own. A page may break
+  // after a total line too (本年收入合计, then 上年结转 and 收入总计): lines in the same columns with no header of their
+  // own are no table but the first part's.
   return (!next || next.range.top > top) && continuesData(first, b, top);
+}
+
+/**
+ * The continuation's first rows were read as a header of their own (lines with no amount, 八.其他收入 | 3、部门专项…,
+ * look like labels), but they write only in the first part's columns and none of them in its amount columns: a header
+ * labels its amount columns too, so these are the first part's lines.
+ */
+function headerIsLines(first: RecognisedTable, next: RecognisedTable, b: SheetSnapshot): boolean {
+  if (next.titleRow !== null || next.heading) return false;
+  const amountCols = new Set(first.columns.filter((c) => c.role === 'amount').map((c) => c.col));
+  let labels = 0;
+  for (let r = next.headerRows[0]; r <= next.headerRows[1]; r++)
+    for (const [col, cell] of (b.rows[r] ?? []).entries()) {
+      if (!hasValue(cell)) continue;
+      if (col < first.range.left || col > first.range.right || amountCols.has(col)) return false;
+      labels++;
+    }
+  return labels > 0;
 }
 
 function append(a: SheetSnapshot, b: SheetSnapshot, from: number): SheetSnapshot {

@@ -91,3 +91,46 @@ describe.each([
     expect(cells).toContain(`Page 2!D${repeatHeader ? 6 : 5}`);
   });
 });
+
+describe('a two-sided 收支总表 continued on the next sheet', () => {
+  const head: GridValue[][] = [
+    ['收支预算总表', null, null, null],
+    ['收入项目', '收入预算', '支出项目', '支出预算'],
+  ];
+  const firstLines: GridValue[][] = [
+    ['一、一般公共预算拨款', 30, '一、基本支出', 20],
+    ['二、政府性基金预算拨款', null, '二、项目支出', 10],
+  ];
+  // The next page begins with lines that have no amount: they look like a header, but label no amount column.
+  const rest = (slip = 0): GridValue[][] => [
+    ['三、其他收入', null, '三、上缴上级支出', null],
+    [null, null, '四、对附属单位补助支出', null],
+    ['本年收入合计', 30 + slip, '本年支出合计', 30],
+    ['上年结转', 0, '年终结转', 0],
+    ['收入总计', 30 + slip, '支出总计', 30],
+  ];
+  const review = (split: number, slip = 0) => {
+    const lines = [...firstLines, ...rest(slip)];
+    return reviewWorkbook(
+      workbook(
+        sheet([...head, ...lines.slice(0, split)], { name: 'Page 1' }),
+        sheet(lines.slice(split), { name: 'Page 2' }),
+      ),
+    ).report;
+  };
+
+  it.each([
+    ['lines without amounts first', 2],
+    ['after the 本年收入合计 line', 5],
+  ])('is one table when the next sheet starts with %s', (_, split) => {
+    const r = review(split);
+    expect(notInfo(r)).toEqual([]);
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0]?.structure?.reading).toContain('Page 2');
+  });
+
+  it('still reports a slip on the continuation sheet at its cell', () => {
+    const cells = notInfo(review(2, 5)).flatMap((f) => f.cells.map((c) => (c.includes('!') ? c : `${f.sheet}!${c}`)));
+    expect(cells.some((c) => c.startsWith('Page 2!B'))).toBe(true);
+  });
+});
