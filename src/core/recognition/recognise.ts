@@ -19,7 +19,7 @@ import { repeatedHeaderRows } from './repeated-header';
 import { segmentSheet, type Region } from './segmentation';
 import { analyseRegion, type RegionLayout } from './table-layout';
 import { classifyTable, reportKindOf, sharedHeaderTypes, typeFromHeader, typeFromText } from './table-type';
-import { CONTINUATION_MARK_PATTERN } from './vocabulary';
+import { CONTINUATION_MARK_PATTERN, TITLE_ENDING } from './vocabulary';
 
 type TableLayout = Extract<RegionLayout, { kind: 'table' }>;
 
@@ -194,7 +194,7 @@ function chooseTitle(
 
 /** A line that closes a title: it ends the way table names end (…表, …表（续）). */
 const closesTitle = (sheet: TypedSheet, row: number, d: Draft): boolean =>
-  /表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(normalizeLabel(titleTextAt(sheet, row, d.left, d.right)));
+  TITLE_ENDING.test(normalizeLabel(titleTextAt(sheet, row, d.left, d.right)));
 
 /**
  * A title wrapped over two or more lines ("2025年部门一般公共预算基" over "本支出预算表"): the lone-text lines next to the

@@ -1,5 +1,5 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
-import { LINE_NO_LABELS, TRAILING_UNIT } from './vocabulary';
+import { LINE_NO_LABELS, TITLE_ENDING, TRAILING_UNIT } from './vocabulary';
 
 /** Stage 2 — what a row looks like within a column span: the features segmentation and header finding use. */
 export interface RowFeatures {
@@ -103,7 +103,7 @@ export function labelRow(sheet: TypedSheet, row: number, left: number, right: nu
     !titleCell.facts?.meta &&
     !titleCell.facts?.note &&
     titleText.length >= 4 &&
-    (/表(\(续\))?$|表[一二三四五六七八九十\d]*$/.test(titleText) || titleCell.right - titleCell.col >= 2);
+    (TITLE_ENDING.test(titleText) || titleCell.right - titleCell.col >= 2);
   return {
     row,
     cells,

@@ -10,6 +10,8 @@ export const TOTAL_PATTERN = compile(rowVocabulary.totals);
 export const UNIT_PATTERN = new RegExp(rowVocabulary.unitPattern);
 /** The unit of amounts written at the end of a title ("收入决算表（单位：万元）"): a statement about the amounts. */
 export const TRAILING_UNIT = new RegExp(`\\(?${rowVocabulary.unitPattern}\\)?$`);
+/** How a table's name ends (…表, …表(续)): title-like lines, and the line that closes a wrapped title. */
+export const TITLE_ENDING = new RegExp(rowVocabulary.titleEnding.pattern);
 export const ITEMISED_PARENT = new RegExp(rowVocabulary.itemisedBy.parent);
 export const ITEMISED_CHILD = new RegExp(rowVocabulary.itemisedBy.child);
 export const LINE_NO_LABELS = new Set(rowVocabulary.lineNoLabels);
