@@ -10,7 +10,8 @@ import { functionEconomic } from '../../../src/core/rules/cross_classification/b
 import { dateSerial, serialToDate } from '../../../src/core/rules/format/date-serial';
 import { invalidAmount } from '../../../src/core/rules/format/invalid-amount';
 import { numberAsText } from '../../../src/core/rules/format/number-as-text';
-import { unitMixup } from '../../../src/core/rules/format/unit';
+import { IDENTITY_RULE_IDS, unitMixup } from '../../../src/core/rules/format/unit';
+import { ALL_RULES } from '../../../src/core/rules/registry';
 import { reviewWorkbook } from '../../../src/core/review';
 import type { Rule } from '../../../src/core/rules/types';
 import { sheet, workbook, type GridValue } from '../../helpers/grid';
@@ -556,5 +557,11 @@ describe('format.unit with and without the cross rules it reads', () => {
     expect(alone).toHaveLength(1);
     expect(unitFindings()).toEqual(alone);
     expect(unitFindings([crossSummary, unitMixup])).toEqual(alone);
+  });
+
+  it('reads every registered rule that declares identities, in catalogue order', () => {
+    const declaring = ALL_RULES.filter((r) => 'identities' in r).map((r) => r.meta.id);
+    expect(declaring.length).toBeGreaterThan(0);
+    expect(IDENTITY_RULE_IDS).toEqual(declaring);
   });
 });

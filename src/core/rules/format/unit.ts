@@ -10,7 +10,11 @@ import { fiscalIncome } from '../cross_table/fiscal-income';
 import { incomeSources } from '../cross_table/income-sources';
 import type { Rule } from '../types';
 
-/** The cross-table rules whose identities this rule reads again, in catalogue order. */
+/**
+ * The cross-table rules whose identities this rule reads again, in catalogue order: every registered rule that declares
+ * identities. Listed, not taken from the registry, which imports this rule (a cycle); tests/unit/rules/
+ * balance-cross-format.test.ts holds the list to the registry, so a new identity rule is read here or the test fails.
+ */
 const IDENTITY_RULES = [
   crossSummary,
   crossFiscal,
@@ -21,6 +25,9 @@ const IDENTITY_RULES = [
   fiscalIncome,
   incomeSources,
 ];
+
+/** The ids of the rules whose identities format.unit reads (for the test that holds the list to the registry). */
+export const IDENTITY_RULE_IDS: readonly string[] = IDENTITY_RULES.map((r) => r.meta.id);
 
 /**
  * Two quantities that must agree differ by ×10,000 and the identity between them fails as written but holds under that
