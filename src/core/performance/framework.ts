@@ -13,7 +13,12 @@ for (const l of framework.level2)
 export const canonicalLevel1 = (name: string): string | null => LEVEL1.get(key(name)) ?? null;
 export const canonicalLevel2 = (name: string): { name: string; level1: string } | null => LEVEL2.get(key(name)) ?? null;
 
-export const REQUIRED_LEVEL1 = ['产出指标', '效益指标', '满意度指标'] as const;
+export const REQUIRED_LEVEL1: readonly string[] = framework.required;
+/** The 2021 framework's cost 一级, and the 一级 whose points it shares. */
+export const COST_LEVEL1: string = framework.cost;
+export const COST_SHARES_WITH: string = framework.costSharesWith;
+const NEGATION = new RegExp(framework.qualitative.negation);
+const PARTIAL = new RegExp(framework.qualitative.partial);
 export const RATE_WORDS = new RegExp(framework.rateWords);
 
 export interface Grade {
@@ -35,6 +40,6 @@ export function qualitativeShare(text: string): number | null {
   const t = key(text);
   const bands = framework.qualitative.bands as Record<string, number>;
   if (bands[t] !== undefined) return bands[t] as number;
-  if (/未|没有|不/.test(t)) return /部分/.test(t) ? 0.5 : 0;
+  if (NEGATION.test(t)) return PARTIAL.test(t) ? 0.5 : 0;
   return framework.qualitative.full.some((w) => t.includes(key(w))) ? 1 : null;
 }

@@ -6,6 +6,7 @@ import type { WriteAction, WritePlan } from '../plans/types';
 import { cellAddress } from '../snapshot/address';
 import type { CellValue } from '../snapshot/types';
 import type { IndicatorRow, PerformanceForm } from './form';
+import { COST_LEVEL1, COST_SHARES_WITH } from './framework';
 import type { ProjectFacts } from './insert-targets';
 
 /**
@@ -17,7 +18,8 @@ const WEIGHTS = framework.weights as unknown as Record<string, number>;
 
 /** Points per indicator: each 一级's share split equally, rounded to 2 decimals, the last one absorbing the rounding. */
 export function defaultPoints(indicators: readonly IndicatorRow[]): number[] {
-  const groupOf = (i: IndicatorRow) => (i.canonical1 === '成本指标' ? '产出指标' : (i.canonical1 ?? i.level1 ?? ''));
+  const groupOf = (i: IndicatorRow) =>
+    i.canonical1 === COST_LEVEL1 ? COST_SHARES_WITH : (i.canonical1 ?? i.level1 ?? '');
   const counts = new Map<string, number>();
   for (const i of indicators) counts.set(groupOf(i), (counts.get(groupOf(i)) ?? 0) + 1);
   const given = new Map<string, number>();

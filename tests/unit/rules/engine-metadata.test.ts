@@ -18,7 +18,6 @@ const PERFORMANCE_DIR = join(ROOT, 'src/core/performance');
 const PERFORMANCE_PATTERNS_LEFT = [
   'src/core/performance/fill-in-place.ts',
   'src/core/performance/form.ts',
-  'src/core/performance/framework.ts',
   'src/core/performance/indicator-value.ts',
   'src/core/performance/update-existing.ts',
 ];

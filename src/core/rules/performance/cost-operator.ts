@@ -1,10 +1,11 @@
 import { at, type IndicatorRow } from '../../performance/form';
+import { COST_LEVEL1 } from '../../performance/framework';
 import type { Rule } from '../types';
 import { PATTERNS as PAT } from '../../text/patterns';
 import { forms } from './forms';
 
 const isCost = (i: IndicatorRow) =>
-  i.canonical1 === '成本指标' ||
+  i.canonical1 === COST_LEVEL1 ||
   PAT.cost.test(i.canonical2 ?? i.level2 ?? '') ||
   (PAT.cost.test(i.level1 ?? '') && !i.canonical1);
 
