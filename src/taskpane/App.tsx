@@ -13,7 +13,7 @@ import {
   Toolbar,
   ToolbarButton,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkbookPlatform } from '../platform/types';
 import { CoverageView } from './components/CoverageView';
 import { FindingsView } from './components/FindingsView';
@@ -73,7 +73,8 @@ export function App(props: { platform: WorkbookPlatform; onReview?: ReviewListen
     if (!report) return setPage(null);
     let current = true;
     engine.call('page', filter, platform.language, pageNo).then(
-      (p) => current && setPage(p),
+      // A page of findings is drawn in a transition too (React yields to the page's frames while rendering it).
+      (p) => current && startTransition(() => setPage(p)),
       (e: unknown) => current && !(e instanceof Error && e.name === 'ScanCancelled') && fail(e),
     );
     return () => {

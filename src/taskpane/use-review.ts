@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import {
   type CatalogData,
   type BlankReason,
@@ -110,13 +110,20 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: R
   );
 
   const scan = useCallback(async () => {
-    abort.current = new AbortController();
+    const mine = (abort.current = new AbortController());
     setNotice(null);
     setStatus({ kind: 'scanning', done: 0, total: 0, label: t('starting') });
     try {
-      setSummary(await readAndReview(settings, abort.current.signal, true));
-      setStatus({ kind: 'ready' });
+      const reviewed = await readAndReview(settings, mine.signal, true);
+      if (abort.current === mine) abort.current = null;
+      // The result (summary, tables, the list's first page after it) is drawn in a transition: React renders it in
+      // slices and lets the page draw frames between them, instead of one long task when a large review lands.
+      startTransition(() => {
+        setSummary(reviewed);
+        setStatus({ kind: 'ready' });
+      });
     } catch (e) {
+      if (abort.current === mine) abort.current = null;
       if (isCancel(e)) {
         // The engine let go of what it held: back to the start, saying so.
         setSummary(null);
@@ -129,16 +136,19 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: R
     }
   }, [settings, readAndReview, setSummary, summary, fail, t]);
 
+  /** 取消 while the review runs; once its result is in (being drawn), there is nothing left to cancel. */
   const cancel = useCallback(() => {
-    abort.current?.abort();
+    if (!abort.current) return;
+    abort.current.abort();
+    abort.current = null;
     engine.cancel();
   }, [engine]);
 
   /** Reviews again after a plan that changed the workbook's content (new sheets, filled cells), keeping the notice. */
-  const refresh = useCallback(
-    async () => setSummary(await readAndReview(settings)),
-    [readAndReview, settings, setSummary],
-  );
+  const refresh = useCallback(async () => {
+    const reviewed = await readAndReview(settings);
+    startTransition(() => setSummary(reviewed));
+  }, [readAndReview, settings, setSummary]);
 
   const changesContent = (plan: WritePlan) =>
     plan.actions.some((a) => a.kind === 'add_sheet' || a.kind === 'set_values' || a.kind === 'delete_sheet');
@@ -344,7 +354,11 @@ export function useReview(platform: WorkbookPlatform, t: Translate, onReview?: R
     (next: Settings) => {
       setSettings(next);
       void platform.saveSettings(next).catch(fail);
-      if (summary) engine.review(next).then(setSummary, (e) => isCancel(e) || fail(e));
+      if (summary)
+        engine.review(next).then(
+          (reviewed) => startTransition(() => setSummary(reviewed)),
+          (e) => isCancel(e) || fail(e),
+        );
     },
     [platform, engine, summary, setSummary, fail],
   );
