@@ -4,7 +4,7 @@ import { cellAddress } from '../snapshot/address';
 import type { CellValue, WorkbookSnapshot } from '../snapshot/types';
 import { formsOf, isSelfEvaluation } from './find-forms';
 import { gradeOf } from './framework';
-import { numberOf, type At, type IndicatorRow } from './form';
+import { FUNDS_LABELS, numberOf, type At, type IndicatorRow } from './form';
 import { completionRatio, executionRate, scoreFor } from './scoring';
 
 /** A computed cell left blank, and why: shown as a note on the cell and as a line in the pane. */
@@ -66,11 +66,11 @@ export function planFillSelfEvaluation(
     if (form.funds) {
       const col = (label: RegExp) => [...form.funds!.columns].find(([k]) => label.test(k))?.[1];
       const at = (c: number | undefined) => (c === undefined ? null : { row: form.funds!.row, col: c });
-      const budget = at(col(/全年预算数/));
-      const spent = at(col(/全年执行数|执行数/));
-      const rateAt = at(col(/^执行率/));
-      const weightAt = at(col(/^分值/));
-      const scoreAt = at(col(/^得分/));
+      const budget = at(col(FUNDS_LABELS.budget));
+      const spent = at(col(FUNDS_LABELS.spent));
+      const rateAt = at(col(FUNDS_LABELS.rate));
+      const weightAt = at(col(FUNDS_LABELS.weight));
+      const scoreAt = at(col(FUNDS_LABELS.score));
       const budgetValue = budget ? numberOf(valueAt(budget)) : null;
       const spentValue = spent ? numberOf(valueAt(spent)) : null;
       const rate = budgetValue !== null && spentValue !== null ? executionRate(budgetValue, spentValue) : null;

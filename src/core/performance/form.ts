@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { cellAddress } from '../snapshot/address';
 import type { CellRange, CellValue, SheetSnapshot } from '../snapshot/types';
+import formLabels from '../../data/performance/form-labels.json';
 import { parseNumericText } from '../text/amount';
 import { normalizeLabel } from '../text/normalize';
 import { canonicalLevel1, canonicalLevel2 } from './framework';
@@ -51,24 +52,31 @@ export const text = (v: CellValue | undefined): string =>
 export function numberOf(v: CellValue | undefined): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
-    const p = parseNumericText(v.replace(/分$/, ''));
+    const p = parseNumericText(v.replace(POINTS_SUFFIX, ''));
     // "95.00%" is 0.95, not 95 × 0.01 = 0.9500000000000001.
     return p ? (p.percent ? new Decimal(p.value).div(100) : new Decimal(p.value)).toNumber() : null;
   }
   return null;
 }
 
-const COLUMN_LABELS: readonly [keyof Columns, RegExp][] = [
-  ['level1', /^一级指标$/],
-  ['level2', /^二级指标$/],
-  ['level3', /^三级指标$/],
-  ['half', /^半年(目标|指标)值/],
-  ['target', /(年度|全年)?(指标值|目标值)$/],
-  ['actual', /实际完成值|完成值|实际值/],
-  ['weight', /^分值$|^权重/],
-  ['score', /^得分$|^评分$/],
-  ['completion', /^(完成比例|完成率|完成程度|指标完成率)(\(%\))?$/],
-];
+const COLUMN_LABELS = Object.entries(formLabels.columns).map(
+  ([k, re]) => [k as keyof Columns, new RegExp(re)] as const,
+);
+const INDICATOR_LEVEL = new RegExp(formLabels.indicatorLevel);
+const VALUE_HEADER = new RegExp(formLabels.valueHeader);
+const YEAR_TARGET = new RegExp(formLabels.yearTarget);
+const TOTAL = new RegExp(formLabels.total);
+const GRADE = new RegExp(formLabels.grade);
+const POINTS_SUFFIX = new RegExp(formLabels.pointsSuffix);
+/** The funds block's column patterns (also read by fill-in-place). */
+export const FUNDS_LABELS = {
+  budget: new RegExp(formLabels.funds.budget),
+  spent: new RegExp(formLabels.funds.spent),
+  rate: new RegExp(formLabels.funds.rate),
+  weight: new RegExp(formLabels.funds.weight),
+  score: new RegExp(formLabels.funds.score),
+};
+export const PLAN_VERBS: { readonly insert: string; readonly update: string } = formLabels.planVerbs;
 
 interface Columns {
   level1?: number;
@@ -82,7 +90,7 @@ interface Columns {
   completion?: number;
 }
 
-const NEXT_FORM = /绩效(自评|目标|评价)(表|批复表|申报表)$|^项目名称$/;
+const NEXT_FORM = new RegExp(formLabels.nextForm);
 
 /** A header word without its trailing note: "年度指标值(A)", "实际完成值（B）", "三级指标（指标名称）". */
 const headerWord = (v: CellValue | undefined): string => normalizeLabel(text(v)).replace(/[(（][^()（）]*[)）]$/, '');
@@ -93,9 +101,9 @@ export function indicatorHeaderRows(sheet: SheetSnapshot, range: CellRange): num
   for (let r = range.top; r <= Math.min(range.bottom, sheet.rows.length - 1); r++) {
     const row = sheet.rows[r] ?? [];
     // Cheap test first: a ledger of 20k rows has no "级指标" at all.
-    if (!row.some((c) => typeof c?.value === 'string' && c.value.includes('指标'))) continue;
+    if (!row.some((c) => typeof c?.value === 'string' && c.value.includes(formLabels.indicatorHint))) continue;
     const labels = row.map((c) => headerWord(c?.value));
-    if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) out.push(r);
+    if (labels.filter((l) => INDICATOR_LEVEL.test(l)).length >= 2) out.push(r);
   }
   return out;
 }
@@ -117,7 +125,7 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
   // Only a header word counts ("全年目标值", "年度指标值"), never a first indicator's remark that mentions one
   // ("未完全达到年度指标值，…" in 偏差原因).
   const below = (sheet.rows[headerRow + 1] ?? []).map((c) => headerWord(c?.value));
-  if (below.some((l) => /^[^，。；,;]{0,6}(目标值|指标值)$/.test(l))) labelRows.push(headerRow + 1);
+  if (below.some((l) => VALUE_HEADER.test(l))) labelRows.push(headerRow + 1);
   for (const r of labelRows) {
     (sheet.rows[r] ?? []).forEach((c, i) => {
       const label = headerWord(c?.value);
@@ -127,7 +135,7 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
   // The year's value wins over the implementation period's (全年目标值 over 绩效目标值).
   labelRows.forEach((r) =>
     (sheet.rows[r] ?? []).forEach((c, i) => {
-      if (/^(全年|年度|当年度?)(目标值|指标值)/.test(headerWord(c?.value))) cols.target = i;
+      if (YEAR_TARGET.test(headerWord(c?.value))) cols.target = i;
     }),
   );
   const indicators: IndicatorRow[] = [];
@@ -141,8 +149,8 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
     const labels = row.map((c) => normalizeLabel(text(c?.value)));
     // The next form on the sheet begins (its title or 项目名称 line): this one has ended.
     if (labels.some((l) => NEXT_FORM.test(l))) break;
-    const totalAt = labels.findIndex((l) => /^(总分|合计|总计)$/.test(l));
-    const gradeAt = labels.findIndex((l) => /^(评价等级|绩效等级|等级|自评等级)$/.test(l));
+    const totalAt = labels.findIndex((l) => TOTAL.test(l));
+    const gradeAt = labels.findIndex((l) => GRADE.test(l));
     if (totalAt >= 0 || gradeAt >= 0) {
       if (totalAt >= 0) {
         const c =
@@ -163,7 +171,7 @@ export function readPerformanceForm(sheet: SheetSnapshot, range: CellRange, head
       if (labels.some(Boolean)) break;
       continue;
     }
-    if (labels.filter((l) => /^[一二三]级指标$/.test(l)).length >= 2) {
+    if (labels.filter((l) => INDICATOR_LEVEL.test(l)).length >= 2) {
       // The form's own header repeated after a page break (findPerformanceForms ran the form over it): skipped.
       if (repeatsHeader(sheet, headerRow, r)) continue;
       break;
@@ -224,7 +232,7 @@ export const at = (a: At): string => cellAddress(a.row, a.col);
 function readFunds(sheet: SheetSnapshot, range: CellRange, before: number): PerformanceForm['funds'] {
   for (let r = range.top; r < before; r++) {
     const labels = (sheet.rows[r] ?? []).map((c) => normalizeLabel(text(c?.value)));
-    if (!labels.some((l) => /全年预算数/.test(l)) || !labels.some((l) => /全年执行数|执行数/.test(l))) continue;
+    if (!labels.some((l) => FUNDS_LABELS.budget.test(l)) || !labels.some((l) => FUNDS_LABELS.spent.test(l))) continue;
     const columns = new Map<string, number>();
     labels.forEach((l, i) => l && columns.set(l.replace(/[(（].*$/, ''), i));
     for (let v = r + 1; v < before; v++) {

@@ -1,3 +1,4 @@
+import wording from '../../data/performance/indicator-value.json';
 import { trimTrailingZeros } from '../text/amount';
 import { toHalfWidth } from '../text/normalize';
 
@@ -19,26 +20,28 @@ export type IndicatorValue =
   | { readonly kind: 'qualitative'; readonly text: string }
   | { readonly kind: 'empty' };
 
-const OPERATOR_PREFIXES: readonly [RegExp, Operator][] = [
-  [/^(>=|≥|≧|不低于|不少于|不小于|至少|达到|大于等于|高于等于)/, '>='],
-  [/^(<=|≤|≦|不高于|不多于|不大于|不超过|小于等于|控制在)/, '<='],
-  [/^(>|＞|大于|高于|多于|超过)/, '>'],
-  [/^(<|＜|小于|低于|少于)/, '<'],
-  [/^(=|＝|等于|为)/, '='],
-];
-
-const OPERATOR_SUFFIXES: readonly [RegExp, Operator][] = [
-  [/(以上|及以上)$/, '>='],
-  [/(以内|以下|及以下)$/, '<='],
-];
+/** The data names operators by word: a string starting with = or < in a data file reads as a formula in Excel. */
+const OPERATORS: Readonly<Record<string, Operator>> = { ge: '>=', le: '<=', gt: '>', lt: '<', eq: '=' };
+/** Each [pattern, operator] of the data; an operator the type does not know is the data's mistake, said at load. */
+const operators = (list: readonly (readonly string[])[]): readonly [RegExp, Operator][] =>
+  list.map(([re, op]) => {
+    const operator = OPERATORS[op as string];
+    if (!operator) throw new Error(`indicator-value.json: unknown operator ${op}`);
+    return [new RegExp(re as string), operator];
+  });
+const OPERATOR_PREFIXES = operators(wording.prefixes);
+const OPERATOR_SUFFIXES = operators(wording.suffixes);
+const DROP = new RegExp(wording.drop);
+const SENTENCE_END = new RegExp(wording.sentenceEnd);
 
 const NUMBER = '[-+]?\\d+(?:,\\d{3})*(?:\\.\\d+)?';
-// "元/人/年": the class holds "/" itself (a trailing (?:/[…]+)* would add nothing but exponential backtracking).
-const UNIT = '[%‰]|[\\u4e00-\\u9fffA-Za-z/·.²³㎡]+';
+const UNIT = wording.unit;
+const RANGE = new RegExp(`^(${NUMBER})(${UNIT})?${wording.rangeSeparator}(${NUMBER})(${UNIT})?$`);
+const NUMERIC = new RegExp(`^(${NUMBER})(${UNIT})?$`);
 
 export function parseIndicatorValue(raw: string | number | null | undefined): IndicatorValue {
   if (raw === null || raw === undefined) return { kind: 'empty' };
-  let text = toHalfWidth(String(raw)).replace(/\s+/g, '').replace(/。$/, '');
+  let text = toHalfWidth(String(raw)).replace(/\s+/g, '').replace(SENTENCE_END, '');
   if (!text) return { kind: 'empty' };
   let operator: Operator | null = null;
   for (const [re, op] of OPERATOR_PREFIXES) {
@@ -55,8 +58,8 @@ export function parseIndicatorValue(raw: string | number | null | undefined): In
       break;
     }
   }
-  text = text.replace(/^控制在/, '');
-  const range = new RegExp(`^(${NUMBER})(${UNIT})?[-~—至到](${NUMBER})(${UNIT})?$`).exec(text);
+  text = text.replace(DROP, '');
+  const range = RANGE.exec(text);
   if (range && !operator) {
     return {
       kind: 'range',
@@ -65,7 +68,7 @@ export function parseIndicatorValue(raw: string | number | null | undefined): In
       unit: range[4] ?? range[2] ?? null,
     };
   }
-  const numeric = new RegExp(`^(${NUMBER})(${UNIT})?$`).exec(text);
+  const numeric = NUMERIC.exec(text);
   if (numeric) {
     return {
       kind: 'numeric',

@@ -1,6 +1,7 @@
 import { parseRange, cellAddress } from '../snapshot/address';
 import type { WriteAction, WritePlan } from '../plans/types';
 import type { CellValue, WorkbookSnapshot } from '../snapshot/types';
+import { PLAN_VERBS } from './form';
 
 /**
  * A second 插入 of a form that is already there: the pane asks, then either adds a new sheet or updates the one there.
@@ -42,5 +43,6 @@ export function planUpdateExisting(plan: WritePlan, snapshot: WorkbookSnapshot, 
       }),
     );
   }
-  return { title: plan.title.replace(/^插入/, '更新'), actions };
+  const { insert, update } = PLAN_VERBS;
+  return { title: plan.title.startsWith(insert) ? update + plan.title.slice(insert.length) : plan.title, actions };
 }
