@@ -6,6 +6,7 @@ import { tableTypeInfo } from '../recognition/table-type-registry';
 import type { SheetSnapshot } from '../snapshot/types';
 import type { Classification } from '../text/codes';
 import { pushAll } from '../util/collections';
+import { PATTERNS } from '../text/patterns';
 
 /**
  * Every data row mapped to its classification code: read from a cell, or inferred from the row's name (name-only
@@ -55,7 +56,7 @@ function inferByName(
   for (const c of table.columns) if (c.role === 'name' && !blocks.has(c.block)) blocks.set(c.block, c);
   const coded = new Set(table.codes.map((c) => `${c.row}:${c.block}`));
   for (const [block, nameCol] of blocks) {
-    if (onlyClasses && !/支出/.test(nameCol.label) && blocks.size > 1) continue;
+    if (onlyClasses && !PATTERNS.spending.test(nameCol.label) && blocks.size > 1) continue;
     const ctx: Context = { last: [null, null, null], previous: null };
     for (const r of table.rows) {
       if (r.kind !== 'item' || coded.has(`${r.row}:${block}`)) continue;

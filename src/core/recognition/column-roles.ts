@@ -2,6 +2,7 @@ import columnRoles from '../../data/column-roles.json';
 import { bareCodePart, parseCodeText, type Classification } from '../text/codes';
 import type { TypedCell, TypedSheet } from './cell-typing';
 import { unitFromText } from './metadata';
+import { PATTERNS } from '../text/patterns';
 
 /** Stage 6 — what each column of a table holds, from its header path and confirmed by its data cells. */
 export type ColumnRole =
@@ -162,7 +163,7 @@ export function assignColumnRoles(
     const label = path.join('/');
     const stats = statsOf(columnCells[i] ?? []);
     const fromHeader = roleFromHeader(path);
-    const economicPath = /经济/.test(label);
+    const economicPath = PATTERNS.economicHeader.test(label);
     // A spacer column (no value in any data row, no label of its own, only a parent spanning over it) is empty.
     // So is a column with no value whose only head is the unit of amounts ("单位：万元" written at the end of the
     // header row, past the last column): a statement about the table, not a column's name.
@@ -183,7 +184,7 @@ export function assignColumnRoles(
     if (!fromHeader && !spacer) {
       // Content may name a code column only when no header label speaks for it: under an amount header,
       // 13466 is money even though it has the shape of a code.
-      const headerSaysCode = path.length === 0 || /编码|代码|科目/.test(label);
+      const headerSaysCode = path.length === 0 || PATTERNS.codeHeader.test(label);
       if (stats.nonEmpty === 0) role = path.length > 0 ? 'amount' : 'empty';
       else if (headerSaysCode && stats.codes >= stats.nonEmpty * 0.6 && stats.codes >= 2)
         role = stats.economicCodes > stats.codes / 2 ? 'economic_code' : 'function_code';

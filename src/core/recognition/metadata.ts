@@ -1,6 +1,7 @@
 import { toHalfWidth } from '../text/normalize';
 import { UNIT_PATTERN } from './vocabulary';
 import { memoize } from '../util/collections';
+import { PATTERNS } from '../text/patterns';
 
 /** Units amounts are stated in. */
 export type AmountUnit = '元' | '千元' | '万元' | '亿元';
@@ -18,8 +19,7 @@ export function unitFromText(norm: string): AmountUnit | null {
 /** The fiscal year a text names; once per distinct text (workbookFacts reads up to 2,000 texts per sheet). */
 export const yearFromText: (text: string) => number | null = memoize((text) => {
   const t = toHalfWidth(text);
-  const m =
-    /(?:^|[^\d])(?<!\d[.,])((?:19|20)\d{2})\s*(?:年|$)/.exec(t) ?? /(?:年度|预算年度)[:：]\s*((?:19|20)\d{2})/.exec(t);
+  const m = PATTERNS.yearInText.exec(t) ?? PATTERNS.yearLabelled.exec(t);
   return m ? Number(m[1]) : null;
 });
 

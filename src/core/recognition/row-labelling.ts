@@ -1,5 +1,6 @@
 import type { TypedCell, TypedSheet } from './cell-typing';
 import { LINE_NO_LABELS, TITLE_ENDING, TRAILING_UNIT } from './vocabulary';
+import { PATTERNS } from '../text/patterns';
 
 /** Stage 2 — what a row looks like within a column span: the features segmentation and header finding use. */
 export interface RowFeatures {
@@ -42,8 +43,8 @@ function isLineNumberRun(cells: readonly TypedCell[]): boolean {
   let expected = 1;
   let run = 0;
   for (const c of cells) {
-    if (c.kind === 'text' && (LINE_NO_LABELS.has(c.norm) || /^[A-Za-z甲乙丙丁]$/.test(c.norm))) continue;
-    if (c.kind === 'text' && /^\d+栏$/.test(c.norm)) {
+    if (c.kind === 'text' && (LINE_NO_LABELS.has(c.norm) || PATTERNS.lineLetter.test(c.norm))) continue;
+    if (c.kind === 'text' && PATTERNS.columnNumberLabel.test(c.norm)) {
       run++;
       continue;
     }

@@ -4,6 +4,7 @@ import { memoize } from '../util/collections';
 import type { ColumnInfo } from './column-roles';
 import { tableTypeId, type TableType } from './table-type-registry';
 import { TRAILING_UNIT } from './vocabulary';
+import { PATTERNS } from '../text/patterns';
 
 export type { TableType } from './table-type-registry';
 
@@ -21,15 +22,17 @@ const RULES: readonly CompiledRule[] = tableTypes.rules.map((r) => ({
   unless: ((r as { unless?: string[] }).unless ?? []).map((p) => new RegExp(p)),
 }));
 
+const TITLE_YEAR = new RegExp(PATTERNS.titleYear.source, 'g');
+
 /** A title reduced to its wording: no year, numbering, brackets, unit or "（续）". Once per distinct text. */
 export const normalizeTitle: (title: string) => string = memoize((title) =>
   normalizeLabel(title)
     .replace(TRAILING_UNIT, '')
-    .replace(/(19|20)\d{2}年度?/g, '')
-    .replace(/^(附表|表)[\d一二三四五六七八九十]+[、.:-]?/, '')
-    .replace(/^(\d+|[一二三四五六七八九十]+)[、.:-]/, '')
-    .replace(/\((续|续表)\)$/, '')
-    .replace(/\(?(附表|表)[\d一二三四五六七八九十]+\)?$/, '')
+    .replace(TITLE_YEAR, '')
+    .replace(PATTERNS.titleLeadingNumber, '')
+    .replace(PATTERNS.titleEnumeration, '')
+    .replace(PATTERNS.titleContinued, '')
+    .replace(PATTERNS.titleTrailingNumber, '')
     .replace(/[()[\]]/g, ''),
 );
 

@@ -4,6 +4,7 @@ import type { Cell } from '../snapshot/types';
 import { isCellError } from '../snapshot/types';
 import { memoize } from '../util/collections';
 import { toHalfWidth } from './normalize';
+import { PATTERNS } from './patterns';
 
 /**
  * What an amount cell holds. Amounts are kept as canonical decimal strings ("23047.39", "-123.45") so that checks
@@ -29,7 +30,7 @@ export type Amount =
   /** A formula the file holds no result for: its amount is unknown (never blank, never 0). */
   | { readonly kind: 'uncalculated' };
 
-const PLACEHOLDER = /^(\*+|[-—–─－_/／\\…·.]+|[-—–]{1,2}|无|\/|x+|X+)$/;
+const PLACEHOLDER = PATTERNS.placeholderText;
 const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/;
 
 /**
@@ -83,7 +84,7 @@ function computeFormatDecimals(format: string): number | null {
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   const stripped = withoutLiterals(format);
-  return /[ymdhs]|年|月|日/i.test(stripped) && !endsWithNumberPlaceholder(stripped.trim());
+  return PATTERNS.dateFormatToken.test(stripped) && !endsWithNumberPlaceholder(stripped.trim());
 }
 
 /** "1200" → "12" without /0+$/, which retries from every zero of a long digit string (quadratic). */

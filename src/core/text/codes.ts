@@ -2,6 +2,7 @@ import codeWords from '../../data/code-words.json';
 import type { Cell } from '../snapshot/types';
 import { toHalfWidth } from './normalize';
 import { memoize } from '../util/collections';
+import { PATTERNS } from './patterns';
 
 /**
  * Classification codes as they appear in cells: 2080505 (支出功能分类 类/款/项 = 3/5/7 digits), 30101 (部门预算支出经济分类
@@ -86,7 +87,7 @@ export function bareCodePart(text: string): string {
   return withoutLevelWord(toHalfWidth(text).trim()).replace(TRAILING_SEPARATOR, '');
 }
 
-const UNIT_WORDS = /^(元|万元|千元|亿元|年|年度|月|日|人|人次|个|次|户|%)$/;
+const UNIT_WORDS = PATTERNS.unitWord;
 const CODE_WITH_NAME = /^[[(（【]?(\d{3,7})[\])）】]?\s*[-—_:：.、\s]?\s*(\D.*)?$/;
 
 /** Parses a cell holding a full code, optionally followed by its name. */

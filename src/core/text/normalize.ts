@@ -1,3 +1,5 @@
+import { PATTERNS } from './patterns';
+
 /**
  * Text normalisation for matching labels written by hand: full-width forms, stray spaces ("合 计", "项  目"),
  * curly quotes (“三公”), Chinese brackets and colons.
@@ -74,9 +76,9 @@ export function normalizeLabel(text: string): string {
 export function stripEnumeration(label: string): string {
   return (
     label
-      .replace(/^其中[:：]?/, '')
+      .replace(PATTERNS.ofPrefix, '')
       // An enumeration has brackets or a separator: the 一 of 一般公共服务支出 is part of the word.
-      .replace(/^(?:[(（][一二三四五六七八九十百]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．])/, '')
+      .replace(PATTERNS.enumerationNumeral, '')
       .replace(/^(?:[(（]\d{1,3}[)）][、.．]?|\d{1,3}[、.．](?!\d))/, '')
       .replace(/^[:：]/, '')
   );

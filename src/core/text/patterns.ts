@@ -4,7 +4,8 @@ type Name = Exclude<keyof typeof data, '$comment'>;
 
 /**
  * The label and header patterns of src/data/rule-patterns.json, compiled once when the engine loads: total lines,
- * column groups, funds, carry-over terms, the “三公” items. The model and the rules match wording only through these.
+ * column groups, funds, carry-over terms, the “三公” items, title decorations, enumerations, years, placeholders. The
+ * engine (recognition, mapping, text, the model and the rules) matches wording only through these and the vocabularies.
  */
 export const PATTERNS: Readonly<Record<Name, RegExp>> = Object.freeze(
   Object.fromEntries(
