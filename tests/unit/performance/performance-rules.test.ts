@@ -441,6 +441,12 @@ describe('performance.funds', () => {
   it('flags an amount above the whole budget', () => {
     expect(findings('150000万元')[0]?.message).toMatch(/超过本表资金总额 128,673\.00 万元/);
   });
+  it('reads a money indicator in any unit the model converts (千元, 亿元), not only 万元 and 元', () => {
+    expect(findings('1286730千元')).toEqual([]);
+    expect(findings('12.8673亿元')).toEqual([]);
+    expect(findings('1287630千元').map((f) => [f.severity, f.cells[0]])).toEqual([['warning', 'E6']]);
+    expect(findings('15亿元')[0]?.message).toMatch(/150,000\.00 万元，超过本表资金总额 128,673\.00 万元/);
+  });
 });
 
 describe('performance.completion and dates in forms', () => {

@@ -3,6 +3,8 @@ import narrative from '../../../data/disclosure/narrative.json';
 import { tableTypeId, type TableType } from '../../recognition/table-type-registry';
 import { normalizeLabel, stripEnumeration } from '../../text/normalize';
 import { formatAmount, UNIT_FACTOR, type AmountColumn, type BlockView, type TableView } from '../../model';
+import type { AmountUnit } from '../../recognition/metadata';
+import { PATTERNS } from '../../text/patterns';
 import { tableLabel, termAt, totalRow, valueColumn, viewsOf } from '../cross_table/quantities';
 import { quoted } from '../messages';
 import type { Rule, RuleContext } from '../types';
@@ -54,6 +56,8 @@ export interface QuotedFigure {
   /** Half a unit of the figure's last written digit, in 元. */
   readonly tolerance: Decimal;
   readonly written: string;
+  /** The unit it is written in. */
+  readonly unit: AmountUnit;
 }
 
 const STANDALONE_AFTER = narrative.standalone.after.map(normalizeLabel);
@@ -97,15 +101,21 @@ interface Written {
   readonly value: Decimal;
   readonly tolerance: Decimal;
   readonly written: string;
-  readonly unit: '万元' | '元';
+  readonly unit: AmountUnit;
   readonly start: number;
   readonly end: number;
 }
 
+/** The unit narrative.json's amount pattern captured: one the model converts, or the data names a unit it cannot. */
+function amountUnit(written: string | undefined): AmountUnit {
+  if (written !== undefined && written in UNIT_FACTOR) return written as AmountUnit;
+  throw new Error(`narrative.json amountPattern captured an unknown unit: ${written}`);
+}
+
 function writtenAmount(m: RegExpMatchArray): Written {
   const digits = (m[1] as string).replace(/,/g, '');
-  const unit = m[2] === '万元' ? '万元' : '元';
-  const factor = new Decimal(unit === '万元' ? 1e4 : 1);
+  const unit = amountUnit(m[2]);
+  const factor = new Decimal(UNIT_FACTOR[unit]);
   const decimals = digits.includes('.') ? (digits.split('.')[1] as string).length : 0;
   return {
     value: new Decimal(digits).times(factor),
@@ -129,7 +139,15 @@ export function quotedFigures(ctx: RuleContext): QuotedFigure[] {
       const amounts = [...clause.matchAll(AMOUNT)];
       if (!items || items.length !== 1 || amounts.length !== 1) continue;
       const w = writtenAmount(amounts[0] as RegExpMatchArray);
-      out.push({ cell, item: items[0] as Item, clause, value: w.value, tolerance: w.tolerance, written: w.written });
+      out.push({
+        cell,
+        item: items[0] as Item,
+        clause,
+        value: w.value,
+        tolerance: w.tolerance,
+        written: w.written,
+        unit: w.unit,
+      });
     }
   }
   return out;
@@ -182,7 +200,7 @@ function itemColumn(block: BlockView, reading: Reading): AmountColumn | null {
     );
   });
   // 预算数 | 决算数 under each item: a 决算 disclosure quotes what was spent.
-  const final = matches.filter((c) => c.path.some((p) => p.includes('决算')));
+  const final = matches.filter((c) => c.path.some((p) => PATTERNS.finalAccounts.test(p)));
   const candidates = final.length ? final : matches;
   // The item's own column is the shortest match (合计 of the 三公 is not 公务用车's 小计).
   return [...candidates].sort((a, b) => a.path.length - b.path.length)[0] ?? null;
@@ -272,7 +290,7 @@ function changeError(c: StatedChange): {
   actual: string;
 } | null {
   const unit = c.b.unit;
-  const inUnit = (v: Decimal) => formatAmount(v.div(unit === '万元' ? 1e4 : 1), 2);
+  const inUnit = (v: Decimal) => formatAmount(v.div(UNIT_FACTOR[unit]), 2);
   if (c.form === 'from-to') {
     const diff = c.b.value.minus(c.a.value);
     const slack = c.a.tolerance.plus(c.b.tolerance);
@@ -398,8 +416,8 @@ export const narrativeFigures: Rule = {
         continue;
       }
       const table = values[0] as TableValue;
-      const unit = f.written.endsWith('万元') ? '万元' : '元';
-      const inUnit = table.value.div(unit === '万元' ? 1e4 : 1);
+      const unit = f.unit;
+      const inUnit = table.value.div(UNIT_FACTOR[unit]);
       const cells = [address(f.cell)];
       // A figure of the text that disagrees says nothing of how the table was read: not tied to the table's confirmation.
       ctx.identity({
@@ -413,7 +431,7 @@ export const narrativeFigures: Rule = {
           messageId: 'figureDiffers',
           message: `《${sheet}》写“${quoted(f.clause)}”，而${tableLabel(table.view)}${f.item.label}为 ${formatAmount(inUnit, 2)} ${unit}`,
           expected: inUnit.toFixed(2),
-          actual: f.value.div(unit === '万元' ? 1e4 : 1).toFixed(2),
+          actual: f.value.div(UNIT_FACTOR[unit]).toFixed(2),
         },
       });
     }

@@ -1,9 +1,13 @@
 import Decimal from 'decimal.js';
 import { at, numberOf, type At, type PerformanceForm } from '../../performance/form';
-import { type DocumentModel, formatAmount } from '../../model';
+import { type DocumentModel, formatAmount, UNIT_FACTOR } from '../../model';
+import type { AmountUnit } from '../../recognition/metadata';
 import type { Rule } from '../types';
 import soundness from '../../../data/performance/soundness.json';
 import { PATTERNS as PAT } from '../../text/patterns';
+
+/** The unit performance forms state their funds in (the templates' 万元). */
+const FORM_UNIT: AmountUnit = '万元';
 
 /** The form's own money: 资金总额 / 财政拨款 fields and the funds block (全年预算数, 全年执行数), in 万元. */
 function fundsOf(model: DocumentModel, form: PerformanceForm): { label: string; value: Decimal }[] {
@@ -54,8 +58,9 @@ export const fundsContradiction: Rule = {
         if (!MONEY.test(i.level3)) continue;
         for (const cell of [i.target, i.actual]) {
           const v = cell?.value;
-          if (!cell || v?.kind !== 'numeric' || (v.unit !== '万元' && v.unit !== '元')) continue;
-          const amount = new Decimal(v.value).div(v.unit === '元' ? 10000 : 1);
+          // A money indicator in any unit the model converts (元, 千元, 万元, 亿元), compared in the form's 万元.
+          if (!cell || v?.kind !== 'numeric' || v.unit === null || !(v.unit in UNIT_FACTOR)) continue;
+          const amount = new Decimal(v.value).times(UNIT_FACTOR[v.unit as AmountUnit]).div(UNIT_FACTOR[FORM_UNIT]);
           const what = cell === i.actual ? '实际完成值' : '指标值';
           const close = funds.filter(
             (f) => !amount.eq(f.value) && amount.minus(f.value).abs().lte(f.value.times(0.01)),
