@@ -16,6 +16,7 @@ export {
 } from './amounts';
 export type { CellFacts } from './cells';
 export type { PerformanceForms } from './forms';
+export type { TablePlacement } from './placement';
 export { buildDocumentModel, type DocumentModel } from './model';
 export { rankOf, readIn, type AmountColumn, type BlockRow, type BlockView, type Rank, type TableView } from './tables';
 export type { TextCell, WorkbookTexts } from './texts';

@@ -3,6 +3,7 @@ import type { RecognisedWorkbook } from '../recognition/model';
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { buildCellFacts, type CellFacts } from './cells';
 import { buildForms, type PerformanceForms } from './forms';
+import { buildPlacement, type TablePlacement } from './placement';
 import { buildTableViews, type TableView } from './tables';
 import { buildTexts, type WorkbookTexts } from './texts';
 
@@ -14,6 +15,8 @@ import { buildTexts, type WorkbookTexts } from './texts';
  */
 export interface DocumentModel {
   readonly workbook: RecognisedWorkbook;
+  /** Which recognised tables hold a given sheet, row or cell. */
+  readonly placement: TablePlacement;
   readonly mapping: readonly MappedRow[];
   /** The sheets in workbook order. */
   readonly sheetNames: readonly string[];
@@ -31,6 +34,7 @@ export function buildDocumentModel(
 ): DocumentModel {
   return Object.freeze({
     workbook,
+    placement: buildPlacement(workbook.tables),
     mapping,
     sheetNames: Object.freeze(snapshot.sheets.map((s) => s.name)),
     tables: Object.freeze(buildTableViews(workbook.tables, snapshot.sheets, mapping)),

@@ -25,6 +25,18 @@ export function maxOf(values: Iterable<number>): number {
   return m;
 }
 
+/** How many of the ascending numbers are ≤ `value` (a binary search): the index of the first one above it. */
+export function countAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Appends every value to `out` (a loop: `out.push(...values)` overflows the stack past ~100k values). */
 export function pushAll<V>(out: V[], values: Iterable<V>): V[] {
   for (const v of values) out.push(v);

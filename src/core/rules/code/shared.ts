@@ -28,8 +28,8 @@ export function rowCells(row: MappedRow): string[] {
 
 /** 《表名》 for messages: the table's sheet, or its title when a sheet holds several tables. */
 export function tableName(ctx: RuleContext, row: MappedRow): string {
-  const t = ctx.workbook.tables.find((x) => x.id === row.tableId);
-  const sameSheet = ctx.workbook.tables.filter((x) => x.sheet === row.sheet).length;
+  const t = ctx.model.placement.byId(row.tableId);
+  const sameSheet = ctx.model.placement.on(row.sheet).length;
   return `《${sameSheet > 1 && t?.title ? t.title : row.sheet}》`;
 }
 

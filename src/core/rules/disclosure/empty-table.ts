@@ -5,7 +5,7 @@ import { cellAddress, tableViews } from '../../model';
 import { normalizeLabel } from '../../text/normalize';
 import { quoted } from '../messages';
 import type { Rule, RuleContext } from '../types';
-import { memoize } from '../../util/collections';
+import { countAtMost, groupBy, memoize, pushTo } from '../../util/collections';
 import { firstNonZero, isBlankTemplate } from './table-amounts';
 import { address, isContentsSheet, textCells, titleType, type TextCell } from './workbook-texts';
 
@@ -80,23 +80,24 @@ interface Candidate {
 
 /** The fund tables of the workbook: recognised ones, and titles left standing alone on an emptied sheet. */
 function candidates(ctx: RuleContext): Candidate[] {
+  const { placement } = ctx.model;
   const starts = new Map<string, number[]>();
-  const addStart = (sheet: string, row: number) => (starts.get(sheet) ?? starts.set(sheet, []).get(sheet))?.push(row);
-  for (const t of ctx.workbook.tables) addStart(t.sheet, t.range.top);
+  for (const t of ctx.workbook.tables) pushTo(starts, t.sheet, t.range.top);
   const loose: TextCell[] = [];
   for (const c of textCells(ctx.model)) {
     if (isContentsSheet(ctx.model, c.sheet)) continue;
     const type = titleType(c.text);
-    if (
-      !type ||
-      ctx.workbook.tables.some((t) => t.sheet === c.sheet && t.range.top <= c.row && c.row <= t.range.bottom)
-    )
-      continue;
-    addStart(c.sheet, c.row);
+    if (!type || placement.atRow(c.sheet, c.row).length > 0) continue;
+    pushTo(starts, c.sheet, c.row);
     if (TABLES.some((s) => s.type === type)) loose.push(c);
   }
-  const bottomOf = (sheet: string, top: number) =>
-    Math.min(...(starts.get(sheet) ?? []).filter((r) => r > top).map((r) => r - 1), Number.MAX_SAFE_INTEGER);
+  for (const rows of starts.values()) rows.sort((a, b) => a - b);
+  /** The row above the next table or title below `top` on the sheet. */
+  const bottomOf = (sheet: string, top: number) => {
+    const rows = starts.get(sheet) ?? [];
+    const next = rows[countAtMost(rows, top)];
+    return next === undefined ? Number.MAX_SAFE_INTEGER : next - 1;
+  };
   const out: Candidate[] = [];
   for (const t of ctx.workbook.tables) {
     const spec = TABLES.find((s) => s.type === t.type);
@@ -131,15 +132,7 @@ function candidates(ctx: RuleContext): Candidate[] {
 
 /** A cell inside another table of its sheet (side-by-side tables): its statement is that table's, not this one's. */
 const inOtherTable = (ctx: RuleContext, cell: TextCell, own: RecognisedTable | null): boolean =>
-  ctx.workbook.tables.some(
-    (t) =>
-      t !== own &&
-      t.sheet === cell.sheet &&
-      t.range.top <= cell.row &&
-      cell.row <= t.range.bottom &&
-      t.range.left <= cell.col &&
-      cell.col <= t.range.right,
-  );
+  ctx.model.placement.at(cell.sheet, cell.row, cell.col).some((t) => t !== own);
 
 const fundsText = (funds: readonly FundTable[]) => funds.map((f) => f.fund).join('、');
 
@@ -173,14 +166,15 @@ export const emptyTableStatement: Rule = {
   },
   check(ctx) {
     if (isBlankTemplate(ctx)) return;
-    const views = tableViews(ctx);
+    const views = new Map(tableViews(ctx).map((v) => [v.table, v]));
     const statements = textCells(ctx.model)
       .map(statementOf)
       .filter((s): s is Statement => s !== null);
+    const statementsOn = groupBy(statements, (s) => s.cell.sheet);
     for (const c of candidates(ctx)) {
-      const view = c.table ? views.find((v) => v.table === c.table) : undefined;
+      const view = c.table ? views.get(c.table) : undefined;
       const nonZero = view ? firstNonZero(view, c.spec.ignoreColumns) : null;
-      const own = statements.filter(
+      const own = (statementsOn.get(c.sheet) ?? []).filter(
         (s) =>
           s.cell.sheet === c.sheet &&
           s.cell.row >= c.top &&
@@ -237,5 +231,5 @@ export const emptyTableStatement: Rule = {
 
 /** A statement on another table's sheet speaks for that table, not this one. */
 function isTableSheet(ctx: RuleContext, sheet: string, own: string): boolean {
-  return sheet !== own && ctx.workbook.tables.some((t) => t.sheet === sheet);
+  return sheet !== own && ctx.model.placement.on(sheet).length > 0;
 }

@@ -84,15 +84,7 @@ function itemsIn(clause: string): Item[] | null {
 
 /** The narrative's text cells: long texts outside every recognised table. */
 function narrativeCells(ctx: RuleContext): TextCell[] {
-  const inTable = (c: TextCell) =>
-    ctx.workbook.tables.some(
-      (t) =>
-        t.sheet === c.sheet &&
-        c.row >= t.range.top &&
-        c.row <= t.range.bottom &&
-        c.col >= t.range.left &&
-        c.col <= t.range.right,
-    );
+  const inTable = (c: TextCell) => ctx.model.placement.at(c.sheet, c.row, c.col).length > 0;
   return textCells(ctx.model).filter((c) => c.text.length >= 10 && !inTable(c));
 }
 
